@@ -1,0 +1,32 @@
+# Two commands: `make run` (set up and launch on seeds/) and `make test` (set up and test).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint bench screenshot clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reader seeds
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/ruff check reader tests benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests benchmarks
+	$(BIN)/mypy reader
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/reader seeds --screenshot resources/screenshot.png
+
+clean:
+	rm -rf $(VENV) build *.egg-info

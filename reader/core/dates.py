@@ -1,0 +1,150 @@
+"""Article dates that keep their precision.
+
+dateutil fills missing fields from a default date (today unless told otherwise), so
+``2024-05`` would silently become the 25th of May.  We parse twice with two different
+defaults: a field that differs between the two results was not in the text, which tells
+the precision without guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as _dparser
+
+
+class Precision(enum.IntEnum):
+    """How much of a date the source gave (ordered: YEAR < MONTH < DAY)."""
+
+    NONE = 0
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+FRENCH_MONTHS = [
+    ("janvier", "janv"),
+    ("février", "fevrier", "févr", "fevr", "fév", "fev"),
+    ("mars",),
+    ("avril", "avr"),
+    ("mai",),
+    ("juin",),
+    ("juillet", "juil"),
+    ("août", "aout", "aoû"),
+    ("septembre", "sept"),
+    ("octobre", "oct"),
+    ("novembre", "nov"),
+    ("décembre", "decembre", "déc", "dec"),
+]
+
+_ENGLISH_MONTHS = [
+    ("Jan", "January"),
+    ("Feb", "February"),
+    ("Mar", "March"),
+    ("Apr", "April"),
+    ("May", "May"),
+    ("Jun", "June"),
+    ("Jul", "July"),
+    ("Aug", "August"),
+    ("Sep", "Sept", "September"),
+    ("Oct", "October"),
+    ("Nov", "November"),
+    ("Dec", "December"),
+]
+
+MONTH_NAMES_FR = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]
+
+
+class BilingualParserInfo(_dparser.parserinfo):
+    """French and English month names; day-first like French dates."""
+
+    MONTHS = [tuple(en) + tuple(fr) for en, fr in zip(_ENGLISH_MONTHS, FRENCH_MONTHS)]
+    JUMP = _dparser.parserinfo.JUMP + ["le", "er", "du", "en"]
+
+    def __init__(self) -> None:
+        super().__init__(dayfirst=True, yearfirst=False)
+
+
+_PARSERINFO = BilingualParserInfo()
+_DEFAULT_A = _dt.datetime(1904, 1, 1)
+_DEFAULT_B = _dt.datetime(1908, 2, 2)  # leap years both, so 29 Feb never fails
+_MONTH_WORDS = {name.lower() for names in _PARSERINFO.MONTHS for name in names}
+_ORDINAL = re.compile(r"^(\d{1,2})(er|e|ème)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date with the precision its source gave; sorts by its first possible day."""
+
+    value: _dt.date | None
+    precision: Precision
+
+    @property
+    def is_known(self) -> bool:
+        return self.value is not None and self.precision is not Precision.NONE
+
+    def iso(self) -> str:
+        """ISO text truncated to the precision: ``2024``, ``2024-05`` or ``2024-05-28``."""
+        if self.value is None:
+            return ""
+        full = self.value.isoformat()
+        return {Precision.YEAR: full[:4], Precision.MONTH: full[:7]}.get(self.precision, full)
+
+    def sort_key(self) -> str:
+        return self.value.isoformat() if self.value else ""
+
+    def display(self) -> str:
+        """French display at the date's own precision: ``2024``, ``mai 2024``, ``28 mai 2024``."""
+        if self.value is None:
+            return "sans date"
+        month = MONTH_NAMES_FR[self.value.month - 1]
+        if self.precision is Precision.YEAR:
+            return str(self.value.year)
+        if self.precision is Precision.MONTH:
+            return f"{month} {self.value.year}"
+        day = "1er" if self.value.day == 1 else str(self.value.day)
+        return f"{day} {month} {self.value.year}"
+
+
+UNDATED = PartialDate(None, Precision.NONE)
+
+
+def looks_like_date_token(token: str) -> bool:
+    """True for tokens that can be part of a written date (numbers, month names, 1er)."""
+    t = token.strip(",.").lower()
+    if not t:
+        return False
+    if re.fullmatch(r"\d{1,4}([-/.]\d{1,2}){0,2}", t):
+        return True
+    return t in _MONTH_WORDS or bool(_ORDINAL.match(t))
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse a written date, keeping precision; unreadable text gives :data:`UNDATED`."""
+    text = text.strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return UNDATED
+    cleaned = _ORDINAL.sub(r"\1", " ".join(_ORDINAL.sub(r"\1", w) for w in text.split()))
+    if re.fullmatch(r"\d{4}-\d{1,2}", cleaned):  # ISO year-month: dateutil reads it fine too,
+        year, month = (int(p) for p in cleaned.split("-"))  # but be explicit and strict
+        if 1 <= month <= 12:
+            return PartialDate(_dt.date(year, month, 1), Precision.MONTH)
+        return UNDATED
+    try:
+        a = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_A)
+        b = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_B)
+    except (ValueError, OverflowError, TypeError):
+        return UNDATED
+    if a.year != b.year:
+        return UNDATED  # no year: "28 mai" alone is not an article date
+    if a.month != b.month:
+        return PartialDate(_dt.date(a.year, 1, 1), Precision.YEAR)
+    if a.day != b.day:
+        return PartialDate(_dt.date(a.year, a.month, 1), Precision.MONTH)
+    return PartialDate(a.date(), Precision.DAY)

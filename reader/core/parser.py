@@ -1,0 +1,252 @@
+"""Parse article files in the seed format into :class:`Article` objects.
+
+Format: optional leading white space, a header ``date <DATE> <CAPTION> (<SOURCE>)``, a blank
+line, then paragraphs separated by blank lines.  A short line without final punctuation
+standing alone is a section heading.
+
+Offsets: ``Article.text`` is the blocks joined by one ``\\n``; every block also records where
+it starts in the file's full text (after BOM removal and CRLF → LF), so offsets can be mapped
+both ways.  A wrapped paragraph keeps its length: inner line breaks become spaces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.dates import UNDATED, PartialDate, looks_like_date_token, parse_date
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+HEADING_MAX_CHARS = 120
+HEADING_MAX_WORDS = 16
+_FINAL_PUNCT = ".!?…:;,»\"”'’)]"
+_BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
+_SOURCE_AT_END = re.compile(r"\(([^()]{1,80})\)\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class ParseError(Exception):
+    """A file that cannot be read as an article; the message names the file and why."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{Path(path).name}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "heading" or "paragraph"
+    text: str
+    start: int  # offset in Article.text
+    file_start: int  # offset in the file's full (normalised) text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    path: str
+    date: PartialDate
+    title: str
+    source: str
+    caption: str
+    blocks: list[Block]
+    text: str
+    content_hash: str
+    header: str = ""
+    caption_file_start: int = -1  # where the caption starts in the file text, -1 if none
+    word_count: int = 0
+    mtime: float = 0.0
+    size: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def date_precision(self) -> int:
+        return int(self.date.precision)
+
+    def snippet(self, length: int = 160) -> str:
+        """First paragraph text on one line, for the list."""
+        for block in self.blocks:
+            if block.kind == "paragraph":
+                return _shorten(block.text, length)
+        return _shorten(self.text.replace("\n", " "), length)
+
+    def file_offset(self, offset: int) -> int:
+        """Map an offset in ``text`` to an offset in the file's full text."""
+        for block in self.blocks:
+            if block.start <= offset <= block.end:
+                return block.file_start + (offset - block.start)
+        raise ValueError(f"offset {offset} is outside the article text")
+
+
+def _shorten(text: str, length: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text.rfind(" ", 0, length)
+    return text[: cut if cut > length // 2 else length].rstrip(" ,;:") + "…"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """Bytes → normalised text (BOM removed, CRLF/CR → LF); raise ParseError on bad input."""
+    if not data.strip():
+        raise ParseError(path, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ParseError(path, "binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            path, f"not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if control > 8:
+        raise ParseError(path, "binary file (control characters), not an article")
+    return text
+
+
+def read_article(path: str | Path) -> Article:
+    """Read and parse one file; raise :class:`ParseError` naming the file on bad input."""
+    p = Path(path)
+    try:
+        stat = p.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise ParseError(p, f"file too large ({stat.st_size // (1024 * 1024)} MB, limit "
+                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ParseError(p, f"cannot read the file ({exc.strerror or exc})") from None
+    article = parse_text(decode(data, p), p)
+    article.mtime = stat.st_mtime
+    article.size = stat.st_size
+    return article
+
+
+def is_heading(text: str) -> bool:
+    """A short single line without final punctuation."""
+    if "\n" in text or len(text) > HEADING_MAX_CHARS:
+        return False
+    if len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    return bool(text) and text[-1] not in _FINAL_PUNCT and any(ch.isalpha() for ch in text)
+
+
+@dataclass(slots=True)
+class Header:
+    date: PartialDate
+    caption: str
+    source: str
+    caption_start: int  # relative to the header line
+
+
+def parse_header(line: str) -> Header | None:
+    """Parse ``date <DATE> <CAPTION> (<SOURCE>)``; None when the line is not a header."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    if not re.match(r"date(\s|$)", stripped, re.IGNORECASE):
+        return None
+    rest_start = lead + 4
+    rest = line[rest_start:]
+    tokens = [(m.start() + rest_start, m.group()) for m in re.finditer(r"\S+", rest)]
+    date, used = UNDATED, 0
+    if tokens and tokens[0][1].lower() in {"unknown", "inconnue", "inconnu", "?", "-"}:
+        used = 1
+    else:
+        date_like = 0
+        while date_like < min(4, len(tokens)) and looks_like_date_token(tokens[date_like][1]):
+            date_like += 1
+        for n in range(date_like, 0, -1):  # longest prefix that parses as a date
+            candidate = parse_date(" ".join(t for _, t in tokens[:n]))
+            if candidate.is_known:
+                date, used = candidate, n
+                break
+        if not date.is_known:
+            used = date_like  # unreadable date: drop its tokens, keep the caption
+    if used < len(tokens):
+        caption_start = tokens[used][0]
+        caption = line[caption_start:].strip()
+    else:
+        caption_start, caption = len(line), ""
+    source = ""
+    m = _SOURCE_AT_END.search(caption)
+    if m:
+        source = m.group(1).strip()
+        caption = caption[: m.start()].rstrip()
+    return Header(date, caption, source, caption_start)
+
+
+def parse_text(text: str, path: str | Path = "<text>") -> Article:
+    """Parse normalised text (LF line ends, no BOM) into an Article."""
+    p = Path(path)
+    if not text.strip():
+        raise ParseError(p, "the file is empty")
+    # first non-blank line may be a header
+    body_from = 0
+    header: Header | None = None
+    header_line = ""
+    caption_file_start = -1
+    first_nl = text.find("\n", len(text) - len(text.lstrip("\n")))
+    first_line_end = len(text) if first_nl < 0 else first_nl
+    first_line_start = len(text) - len(text.lstrip("\n"))
+    candidate = text[first_line_start:first_line_end]
+    header = parse_header(candidate)
+    if header is not None:
+        header_line = candidate
+        body_from = first_line_end
+        if header.caption:
+            caption_file_start = first_line_start + header.caption_start
+    blocks: list[Block] = []
+    offset = 0
+    pos = body_from
+    for chunk in _BLANK_SPLIT.split(text[body_from:]) if body_from < len(text) else []:
+        # locate chunk in text to keep file offsets exact
+        idx = text.find(chunk, pos)
+        pos = idx + len(chunk)
+        lstripped = chunk.lstrip()
+        if not lstripped.strip():
+            continue
+        start_in_file = idx + (len(chunk) - len(lstripped))
+        block_text = lstripped.rstrip().replace("\n", " ").replace("\t", " ")
+        kind = "heading" if is_heading(block_text) else "paragraph"
+        blocks.append(Block(kind, block_text, offset, start_in_file))
+        offset += len(block_text) + 1
+    if not blocks:
+        raise ParseError(p, "no article text after the header" if header else "no text")
+    body = "\n".join(b.text for b in blocks)
+    date = header.date if header else UNDATED
+    caption = header.caption if header else ""
+    source = header.source if header else ""
+    title = caption or _first_sentence(body)
+    return Article(
+        id=p.stem,
+        path=str(p),
+        date=date,
+        title=title,
+        source=source,
+        caption=caption,
+        blocks=blocks,
+        text=body,
+        content_hash=content_hash(text),
+        header=header_line,
+        caption_file_start=caption_file_start,
+        word_count=len(_WORD.findall(body)),
+    )
+
+
+def _first_sentence(body: str) -> str:
+    first = body.split("\n", 1)[0]
+    m = _SENTENCE_END.search(first)
+    sentence = first[: m.start()] if m else first
+    return _shorten(sentence, 100) or "(sans titre)"
