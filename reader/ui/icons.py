@@ -1,0 +1,46 @@
+"""One icon registry over qtawesome, so every action names its icon in one place."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import qtawesome as qta
+from PySide6.QtGui import QIcon
+
+_ICONS: dict[str, str] = {
+    "open_folder": "mdi6.folder-open-outline",
+    "problems": "mdi6.alert-circle-outline",
+    "quit": "mdi6.exit-to-app",
+    "next_article": "mdi6.chevron-down",
+    "previous_article": "mdi6.chevron-up",
+    "bookmark": "mdi6.bookmark-plus-outline",
+    "bookmarks": "mdi6.bookmark-multiple-outline",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "zoom_reset": "mdi6.magnify",
+    "find": "mdi6.text-search",
+    "filter": "mdi6.filter-outline",
+    "entities": "mdi6.tag-text-outline",
+    "library_entities": "mdi6.account-group-outline",
+    "next_match": "mdi6.arrow-down-bold-outline",
+    "previous_match": "mdi6.arrow-up-bold-outline",
+    "next_mention": "mdi6.chevron-double-down",
+    "previous_mention": "mdi6.chevron-double-up",
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
+    "about": "mdi6.information-outline",
+    "clear": "mdi6.close-circle-outline",
+    "copy": "mdi6.content-copy",
+    "reload": "mdi6.refresh",
+    "cancel": "mdi6.stop-circle-outline",
+    "app": "mdi6.newspaper-variant-outline",
+}
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """The icon registered under ``name`` (a blank icon for unknown names, never an error)."""
+    spec = _ICONS.get(name)
+    if spec is None:
+        return QIcon()
+    return qta.icon(spec)

@@ -1,0 +1,204 @@
+"""The one background-job helper: QThreadPool + QRunnable with signals on a QObject.
+
+Why: anything over ~50 ms must leave the GUI thread.  Each job gets a request id; a newer
+job of the same *kind* makes older results stale, and stale results are dropped, so a fast
+series of clicks never shows the wrong article.  Exceptions are caught in the worker and
+delivered as a signal.  Workers never touch widgets: they return plain data.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+@dataclass
+class JobContext:
+    """Handed to the job function: progress reporting and cancellation."""
+
+    request_id: int
+    _signals: _JobSignals
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        self._signals.sig_progress.emit(self.request_id, done, total, message)
+
+    def partial(self, payload: object) -> None:
+        """Send an intermediate result (e.g. the first rows of a library) to the GUI."""
+        self._signals.sig_partial.emit(self.request_id, payload)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+class _JobSignals(QObject):
+    sig_done = Signal(int, object)
+    sig_failed = Signal(int, object)
+    sig_progress = Signal(int, int, int, str)
+    sig_partial = Signal(int, object)
+
+
+@dataclass
+class JobFailure:
+    """An exception raised in a worker, with its formatted traceback."""
+
+    error: BaseException
+    traceback: str
+
+    def __str__(self) -> str:
+        return str(self.error) or type(self.error).__name__
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[JobContext], Any], ctx: JobContext) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._ctx = ctx
+
+    def run(self) -> None:
+        signals = self._ctx._signals
+        try:
+            result = self._fn(self._ctx)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the failure handler
+            signals.sig_failed.emit(
+                self._ctx.request_id, JobFailure(exc, traceback.format_exc())
+            )
+        else:
+            signals.sig_done.emit(self._ctx.request_id, result)
+
+
+@dataclass
+class _Pending:
+    kind: str
+    ctx: JobContext
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[JobFailure], None] | None
+    on_progress: Callable[[int, int, str], None] | None
+    on_partial: Callable[[Any], None] | None
+    runnable: _Runnable
+
+
+class JobRunner(QObject):
+    """Runs callables in a thread pool and delivers results on the GUI thread.
+
+    ``kind`` groups jobs whose results supersede each other ("article", "search"...).
+    ``serial=True`` kinds go to a one-thread pool (the NER model is not re-entrant).
+    """
+
+    sig_busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._serial_pool = QThreadPool(self)
+        self._serial_pool.setMaxThreadCount(1)
+        self._signals = _JobSignals(self)
+        self._signals.sig_done.connect(self._on_done)
+        self._signals.sig_failed.connect(self._on_failed)
+        self._signals.sig_progress.connect(self._on_progress)
+        self._signals.sig_partial.connect(self._on_partial)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._latest: dict[str, int] = {}
+
+    def submit(
+        self,
+        kind: str,
+        fn: Callable[[JobContext], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[JobFailure], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
+        *,
+        serial: bool = False,
+    ) -> int:
+        """Start ``fn(ctx)`` in the background; older jobs of ``kind`` become stale."""
+        rid = next(self._ids)
+        previous = self._latest.get(kind)
+        if previous is not None and previous in self._pending:
+            self._pending[previous].ctx.cancel_event.set()
+        self._latest[kind] = rid
+        ctx = JobContext(rid, self._signals)
+        runnable = _Runnable(fn, ctx)
+        was_idle = not self._pending
+        self._pending[rid] = _Pending(kind, ctx, on_done, on_error, on_progress, on_partial,
+                                      runnable)
+        (self._serial_pool if serial else self._pool).start(runnable)
+        if was_idle:
+            self.sig_busy_changed.emit(True)
+        return rid
+
+    def cancel(self, kind: str) -> None:
+        rid = self._latest.get(kind)
+        if rid is not None and rid in self._pending:
+            self._pending[rid].ctx.cancel_event.set()
+
+    def is_running(self, kind: str) -> bool:
+        rid = self._latest.get(kind)
+        return rid is not None and rid in self._pending
+
+    def _current(self, rid: int) -> _Pending | None:
+        job = self._pending.get(rid)
+        if job is None or self._latest.get(job.kind) != rid:
+            return None  # stale: a newer job of the same kind was submitted
+        return job
+
+    def _finish(self, rid: int) -> _Pending | None:
+        job = self._current(rid)
+        self._pending.pop(rid, None)
+        if not self._pending:
+            self.sig_busy_changed.emit(False)
+        return job
+
+    @Slot(int, object)
+    def _on_done(self, rid: int, result: object) -> None:
+        job = self._finish(rid)
+        if job is not None and job.on_done is not None and not job.ctx.cancelled:
+            job.on_done(result)
+
+    @Slot(int, object)
+    def _on_failed(self, rid: int, failure: object) -> None:
+        job = self._finish(rid)
+        if job is None or job.ctx.cancelled:
+            return
+        assert isinstance(failure, JobFailure)
+        if job.on_error is not None:
+            job.on_error(failure)
+        else:
+            import sys
+
+            print(f"background job {job.kind} failed:\n{failure.traceback}", file=sys.stderr)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, rid: int, done: int, total: int, message: str) -> None:
+        job = self._current(rid)
+        if job is not None and job.on_progress is not None:
+            job.on_progress(done, total, message)
+
+    @Slot(int, object)
+    def _on_partial(self, rid: int, payload: object) -> None:
+        job = self._current(rid)
+        if job is not None and job.on_partial is not None and not job.ctx.cancelled:
+            job.on_partial(payload)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel everything and wait for the workers (on close and in tests)."""
+        for job in self._pending.values():
+            job.ctx.cancel_event.set()
+        self._pool.clear()
+        self._serial_pool.clear()
+        ok = self._pool.waitForDone(timeout_ms) and self._serial_pool.waitForDone(timeout_ms)
+        return bool(ok)
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)

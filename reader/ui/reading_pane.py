@@ -1,0 +1,495 @@
+"""The reading pane: one article as a QTextDocument, entity formats, transient overlays.
+
+Offsets: the body blocks are inserted one QTextBlock each, in order, so a position in
+``Article.text`` is ``body_start + offset`` in the document.  Entity highlights are
+character formats applied once in one edit block; search hits, the focused entity's
+mentions and bookmarks are ExtraSelections, which cost nothing to change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.parser import Article
+from reader.ui.entity_style import ORDER, STYLES, style_for
+
+LABEL_PROP = QTextFormat.Property.UserProperty + 1
+KEY_PROP = QTextFormat.Property.UserProperty + 2
+MAX_LINE_PX = 760
+BOOKMARK_COLOURS = {
+    "yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
+    "pink": "#f8bbd0", "purple": "#e1bee7",
+}
+
+
+class ArticleView(QTextBrowser):
+    """Read-only text view with entity tooltips and a centred, comfortable column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptRichText(False)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article")
+        self.viewport().setMouseTracking(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update_margins()
+
+    def update_margins(self) -> None:
+        width = self.viewport().width()
+        side = max(24, (width - MAX_LINE_PX) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if int(fmt.leftMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(28)
+            fmt.setBottomMargin(48)
+            root.setFrameFormat(fmt)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cursor = self.cursorForPosition(event.pos())
+            fmt = cursor.charFormat()
+            if cursor.atBlockStart():  # charFormat() is the char before the cursor
+                probe = QTextCursor(cursor)
+                probe.movePosition(QTextCursor.MoveOperation.NextCharacter)
+                fmt = probe.charFormat()
+            tip = fmt.toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class LegendBar(QWidget):
+    """One toggle per entity type: colour swatch, name and underline style."""
+
+    sig_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(4)
+        caption = QLabel("Entités :")
+        caption.setObjectName("legendCaption")
+        layout.addWidget(caption)
+        self.buttons: dict[str, QToolButton] = {}
+        for label in ORDER:
+            style = STYLES[label]
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setText(f"{style.name} · {label}")
+            button.setToolTip(f"Afficher ou masquer : {style.plural} ({label})")
+            button.setAccessibleName(f"Surligner les entités de type {style.name}")
+            button.setObjectName(f"legend_{label}")
+            button.setStyleSheet(
+                "QToolButton { border: 1px solid %s; border-bottom: 3px %s %s;"
+                " background: %s; border-radius: 3px; padding: 1px 6px; color: #222; }"
+                "QToolButton:!checked { background: transparent; color: #888;"
+                " border-color: #bbb; }"
+                % (style.colour, _css_line(style.underline), style.colour, style.background)
+            )
+            button.toggled.connect(lambda on, lab=label: self.sig_toggled.emit(lab, on))
+            layout.addWidget(button)
+            self.buttons[label] = button
+        layout.addStretch(1)
+        self.status = QLabel("")
+        self.status.setObjectName("legendStatus")
+        layout.addWidget(self.status)
+
+    def enabled_labels(self) -> set[str]:
+        return {label for label, b in self.buttons.items() if b.isChecked()}
+
+
+def _css_line(style: QTextCharFormat.UnderlineStyle) -> str:
+    if style in (QTextCharFormat.UnderlineStyle.DotLine,):
+        return "dotted"
+    if style in (QTextCharFormat.UnderlineStyle.DashUnderline,
+                 QTextCharFormat.UnderlineStyle.DashDotLine,
+                 QTextCharFormat.UnderlineStyle.DashDotDotLine):
+        return "dashed"
+    if style is QTextCharFormat.UnderlineStyle.WaveUnderline:
+        return "double"
+    return "solid"
+
+
+class ReadingPane(QWidget):
+    """Shows one article; knows offsets, not storage."""
+
+    sig_selection_changed = Signal(bool)  # True when a passage is selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.legend = LegendBar(self)
+        self.view = ArticleView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view, 1)
+        self.article: Article | None = None
+        self._body_start = 0
+        self._entities: list[Any] = []  # reader.core.entities.Entity
+        self._enabled = set(ORDER)
+        self._search_ranges: list[tuple[int, int]] = []
+        self._current_match = -1
+        self._mention_ranges: list[tuple[int, int]] = []
+        self._current_mention = -1
+        self._bookmark_ranges: list[tuple[int, int, str]] = []
+        self._base_point_size = 13.0
+        self.legend.sig_toggled.connect(self._on_toggle)
+        self.view.selectionChanged.connect(
+            lambda: self.sig_selection_changed.emit(self.view.textCursor().hasSelection()))
+        self._setup_document(QTextDocument(self))
+        self.show_placeholder("Aucun article sélectionné")
+
+    # -- document ----------------------------------------------------------------------
+    def _setup_document(self, doc: QTextDocument) -> None:
+        doc.setUndoRedoEnabled(False)
+        font = QFont()
+        font.setFamilies(["Source Serif 4", "Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setPointSizeF(self._base_point_size)
+        doc.setDefaultFont(font)
+        old = self.view.document()
+        self.view.setDocument(doc)
+        if old is not None and old is not doc and old.parent() is self:
+            old.deleteLater()
+        self.view.update_margins()
+
+    def show_placeholder(self, message: str) -> None:
+        self.article = None
+        self._entities = []
+        doc = QTextDocument(self)
+        self._setup_document(doc)
+        cursor = QTextCursor(doc)
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor("#777"))
+        cursor.insertText(message, fmt)
+        self._clear_overlays()
+
+    def show_article(self, article: Article) -> None:
+        """Render ``article`` as plain text blocks (never markup), without highlights."""
+        doc = QTextDocument(self)
+        self._setup_document(doc)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        title_block = QTextBlockFormat()
+        title_block.setBottomMargin(6)
+        title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        title_fmt = QTextCharFormat()
+        title_fmt.setFontWeight(QFont.Weight.Bold)
+        title_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
+        cursor.setBlockFormat(title_block)
+        cursor.insertText(article.title, title_fmt)
+        meta_block = QTextBlockFormat()
+        meta_block.setBottomMargin(22)
+        meta_fmt = QTextCharFormat()
+        meta_fmt.setForeground(QColor("#666"))
+        meta_fmt.setFontFamilies(["Inter", "Noto Sans", "DejaVu Sans", "sans-serif"])
+        meta_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        parts = [article.date.display()]
+        if article.source:
+            parts.append(article.source)
+        parts.append(f"{article.word_count} mots")
+        if article.caption and article.caption != article.title:
+            parts.insert(0, article.caption)
+        cursor.insertBlock(meta_block, meta_fmt)
+        cursor.insertText("  ·  ".join(parts), meta_fmt)
+        self._body_start = -1
+        para_block = QTextBlockFormat()
+        para_block.setBottomMargin(12)
+        para_block.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        para_block.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        heading_block = QTextBlockFormat()
+        heading_block.setTopMargin(14)
+        heading_block.setBottomMargin(8)
+        heading_block.setHeadingLevel(2)
+        heading_fmt = QTextCharFormat()
+        heading_fmt.setFontWeight(QFont.Weight.DemiBold)
+        heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+        para_fmt = QTextCharFormat()
+        for block in article.blocks:
+            is_heading = block.kind == "heading"
+            cursor.insertBlock(heading_block if is_heading else para_block,
+                               heading_fmt if is_heading else para_fmt)
+            if self._body_start < 0:
+                self._body_start = cursor.position()
+            cursor.insertText(block.text, heading_fmt if is_heading else para_fmt)
+        cursor.endEditBlock()
+        self.article = article
+        self._entities = []
+        self._clear_overlays()
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.verticalScrollBar().setValue(0)
+
+    @property
+    def body_start(self) -> int:
+        return self._body_start
+
+    # -- entities ------------------------------------------------------------------------
+    def set_entities(self, entities: Iterable[Any]) -> None:
+        """Apply entity character formats (one edit block, enabled types only)."""
+        self._entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self._apply_entity_formats()
+
+    @property
+    def entities(self) -> list[Any]:
+        return list(self._entities)
+
+    def _on_toggle(self, label: str, on: bool) -> None:
+        if on:
+            self._enabled.add(label)
+        else:
+            self._enabled.discard(label)
+        self._apply_entity_formats()
+
+    def set_label_enabled(self, label: str, on: bool) -> None:
+        button = self.legend.buttons.get(label)
+        if button is not None:
+            button.setChecked(on)
+
+    def _apply_entity_formats(self) -> None:
+        if self.article is None:
+            return
+        doc = self.view.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        clear = QTextCharFormat()
+        clear.setBackground(Qt.BrushStyle.NoBrush)
+        clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        clear.setToolTip("")
+        clear.setProperty(LABEL_PROP, "")
+        clear.setProperty(KEY_PROP, "")
+        text_len = len(self.article.text)
+        cursor.setPosition(self._body_start)
+        cursor.setPosition(self._body_start + text_len, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(clear)
+        formats: dict[str, QTextCharFormat] = {}
+        for ent in self._entities:
+            if ent.label not in self._enabled or not 0 <= ent.start < ent.end <= text_len:
+                continue
+            fmt = formats.get(ent.label)
+            if fmt is None:
+                style = style_for(ent.label)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(style.background))
+                fmt.setUnderlineStyle(style.underline)
+                fmt.setUnderlineColor(QColor(style.colour))
+                fmt.setProperty(LABEL_PROP, ent.label)
+                formats[ent.label] = fmt
+            fmt.setToolTip(f"{style_for(ent.label).name} ({ent.label}) : {ent.text}")
+            fmt.setProperty(KEY_PROP, getattr(ent, "key", ent.text))
+            cursor.setPosition(self._body_start + ent.start)
+            cursor.setPosition(self._body_start + ent.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def entity_count_in_document(self) -> int:
+        """How many character runs carry an entity label (for tests and diagnostics)."""
+        count = 0
+        block = self.view.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                if it.fragment().charFormat().property(LABEL_PROP):
+                    count += 1
+                it += 1
+            block = block.next()
+        return count
+
+    # -- selection and offsets -------------------------------------------------------------
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected passage as offsets into ``Article.text`` (clamped to the body)."""
+        if self.article is None:
+            return None
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        n = len(self.article.text)
+        start = min(max(cursor.selectionStart() - self._body_start, 0), n)
+        end = min(max(cursor.selectionEnd() - self._body_start, 0), n)
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_range(self, start: int, end: int) -> None:
+        if self.article is None:
+            return
+        n = len(self.article.text)
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self._body_start + start)
+        cursor.setPosition(self._body_start + end, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+
+    def selected_text(self) -> str:
+        rng = self.selection_range()
+        return "" if rng is None or self.article is None else self.article.text[rng[0]:rng[1]]
+
+    # -- overlays: search hits, focused entity, bookmarks -----------------------------------
+    def _clear_overlays(self) -> None:
+        self._search_ranges, self._current_match = [], -1
+        self._mention_ranges, self._current_mention = [], -1
+        self._bookmark_ranges = []
+        self._refresh_overlays()
+
+    def set_search_terms(self, terms: Sequence[str]) -> int:
+        """Highlight every match of ``terms`` (accent- and case-insensitive); returns count."""
+        self._search_ranges = []
+        self._current_match = -1
+        if self.article is not None and terms:
+            from reader.ui.text_search import find_terms
+
+            self._search_ranges = find_terms(self.article.text, terms)
+        self._refresh_overlays()
+        return len(self._search_ranges)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._search_ranges)
+
+    def step_match(self, forward: bool = True) -> bool:
+        if not self._search_ranges:
+            return False
+        step = 1 if forward else -1
+        self._current_match = (self._current_match + step) % len(self._search_ranges)
+        start, end = self._search_ranges[self._current_match]
+        self._refresh_overlays()
+        self.select_range(start, end)
+        return True
+
+    def set_focus_entity(self, key: str | None, display: str = "") -> int:
+        """Mark every mention of entity ``key`` (or of ``display`` text); returns count."""
+        self._mention_ranges, self._current_mention = [], -1
+        if key is not None and self.article is not None:
+            keys = {key}
+            ranges = [(e.start, e.end) for e in self._entities if getattr(e, "key", None) in keys]
+            if not ranges and display:
+                from reader.ui.text_search import find_terms
+
+                ranges = find_terms(self.article.text, [display])
+            self._mention_ranges = sorted(set(ranges))
+        self._refresh_overlays()
+        return len(self._mention_ranges)
+
+    def step_mention(self, forward: bool = True) -> bool:
+        if not self._mention_ranges:
+            return False
+        step = 1 if forward else -1
+        self._current_mention = (self._current_mention + step) % len(self._mention_ranges)
+        start, end = self._mention_ranges[self._current_mention]
+        self._refresh_overlays()
+        self.select_range(start, end)
+        return True
+
+    @property
+    def mention_count(self) -> int:
+        return len(self._mention_ranges)
+
+    def set_bookmarks(self, ranges: Iterable[tuple[int, int, str]]) -> None:
+        """Show bookmarked passages (start, end, colour name)."""
+        self._bookmark_ranges = list(ranges)
+        self._refresh_overlays()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self._body_start + start)
+        cursor.setPosition(self._body_start + end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor  # type: ignore[attr-defined]
+        sel.format = fmt  # type: ignore[attr-defined]
+        return sel
+
+    def _refresh_overlays(self) -> None:
+        if self.article is None:
+            self.view.setExtraSelections([])
+            return
+        n = len(self.article.text)
+        selections = []
+        for start, end, colour in self._bookmark_ranges:
+            if 0 <= start < end <= n:
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(BOOKMARK_COLOURS.get(colour, colour)))
+                selections.append(self._selection(start, end, fmt))
+        mention = QTextCharFormat()
+        mention.setFontUnderline(True)
+        mention.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        mention.setUnderlineColor(QColor("#000"))
+        mention.setFontWeight(QFont.Weight.Bold)
+        for i, (start, end) in enumerate(self._mention_ranges):
+            fmt = QTextCharFormat(mention)
+            if i == self._current_mention:
+                fmt.setBackground(QColor("#ffe082"))
+            selections.append(self._selection(start, end, fmt))
+        for i, (start, end) in enumerate(self._search_ranges):
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ff9800" if i == self._current_match else "#ffd54f"))
+            fmt.setForeground(QColor("#000"))
+            selections.append(self._selection(start, end, fmt))
+        self.view.setExtraSelections(selections)
+
+    # -- zoom --------------------------------------------------------------------------------
+    def zoom(self, steps: int) -> None:
+        if steps == 0:
+            self._base_point_size = 13.0
+        else:
+            self._base_point_size = max(8.0, min(32.0, self._base_point_size + steps))
+        doc = self.view.document()
+        font = doc.defaultFont()
+        font.setPointSizeF(self._base_point_size)
+        doc.setDefaultFont(font)
+
+    @property
+    def point_size(self) -> float:
+        return self._base_point_size
+
+    def set_point_size(self, size: float) -> None:
+        self._base_point_size = size
+        doc = self.view.document()
+        font = doc.defaultFont()
+        font.setPointSizeF(size)
+        doc.setDefaultFont(font)
+
+    def reading_palette(self) -> QPalette:
+        return self.view.palette()
+
+    def context_point(self) -> QPoint:
+        return self.view.mapToGlobal(self.view.cursorRect().center())
