@@ -1,0 +1,540 @@
+"""Persistent index of article libraries: metadata for the list + full-text search (FTS5).
+
+Why: re-parsing 100,000 files at every start is too slow; this cache (in the cache directory,
+``reader.paths.cache_dir() / "library.sqlite3"``) remembers each file's size and mtime and
+re-parses only what changed.  It holds nothing that cannot be regenerated, so a damaged file
+is simply deleted and rebuilt.
+
+Layout: one database may hold several libraries; ``libraries`` maps each *resolved* folder
+path to a number, and every article row carries it.  Paths are stored relative to the folder.
+
+Article ids: the file stem (as the parser gives it).  When two files of one library share a
+stem, *each* of them gets its relative path without suffix, with ``/`` separators, as id
+(``2024/a.txt`` and ``2025/a.txt`` → ``2024/a`` and ``2025/a``; a top-level ``a.txt`` keeps
+``a``).  Ids are recomputed at every scan, so they only change when such a collision appears
+or disappears.
+
+Full text: a *contentless* FTS5 table (bodies are indexed, never stored: about half the size).
+SQLite < 3.43 cannot delete from contentless tables without the original text, so a changed or
+removed file leaves a dead FTS entry whose rowid no longer exists in ``articles`` (rowids are
+AUTOINCREMENT, never reused; searches join on ``articles``, so dead entries are invisible).
+When dead entries outnumber live ones, the FTS table is rebuilt by re-parsing on the next
+scans (:data:`REBUILD_DEAD_RATIO`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import starmap
+from pathlib import Path
+
+from reader.core.dates import UNDATED, PartialDate, Precision
+from reader.core.parser import Article, ParseError, read_article
+from reader.core.search_query import match_terms as _match_terms
+from reader.core.search_query import parse_query, plain_words_fts
+from reader.core.storage import Database, StorageError, open_database
+
+BATCH_FILES = 500
+REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
+REBUILD_DEAD_SLACK = 10_000
+TITLE_WEIGHT = 4.0  # bm25 weight of a title hit relative to a body hit
+
+_FTS_TABLE = (
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', "
+    "tokenize='unicode61 remove_diacritics 2')"
+)
+_MIGRATIONS: list[str] = [
+    f"""
+    CREATE TABLE libraries(id INTEGER PRIMARY KEY, folder TEXT NOT NULL UNIQUE);
+    CREATE TABLE articles(
+        rid INTEGER PRIMARY KEY AUTOINCREMENT,
+        library INTEGER NOT NULL REFERENCES libraries(id) ON DELETE CASCADE,
+        rel TEXT NOT NULL,
+        id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        date_iso TEXT NOT NULL DEFAULT '',
+        precision INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT '',
+        snippet TEXT NOT NULL DEFAULT '',
+        word_count INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL DEFAULT '',
+        error TEXT,
+        UNIQUE(library, rel)
+    );
+    CREATE INDEX articles_by_id ON articles(library, id);
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta VALUES('fts_dead', 0);
+    {_FTS_TABLE};
+    INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25({TITLE_WEIGHT}, 1.0)');
+    """,
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What the article list shows (no body: that is read only when the article is opened).
+
+    ``date_iso`` is the full ISO date of the first possible day (``2024-05-01`` for "mai
+    2024"), ``""`` when undated, so it sorts as text; ``precision`` says how much of it is
+    real.  ``rowid`` changes when the file is re-indexed; ``id`` is stable.
+    """
+
+    rowid: int
+    id: str
+    path: str
+    title: str
+    date_iso: str
+    precision: int
+    source: str
+    snippet: str
+    word_count: int
+    content_hash: str
+
+    @property
+    def date(self) -> PartialDate:
+        if not self.date_iso:
+            return UNDATED
+        return PartialDate(_dt.date.fromisoformat(self.date_iso), Precision(self.precision))
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    reason: str
+
+
+@dataclass
+class ScanResult:
+    """``added``/``updated`` count files indexed as articles; files that could not be read
+    are in ``problems`` (all of the library's problems, including those remembered from
+    earlier scans); ``unchanged`` counts files skipped because size and mtime matched."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """One parsed file, ready to store (picklable, for worker processes)."""
+
+    rel: str
+    size: int
+    mtime_ns: int
+    title: str = ""
+    date_iso: str = ""
+    precision: int = 0
+    source: str = ""
+    snippet: str = ""
+    word_count: int = 0
+    content_hash: str = ""
+    body: str = ""
+    error: str | None = None
+    vanished: bool = False  # the file disappeared between the walk and the read
+
+
+def parse_file(root: str, rel: str, size: int, mtime_ns: int) -> _Parsed:
+    """Parse one file for the index; bad input becomes ``error``, never an exception."""
+    path = os.path.join(root, rel)
+    try:
+        article = read_article(path)
+    except ParseError as exc:
+        return _Parsed(rel, size, mtime_ns, error=exc.reason, vanished=not os.path.exists(path))
+    except OSError as exc:  # read_article maps OSError, but be safe about races
+        return _Parsed(rel, size, mtime_ns, error=f"cannot read the file ({exc.strerror or exc})",
+                       vanished=not os.path.exists(path))
+    return _from_article(article, rel, size, mtime_ns)
+
+
+def _from_article(article: Article, rel: str, size: int, mtime_ns: int) -> _Parsed:
+    value = article.date.value
+    return _Parsed(
+        rel, size, mtime_ns,
+        title=article.title,
+        date_iso=value.isoformat() if value is not None else "",
+        precision=int(article.date.precision),
+        source=article.source,
+        snippet=article.snippet(),
+        word_count=article.word_count,
+        content_hash=article.content_hash,
+        body=article.text,
+    )
+
+
+def walk_library(root: str) -> list[tuple[str, int, int]]:
+    """``(relative path, size, mtime_ns)`` of every ``*.txt`` under ``root``, sorted.
+
+    Hidden files and directories (``.name``) are skipped (editor temp files, ``.git``);
+    directory symlinks are not followed (no loops).  Entries vanishing mid-walk are skipped.
+    """
+    out: list[tuple[str, int, int]] = []
+    stack = [""]
+    while stack:
+        reldir = stack.pop()
+        try:
+            it = os.scandir(os.path.join(root, reldir) if reldir else root)
+        except OSError:
+            continue
+        with it:
+            for entry in it:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                rel = os.path.join(reldir, name) if reldir else name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(rel)
+                    elif name[-4:].lower() == ".txt" and entry.is_file():
+                        st = entry.stat()
+                        out.append((rel, st.st_size, st.st_mtime_ns))
+                except OSError:
+                    continue
+    out.sort()
+    return out
+
+
+def assign_ids(rels: list[str]) -> dict[str, str]:
+    """Stem, or relative path without suffix (``/``-separated) for stems that collide."""
+    stems = {rel: os.path.splitext(os.path.basename(rel))[0] for rel in rels}
+    counts = Counter(stems.values())
+    return {
+        rel: stem if counts[stem] == 1 else os.path.splitext(rel)[0].replace(os.sep, "/")
+        for rel, stem in stems.items()
+    }
+
+
+class LibraryIndex:
+    """The index database; every method is safe to call from any thread (one connection
+    guarded by a lock, held per batch so the list can be read while a scan runs)."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = Path(db_path)
+        self._lock = threading.RLock()
+        self._db = self._open()
+        self.notice = self._db.notice  # non-empty when a damaged index was rebuilt
+        self._libraries: dict[str, int] = {}
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _open(self) -> Database:
+        try:
+            db = open_database(self.db_path, _MIGRATIONS, durable=False,
+                               backup_before_migration=False, label="library index")
+        except StorageError as exc:
+            if "newer version" not in str(exc):
+                raise
+            # a cache written by a newer Reader: regenerate rather than refuse to start
+            _remove_db_files(self.db_path)
+            db = open_database(self.db_path, _MIGRATIONS, durable=False,
+                               backup_before_migration=False, label="library index")
+            db.notice = "The library index was written by a newer version; it was rebuilt."
+        if db.moved_aside is not None:  # regenerable: no point keeping the damaged copy
+            _remove_db_files(db.moved_aside)
+        conn = db.conn
+        conn.execute("PRAGMA synchronous=OFF")  # a cache: losing the last batch is harmless
+        conn.execute("PRAGMA cache_size=-32768")  # 32 MB
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA mmap_size=268435456")
+        return db
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._db.conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- libraries -------------------------------------------------------------------------
+
+    @staticmethod
+    def _key(folder: Path) -> str:
+        return str(Path(folder).resolve())
+
+    def _library_id(self, folder: Path, *, create: bool) -> int | None:
+        key = self._key(folder)
+        cached = self._libraries.get(key)
+        if cached is not None:
+            return cached
+        with self._lock:
+            row = self._conn.execute("SELECT id FROM libraries WHERE folder=?", (key,)).fetchone()
+            if row is None:
+                if not create:
+                    return None
+                with self._db.transaction() as conn:
+                    cur = conn.execute("INSERT INTO libraries(folder) VALUES (?)", (key,))
+                    lib = int(cur.lastrowid or 0)
+            else:
+                lib = int(row[0])
+        self._libraries[key] = lib
+        return lib
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Cursor]:
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.row_factory = None  # plain tuples: much faster than sqlite3.Row for 100k rows
+            try:
+                yield cur
+            finally:
+                cur.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def rows(self, folder: Path) -> list[ArticleRow]:
+        """Every readable article of the library, in relative-path order."""
+        lib = self._library_id(folder, create=False)
+        if lib is None:
+            return []
+        prefix = self._key(folder) + os.sep
+        with self._read() as cur:
+            cur.execute(
+                "SELECT rid, id, ? || rel, title, date_iso, precision, source, snippet, "
+                "word_count, content_hash FROM articles "
+                "WHERE library=? AND error IS NULL ORDER BY rel",
+                (prefix, lib),
+            )
+            return list(starmap(ArticleRow, cur.fetchall()))
+
+    def problems(self, folder: Path) -> list[Problem]:
+        lib = self._library_id(folder, create=False)
+        if lib is None:
+            return []
+        prefix = self._key(folder) + os.sep
+        with self._read() as cur:
+            cur.execute(
+                "SELECT ? || rel, error FROM articles WHERE library=? AND error IS NOT NULL "
+                "ORDER BY rel", (prefix, lib))
+            return list(starmap(Problem, cur.fetchall()))
+
+    def load_article(self, article_id: str, folder: Path) -> Article:
+        """Re-read the article from its file (bodies are not stored).
+
+        Raises :class:`ParseError` if the file became unreadable, ``KeyError`` if the id is
+        not in the library (a bug in the caller, or the library was rescanned meanwhile).
+        """
+        lib = self._library_id(folder, create=False)
+        row = None
+        if lib is not None:
+            with self._read() as cur:
+                row = cur.execute("SELECT rel FROM articles WHERE library=? AND id=?",
+                                  (lib, article_id)).fetchone()
+        if row is None:
+            raise KeyError(f"article {article_id!r} is not in the library {folder}")
+        article = read_article(os.path.join(self._key(folder), row[0]))
+        article.id = article_id
+        return article
+
+    def match_terms(self, query: str) -> list[str]:
+        """Plain words, phrases and ``prefix*`` of a query, for highlighting (see
+        :func:`reader.core.search_query.find_matches`)."""
+        return _match_terms(query)
+
+    def search(self, folder: Path, query: str, *, limit: int | None = None
+               ) -> list[tuple[str, float]]:
+        """``(article id, bm25 rank)`` best first (bm25 is negative: lower is better).
+
+        Never raises on user syntax: an expression FTS5 rejects is retried as plain words.
+        A query with only exclusions (``-russie``) returns every other article, rank 0.
+        """
+        lib = self._library_id(folder, create=False)
+        if lib is None:
+            return []
+        parsed = parse_query(query)
+        if parsed.is_empty:
+            return []
+        lim = -1 if limit is None else max(0, limit)
+        expression = parsed.fts()
+        try:
+            if expression is None:
+                return self._search_excluding(lib, parsed.excluded_fts() or "", lim)
+            return self._search_fts(lib, expression, lim)
+        except sqlite3.OperationalError:
+            fallback = plain_words_fts(query)
+            if fallback is None:
+                return []
+            try:
+                return self._search_fts(lib, fallback, lim)
+            except sqlite3.OperationalError:
+                return []
+
+    def _search_fts(self, lib: int, expression: str, limit: int) -> list[tuple[str, float]]:
+        with self._read() as cur:
+            cur.execute(
+                "SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.rid = f.rowid "
+                "WHERE articles_fts MATCH ? AND a.library = ? ORDER BY f.rank LIMIT ?",
+                (expression, lib, limit))
+            return cur.fetchall()
+
+    def _search_excluding(self, lib: int, excluded: str, limit: int) -> list[tuple[str, float]]:
+        with self._read() as cur:
+            cur.execute(
+                "SELECT id, 0.0 FROM articles WHERE library=? AND error IS NULL AND rid NOT IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY rel LIMIT ?",
+                (lib, excluded, limit))
+            return cur.fetchall()
+
+    # -- scanning --------------------------------------------------------------------------
+
+    def scan(
+        self,
+        folder: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        on_batch: Callable[[list[ArticleRow]], None] | None = None,
+    ) -> ScanResult:
+        """Bring the library's index up to date with the folder.
+
+        Files are compared by size and mtime; new and changed ones are parsed and committed
+        in batches of :data:`BATCH_FILES` (``on_batch`` gets each batch's new/updated rows,
+        ``progress(done, total)`` counts files to parse).  Cancelling keeps what was
+        committed; the next scan resumes from there.  Raises ``FileNotFoundError`` if the
+        folder does not exist (an unplugged drive must not empty the index).
+        """
+        root = self._key(folder)
+        if not os.path.isdir(root):
+            raise FileNotFoundError(f"the library folder {folder} does not exist")
+        self._maybe_rebuild_fts()
+        lib = self._library_id(folder, create=True)
+        assert lib is not None
+        result = ScanResult()
+        with self._read() as cur:
+            cur.execute("SELECT rel, rid, size, mtime_ns, id, error FROM articles "
+                        "WHERE library=?", (lib,))
+            existing = {r[0]: r[1:] for r in cur.fetchall()}
+        files = walk_library(root)
+        ids = assign_ids([rel for rel, _, _ in files])
+        on_disk = {rel for rel, _, _ in files}
+        removed = [rel for rel in existing if rel not in on_disk]
+        to_parse: list[tuple[str, int, int]] = []
+        renamed: list[tuple[str, int]] = []
+        for rel, size, mtime_ns in files:
+            old = existing.get(rel)
+            if old is None or old[1] != size or old[2] != mtime_ns:
+                to_parse.append((rel, size, mtime_ns))
+            else:
+                result.unchanged += 1
+                if old[3] != ids[rel]:
+                    renamed.append((ids[rel], old[0]))
+        if removed or renamed:
+            with self._lock, self._db.transaction() as conn:
+                dead = 0
+                for rel in removed:
+                    rid, _size, _mtime, _id, error = existing[rel]
+                    conn.execute("DELETE FROM articles WHERE rid=?", (rid,))
+                    dead += error is None
+                conn.executemany("UPDATE articles SET id=? WHERE rid=?", renamed)
+                _add_dead(conn, dead)
+            result.removed = len(removed)
+        total = len(to_parse)
+        if progress is not None:
+            progress(0, total)
+        vanished: list[Problem] = []
+        done = 0
+        for start in range(0, total, BATCH_FILES):
+            batch: list[_Parsed] = []
+            for rel, size, mtime_ns in to_parse[start:start + BATCH_FILES]:
+                if cancelled is not None and cancelled():
+                    result.cancelled = True
+                    break
+                batch.append(parse_file(root, rel, size, mtime_ns))
+            rows = self._store(lib, root, batch, existing, ids, result, vanished)
+            done += len(batch)
+            if on_batch is not None and rows:
+                on_batch(rows)
+            if progress is not None:
+                progress(done, total)
+            if result.cancelled:
+                break
+        if total and not result.cancelled:
+            self._tidy_fts()
+        result.problems = vanished + self.problems(folder)
+        return result
+
+    def _store(self, lib: int, root: str, batch: list[_Parsed],
+               existing: dict[str, tuple[int, int, int, str, str | None]],
+               ids: dict[str, str], result: ScanResult, vanished: list[Problem]
+               ) -> list[ArticleRow]:
+        """Write one batch in one transaction; return the rows for the list."""
+        rows: list[ArticleRow] = []
+        if not batch:
+            return rows
+        with self._lock, self._db.transaction() as conn:
+            dead = 0
+            for p in batch:
+                old = existing.get(p.rel)
+                if old is not None:
+                    conn.execute("DELETE FROM articles WHERE rid=?", (old[0],))
+                    dead += old[4] is None
+                if p.vanished:
+                    vanished.append(Problem(os.path.join(root, p.rel),
+                                            f"{p.error} (the file disappeared during the scan)"))
+                    continue
+                aid = ids[p.rel]
+                cur = conn.execute(
+                    "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, "
+                    "precision, source, snippet, word_count, content_hash, error) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (lib, p.rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
+                     p.source, p.snippet, p.word_count, p.content_hash, p.error))
+                if p.error is not None:
+                    continue
+                rid = int(cur.lastrowid or 0)
+                conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
+                             (rid, p.title, p.body))
+                rows.append(ArticleRow(rid, aid, os.path.join(root, p.rel), p.title, p.date_iso,
+                                       p.precision, p.source, p.snippet, p.word_count,
+                                       p.content_hash))
+                if old is None or old[4] is not None:
+                    result.added += 1
+                else:
+                    result.updated += 1
+            _add_dead(conn, dead)
+        return rows
+
+    # -- FTS maintenance -------------------------------------------------------------------
+
+    def _tidy_fts(self) -> None:
+        """Merge FTS segments a little after writing, so searches stay fast."""
+        with self._lock, self._db.transaction() as conn:
+            conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', 500)")
+
+    def _maybe_rebuild_fts(self) -> None:
+        """Too many dead FTS entries: drop the table and force a re-parse of every file."""
+        with self._lock:
+            dead = self._conn.execute("SELECT value FROM meta WHERE key='fts_dead'").fetchone()[0]
+            live = self._conn.execute(
+                "SELECT count(*) FROM articles WHERE error IS NULL").fetchone()[0]
+            if dead <= REBUILD_DEAD_RATIO * live + REBUILD_DEAD_SLACK:
+                return
+            with self._db.transaction() as conn:
+                conn.execute("DROP TABLE articles_fts")
+                conn.execute(_FTS_TABLE)
+                conn.execute("INSERT INTO articles_fts(articles_fts, rank) "
+                             f"VALUES('rank', 'bm25({TITLE_WEIGHT}, 1.0)')")
+                conn.execute("UPDATE articles SET size=-1")  # every file looks changed
+                conn.execute("UPDATE meta SET value=0 WHERE key='fts_dead'")
+
+
+def _add_dead(conn: sqlite3.Connection, count: int) -> None:
+    if count:
+        conn.execute("UPDATE meta SET value=value+? WHERE key='fts_dead'", (count,))
+
+
+def _remove_db_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(str(path) + suffix)

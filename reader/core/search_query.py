@@ -1,0 +1,191 @@
+"""User search syntax → SQLite FTS5 query, and the terms to highlight.
+
+Users type Google-like queries, not FTS5: ``otan ukrain* "guerre froide" -russie``.  FTS5's own
+syntax raises on many ordinary inputs (a lone quote, ``-``, ``:``, ``AND`` at the end), so we
+parse the user text ourselves and emit a query where every term is a quoted FTS5 string:
+nothing the user types can reach FTS5 as an operator by accident.
+
+Syntax: words are ANDed; ``"exact phrase"``; ``prefix*``; ``a OR b`` (binds tighter than the
+implicit AND, as in web search engines: ``otan OR nato russie`` = ``(otan OR nato) AND russie``);
+``NOT word`` or ``-word`` excludes.  ``OR``/``NOT``/``AND`` are operators only in capitals.
+An unbalanced quote makes the rest of the query a phrase; dangling operators are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r'(-?)"([^"]*)("?)(\*?)|(\S+)')
+_WORD_CHARS = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str  # the words as typed, without quotes, star or minus
+    phrase: bool = False
+    prefix: bool = False
+
+    def fts(self) -> str:
+        """This term as a quoted FTS5 string (quotes doubled), with ``*`` for a prefix."""
+        return '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
+
+    def highlight(self) -> str:
+        return self.text + ("*" if self.prefix else "")
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    groups: list[list[Term]] = field(default_factory=list)  # AND of OR-groups
+    excluded: list[Term] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    def positive_fts(self) -> str | None:
+        """The FTS5 expression of what must match, without the exclusions; None if nothing."""
+        if not self.groups:
+            return None
+        parts = []
+        for group in self.groups:
+            if len(group) == 1:
+                parts.append(group[0].fts())
+            else:
+                parts.append("(" + " OR ".join(t.fts() for t in group) + ")")
+        return " AND ".join(parts)
+
+    def excluded_fts(self) -> str | None:
+        """Any excluded term, as one FTS5 OR expression; None if there is none."""
+        if not self.excluded:
+            return None
+        return " OR ".join(t.fts() for t in self.excluded)
+
+    def fts(self) -> str | None:
+        """The full FTS5 expression; None when only exclusions were given (FTS5 cannot say
+        "everything but x": the caller subtracts :meth:`excluded_fts` from all rows)."""
+        positive = self.positive_fts()
+        if positive is None:
+            return None
+        excluded = self.excluded_fts()
+        return positive if excluded is None else f"({positive}) NOT ({excluded})"
+
+    def terms(self) -> list[str]:
+        """Positive terms for highlighting: words, phrases, ``prefix*`` (deduplicated)."""
+        seen: dict[str, None] = {}
+        for group in self.groups:
+            for term in group:
+                seen.setdefault(term.highlight(), None)
+        return list(seen)
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Parse user syntax; never raises (anything odd degrades to plain words)."""
+    parsed = ParsedQuery()
+    pending_or = False
+    pending_not = False
+    for m in _TOKEN.finditer(query):
+        minus, phrase_text, _closing, star, word = m.groups()
+        if word is not None:
+            if word == "OR" or word == "|":
+                pending_or = bool(parsed.groups)
+                continue
+            if word == "AND":
+                continue
+            if word == "NOT":
+                pending_not = True
+                continue
+            negated = False
+            if word.startswith("-") and len(word) > 1:
+                negated, word = True, word[1:]
+            prefix = word.endswith("*")
+            text = word.rstrip("*")
+            if not _has_word(text):
+                continue
+            term = Term(text, phrase=False, prefix=prefix)
+        else:
+            negated = minus == "-"
+            text = " ".join(phrase_text.split())
+            if not _has_word(text):
+                continue
+            term = Term(text, phrase=True, prefix=bool(star))
+        if negated or pending_not:
+            parsed.excluded.append(term)
+            pending_not = pending_or = False
+            continue
+        if pending_or and parsed.groups:
+            parsed.groups[-1].append(term)
+        else:
+            parsed.groups.append([term])
+        pending_or = False
+    return parsed
+
+
+def plain_words_fts(query: str) -> str | None:
+    """Fallback: every word of the query ANDed, no operators at all."""
+    words = _WORD_CHARS.findall(query)
+    if not words:
+        return None
+    return " AND ".join(Term(w).fts() for w in words)
+
+
+def to_fts(query: str) -> str | None:
+    """User query → FTS5 expression (None when it has no positive term)."""
+    return parse_query(query).fts()
+
+
+def match_terms(query: str) -> list[str]:
+    """Terms to highlight: plain words, phrases (without quotes) and ``prefix*``."""
+    return parse_query(query).terms()
+
+
+# -- highlighting helpers: find the terms in a text the way FTS5 matched them -------------
+
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFD", ch)[0].lower()
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics *keeping one character per character*, so offsets
+    in the folded text are offsets in the original (what unicode61 remove_diacritics does
+    for matching, minus tokenisation)."""
+    table = {}
+    for ch in set(text):
+        if ord(ch) < 128 and not ("A" <= ch <= "Z"):
+            continue
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded
+    return text.translate(table) if table else text
+
+
+def highlight_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """A regex over :func:`fold`-ed text matching any of ``terms`` (from :func:`match_terms`)
+    on word boundaries; a phrase matches its words separated by any non-word characters."""
+    alternatives = []
+    for term in terms:
+        prefix = term.endswith("*")
+        words = _WORD_CHARS.findall(fold(term.rstrip("*")))
+        if not words:
+            continue
+        body = r"\W+".join(re.escape(w) for w in words)
+        alternatives.append(r"(?<!\w)" + body + (r"\w*" if prefix else r"(?!\w)"))
+    if not alternatives:
+        return None
+    # longest first so a phrase wins over its own first word
+    alternatives.sort(key=len, reverse=True)
+    return re.compile("|".join(alternatives))
+
+
+def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``text`` of the terms, case- and accent-insensitively."""
+    pattern = highlight_pattern(terms)
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(fold(text))]
