@@ -1,0 +1,291 @@
+"""Named entities of articles: spaCy's French model plus rules.
+
+The statistical model (``fr_core_news_md``, tok2vec + ner only) finds PER/LOC/ORG/MISC;
+:mod:`reader.core.entity_postprocess` fixes its span boundaries and makes labels consistent
+across the caption and body of one article; :mod:`reader.core.entity_rules` adds DATE and
+QUANTITY, which the model does not know.  Loading the model is slow, so construction is
+cheap and :meth:`EntityExtractor.load` is called once, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reader.core.entity_postprocess import (
+    Candidate,
+    clean_bounds,
+    entity_key,
+    extend_with_title,
+    overlaps,
+    strip_titles,
+    surname_keys,
+    titled_names,
+    vote_labels,
+)
+from reader.core.entity_rules import find_dates, find_quantities
+from reader.core.parser import parse_header
+
+if TYPE_CHECKING:
+    from reader.core.parser import Article
+
+LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
+RULES_VERSION = "1"
+DEFAULT_MODEL = "fr_core_news_md"
+_KEEP_PIPES = ("tok2vec", "ner")
+# All post-processing steps; the benchmark switches them off one at a time (ablation).
+STEPS = ("boundaries", "titles", "vote", "propagate", "surnames", "dates", "quantities")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str  # normalised grouping key (see entity_key); surnames get the full name's key
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntities:
+    body: tuple[Entity, ...]  # offsets into article.text
+    caption: tuple[Entity, ...]  # offsets into article.caption
+    # The header's source in parentheses ("(AFP)"), outside the caption: offsets into
+    # article.source.  Always ORG (a news agency or paper).
+    source: tuple[Entity, ...] = ()
+
+
+def normalise_apostrophes(text: str) -> str:
+    """Typographic apostrophes confuse the model's tokenizer; same length keeps offsets."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+class EntityExtractor:
+    """Thread-safe wrapper around one spaCy pipeline plus the project's rules."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS) -> None:
+        self.model_name = model
+        self.steps = frozenset(steps)
+        self._nlp: Any = None
+        self._load_lock = threading.Lock()
+        self._run_lock = threading.Lock()  # spaCy pipelines are not documented thread-safe
+        self._model_version: str | None = None
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self) -> None:
+        """Load the model (seconds); idempotent and safe to call from several threads."""
+        with self._load_lock:
+            if self._nlp is not None:
+                return
+            import spacy
+
+            meta = spacy.util.get_model_meta(spacy.util.get_package_path(self.model_name))
+            exclude = [p for p in meta.get("components", meta["pipeline"])
+                       if p not in _KEEP_PIPES]
+            nlp = spacy.load(self.model_name, exclude=exclude)
+            self._model_version = str(nlp.meta.get("version", "?"))
+            self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        self.load()
+        return self._nlp
+
+    @property
+    def version(self) -> str:
+        """Model name, model version and rules version: the entity cache key."""
+        if self._model_version is None:
+            try:
+                import spacy
+
+                meta = spacy.util.get_model_meta(spacy.util.get_package_path(self.model_name))
+                self._model_version = str(meta.get("version", "?"))
+            except Exception:  # noqa: BLE001 - an unknown model is reported by load()
+                self._model_version = "?"
+        steps = "" if self.steps == frozenset(STEPS) else "-" + ",".join(sorted(self.steps))
+        return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{steps}"
+
+    # -- extraction ----------------------------------------------------------------------
+    def _docs(self, texts: list[str], batch_size: int = 32) -> list[Any]:
+        nlp = self.nlp
+        with self._run_lock:
+            return list(nlp.pipe((normalise_apostrophes(t) for t in texts),
+                                 batch_size=batch_size))
+
+    def extract(self, text: str) -> list[Entity]:
+        """Entities of one stand-alone text."""
+        (doc,) = self._docs([text])
+        return self._resolve([text], [doc])[0]
+
+    def extract_article(self, article: Article) -> ArticleEntities:
+        """Caption and body together, so a name labelled in one is labelled in both."""
+        return next(self.extract_articles([article]))
+
+    def extract_articles(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[ArticleEntities]:
+        """Batched extraction (``nlp.pipe``); yields one result per article, in order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._extract_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch, batch_size)
+
+    def _extract_batch(self, batch: list[Article], batch_size: int) -> Iterator[ArticleEntities]:
+        texts: list[str] = []
+        for article in batch:
+            texts.append(article.caption)
+            texts.append(article.text)
+        docs = self._docs(texts, batch_size)
+        for i, article in enumerate(batch):
+            caption, body = self._resolve(texts[2 * i: 2 * i + 2], docs[2 * i: 2 * i + 2])
+            yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+
+    # -- rules ---------------------------------------------------------------------------
+    def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
+        """Model spans of the parts of one document → cleaned, consistent entities."""
+        steps = self.steps
+        cands: list[Candidate] = []
+        for part, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+            for ent in doc.ents:
+                if "boundaries" in steps:
+                    bounds = clean_bounds(text, ent.start_char, ent.end_char)
+                    if bounds is None:
+                        continue
+                else:
+                    bounds = (ent.start_char, ent.end_char)
+                cands.append(Candidate(part, bounds[0], bounds[1], ent.label_))
+        if "titles" in steps:
+            _apply_titles(texts, cands)
+        for c in cands:
+            c.key = entity_key(texts[c.part][c.start:c.end], c.label)
+        if "vote" in steps:
+            vote_labels(cands)
+        if "propagate" in steps:
+            _propagate(texts, cands, with_surnames="surnames" in steps)
+        if "surnames" in steps:
+            full = surname_keys(cands)
+            for c in cands:
+                if c.label == "PER" and " " not in c.key and c.key in full:
+                    c.key = full[c.key]
+        if "dates" in steps:
+            _add_rule_spans(texts, cands, find_dates, "DATE")
+        if "quantities" in steps:
+            _add_rule_spans(texts, cands, find_quantities, "QUANTITY")
+        out: list[list[Entity]] = [[] for _ in texts]
+        for c in sorted(cands, key=lambda c: (c.part, c.start, -c.end)):
+            text = texts[c.part]
+            out[c.part].append(Entity(c.start, c.end, c.label, text[c.start:c.end], c.key))
+        return out
+
+
+def _apply_titles(texts: list[str], cands: list[Candidate]) -> None:
+    """A civil title makes a person, and belongs to its span ("M. Dupont")."""
+    for part, text in enumerate(texts):
+        for s, e in titled_names(text):
+            titled = Candidate(part, s, e, "PER", "title")
+            hits = [c for c in cands if overlaps(c, titled)]
+            if not hits:
+                cands.append(titled)
+                continue
+            for c in hits:
+                if c.start >= s:
+                    c.start = s
+                    c.end = max(c.end, e)
+                    c.label = "PER"
+    for c in cands:
+        if c.label == "PER":
+            c.start = extend_with_title(texts[c.part], c.start)
+
+
+def _propagate(texts: list[str], cands: list[Candidate], with_surnames: bool) -> None:
+    """Label every other mention of a name the model recognised once in the document."""
+    forms: dict[str, tuple[str, str]] = {}
+    for c in cands:
+        surface = texts[c.part][c.start:c.end]
+        if c.label == "PER":
+            surface = strip_titles(surface)
+        if len(surface) >= 2 and surface[0].isupper():
+            forms.setdefault(surface, (c.label, c.key))
+    if with_surnames:
+        for c in cands:
+            if c.label != "PER":
+                continue
+            words = strip_titles(texts[c.part][c.start:c.end]).split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+                forms.setdefault(words[-1], ("PER", c.key))
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for part, text in enumerate(texts):
+        taken = sorted((c.start, c.end) for c in cands if c.part == part)
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            label, key = forms[m.group()]
+            if label == "PER":
+                s = extend_with_title(text, s)
+            new = Candidate(part, s, e, label, "propagated", key)
+            cands.append(new)
+            taken.append((s, e))
+
+
+def _add_rule_spans(texts: list[str], cands: list[Candidate], finder: Any, label: str) -> None:
+    """Rule spans win over overlapping MISC spans and lose to names."""
+    for part, text in enumerate(texts):
+        for s, e in finder(text):
+            probe = Candidate(part, s, e, label, "rule")
+            hits = [c for c in cands if overlaps(c, probe)]
+            if any(c.label not in ("MISC",) for c in hits):
+                continue
+            for c in hits:
+                cands.remove(c)
+            probe.key = entity_key(text[s:e], label)
+            cands.append(probe)
+
+
+def _source_entities(article: Article) -> tuple[Entity, ...]:
+    if not article.source:
+        return ()
+    return (Entity(0, len(article.source), "ORG", article.source,
+                   entity_key(article.source, "ORG")),)
+
+
+def _header_file_start(article: Article) -> int | None:
+    """Where the header line starts in the file, from the caption's known position."""
+    if article.caption_file_start < 0 or not article.header:
+        return None
+    header = parse_header(article.header)
+    if header is None:
+        return None
+    return article.caption_file_start - header.caption_start
+
+
+def file_entities(article: Article, ents: ArticleEntities) -> list[tuple[int, int, str, str]]:
+    """All entities as (start, end, label, text) with offsets into the file's full text."""
+    out: list[tuple[int, int, str, str]] = []
+    if article.caption_file_start >= 0:
+        base = article.caption_file_start
+        out.extend((base + e.start, base + e.end, e.label, e.text) for e in ents.caption)
+    header_start = _header_file_start(article)
+    if header_start is not None and article.source:
+        pos = article.header.rfind("(" + article.source)
+        if pos < 0:
+            pos = article.header.rfind(article.source) - 1
+        if pos >= 0:
+            base = header_start + pos + 1
+            out.extend((base + e.start, base + e.end, e.label, e.text) for e in ents.source)
+    for e in ents.body:
+        out.append((article.file_offset(e.start), article.file_offset(e.end), e.label, e.text))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    return out
