@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
@@ -125,6 +126,7 @@ def looks_like_date_token(token: str) -> bool:
     return t in _MONTH_WORDS or bool(_ORDINAL.match(t))
 
 
+@functools.lru_cache(maxsize=8192)  # dateutil is slow; libraries repeat dates a lot
 def parse_date(text: str) -> PartialDate:
     """Parse a written date, keeping precision; unreadable text gives :data:`UNDATED`."""
     text = text.strip()
