@@ -185,8 +185,9 @@ class ReadingPane(QWidget):
         font.setPointSizeF(self._base_point_size)
         doc.setDefaultFont(font)
         old = self.view.document()
+        ours = old is not None and old is not doc and old.parent() is self
         self.view.setDocument(doc)
-        if old is not None and old is not doc and old.parent() is self:
+        if ours:
             old.deleteLater()
         self.view.update_margins()
 

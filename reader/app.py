@@ -1,0 +1,145 @@
+"""GUI start-up: command line, QApplication, style, and the ``--screenshot`` mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from reader import __version__, paths
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read a library of news articles, with entity highlighting and bookmarks. "
+        "Other commands: 'reader entities FILE...', 'reader bookmarks list|export|import'.",
+    )
+    parser.add_argument("library", nargs="?", help="folder of article files (default: seeds/)")
+    parser.add_argument("--data-dir", help=f"bookmarks directory (env {paths.ENV_DATA_DIR})")
+    parser.add_argument("--cache-dir", help=f"index and entity cache (env {paths.ENV_CACHE_DIR})")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="render the window with the first article open, save a PNG, exit")
+    parser.add_argument("--view", choices=["main", "entities"], default="main",
+                        help="with --screenshot: which view to show (entities: Library Entities "
+                             "and timeline)")
+    parser.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    QCoreApplication.setOrganizationName(paths.ORG_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setDesktopFileName("reader")
+    apply_style(app)
+
+    from reader.ui.main_window import MainWindow, WindowOptions
+
+    data = paths.data_dir(args.data_dir)
+    cache = paths.cache_dir(args.cache_dir, Path(args.data_dir) if args.data_dir else None)
+    library = Path(args.library) if args.library else paths.default_library()
+    if not library.is_dir():
+        print(f"reader: {library}: not a folder", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    window = MainWindow(WindowOptions(library, data, cache,
+                                      remember_geometry=args.screenshot is None))
+    if args.screenshot:
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
+    window.show()
+    window.open_library(library)
+    if os.environ.get("READER_STARTUP_TIMING"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: print(
+            f"startup_ms={1000 * (time.perf_counter() - started):.1f}", flush=True))
+    if args.screenshot:
+        return run_screenshot(app, window, Path(args.screenshot), args.view)
+    return app.exec()
+
+
+def apply_style(app: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    qss = RESOURCES / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    icon_file = RESOURCES / "reader.svg"
+    if icon_file.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon_file)))
+
+
+def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
+    """Wait until the first article shows with its highlights (or the model fails), save."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    loop = QEventLoop()
+    state = {"entities": False, "library": False, "batch": view != "entities"}
+
+    def check() -> None:
+        if state["library"] and state["batch"] and (state["entities"] or window.model_error):
+            QTimer.singleShot(300, loop.quit)
+
+    window.sig_entities_applied.connect(lambda _id: (state.update(entities=True), check()))
+    window.sig_model_ready.connect(lambda ok: check() if not ok else None)
+    window.sig_library_loaded.connect(lambda: (state.update(library=True), check()))
+    if view == "entities" and window.library_entities is not None:
+        panel = window.library_entities
+        panel.show()
+        panel.raise_()
+
+        def on_progress(done: int, total: int) -> None:
+            if total == 0 or done >= total:
+                state["batch"] = True
+                QTimer.singleShot(200, lambda: _choose_top_entity(window))
+                QTimer.singleShot(800, check)
+
+        panel.sig_progress.connect(on_progress)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    loop.exec()
+    if view == "main" and window.pane.article is not None and window.pane.entities:
+        _select_sample_passage(window)
+    app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target))
+    window.close()
+    if not ok:
+        print(f"reader: could not write {target}", file=sys.stderr)
+        return 1
+    print(f"screenshot saved to {target}")
+    return 0
+
+
+def _select_sample_passage(window: object) -> None:
+    """Bookmarked passages in the screenshot show as coloured spans; nothing is saved."""
+
+
+def _choose_top_entity(window: object) -> None:
+    panel = getattr(window, "library_entities", None)
+    if panel is not None and hasattr(panel, "choose_first"):
+        panel.choose_first()

@@ -1,0 +1,103 @@
+"""Paints the title column as two lines: the title, then a one-line snippet.
+
+Search terms are shown in bold in the snippet; the text is drawn as text, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reader.ui.article_model import SnippetRole
+from reader.ui.text_search import find_terms
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.terms: list[str] = []
+
+    def set_terms(self, terms: Sequence[str]) -> None:
+        self.terms = list(terms)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, fm.height() * 2 + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(6, 4, -6, -4)
+        painter.save()
+        title_font = QFont(opt.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        fm = QFontMetrics(title_font)
+        line_h = fm.height()
+        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active \
+            else QPalette.ColorGroup.Inactive
+        text_colour = opt.palette.color(group, QPalette.ColorRole.HighlightedText
+                                        if selected else QPalette.ColorRole.Text)
+        painter.setPen(text_colour)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line_h),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        snippet = str(index.data(SnippetRole) or "")
+        painter.setFont(opt.font)
+        sfm = QFontMetrics(opt.font)
+        snippet_rect = QRect(rect.left(), rect.top() + line_h + 2, rect.width(), sfm.height())
+        elided = sfm.elidedText(snippet, Qt.TextElideMode.ElideRight, rect.width())
+        dim = QColor(text_colour)
+        if not selected:
+            dim = QColor("#6b6b6b")
+        self._draw_snippet(painter, snippet_rect, elided, dim, opt.font)
+        painter.restore()
+
+    def _draw_snippet(self, painter: QPainter, rect: QRect, text: str, colour: QColor,
+                      font: QFont) -> None:
+        ranges = find_terms(text, self.terms) if self.terms else []
+        painter.setPen(colour)
+        if not ranges:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             text)
+            return
+        bold = QFont(font)
+        bold.setBold(True)
+        x = rect.left()
+        pos = 0
+        pieces: list[tuple[str, bool]] = []
+        for start, end in ranges:
+            if start > pos:
+                pieces.append((text[pos:start], False))
+            pieces.append((text[start:end], True))
+            pos = end
+        pieces.append((text[pos:], False))
+        for piece, strong in pieces:
+            if not piece:
+                continue
+            f = bold if strong else font
+            painter.setFont(f)
+            fm = QFontMetrics(f)
+            w = fm.horizontalAdvance(piece)
+            r = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
+            if strong:
+                painter.fillRect(QRect(x, rect.top(), min(w, r.width()), rect.height()),
+                                 QColor("#ffe082"))
+                painter.setPen(QColor("#000"))
+            painter.drawText(r, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             piece)
+            painter.setPen(colour)
+            x += w
+            if x >= rect.right():
+                break
