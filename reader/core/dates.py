@@ -77,6 +77,7 @@ _DEFAULT_A = _dt.datetime(1904, 1, 1)
 _DEFAULT_B = _dt.datetime(1908, 2, 2)  # leap years both, so 29 Feb never fails
 _MONTH_WORDS = {name.lower() for names in _PARSERINFO.MONTHS for name in names}
 _ORDINAL = re.compile(r"^(\d{1,2})(er|e|ème)$", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,12 @@ def parse_date(text: str) -> PartialDate:
         if 1 <= month <= 12:
             return PartialDate(_dt.date(year, month, 1), Precision.MONTH)
         return UNDATED
+    if _ISO_DAY.fullmatch(cleaned):  # ISO is year-month-day whatever dayfirst says (dateutil
+        # with dayfirst=True read 2024-05-06 as 5 June); also skips dateutil (~0.1 ms)
+        try:
+            return PartialDate(_dt.date.fromisoformat(cleaned), Precision.DAY)
+        except ValueError:
+            return UNDATED
     try:
         a = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_A)
         b = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_B)
