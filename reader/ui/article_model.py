@@ -191,6 +191,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, ranked: Sequence[tuple[str, float]] | None) -> None:
         """Search hits as (id, rank) best first, or None to show everything."""
+        self._begin()
         if ranked is None:
             self._search_ids, self._ranks = None, {}
         else:
@@ -201,10 +202,12 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self.invalidate()
 
     def set_entity_ids(self, ids: set[str] | None) -> None:
+        self._begin()
         self._entity_ids = None if ids is None else set(ids)
         self._refilter()
 
     def set_month(self, month: str | None) -> None:
+        self._begin()
         self._month = month or None
         self._refilter()
 
@@ -220,8 +223,15 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def has_filter(self) -> bool:
         return any(x is not None for x in (self._search_ids, self._entity_ids, self._month))
 
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+
     def _refilter(self) -> None:
-        self.invalidateRowsFilter()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # Qt < 6.10
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

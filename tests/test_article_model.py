@@ -1,0 +1,71 @@
+"""The article table model and its proxy, checked with pytest-qt's qtmodeltester."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from ui_helpers import make_library
+
+from reader.core.library_index import LibraryIndex
+from reader.ui.article_model import (
+    COL_DATE,
+    COL_TITLE,
+    ArticleFilterProxy,
+    ArticleTableModel,
+    IdRole,
+)
+
+
+def _model(tmp_path: Path) -> tuple[LibraryIndex, Path, ArticleTableModel]:
+    lib = make_library(tmp_path)
+    index = LibraryIndex(tmp_path / "cache" / "library.sqlite3")
+    index.scan(lib)
+    model = ArticleTableModel()
+    model.set_rows(index.rows(lib))
+    return index, lib, model
+
+
+def test_model_passes_modeltester(qtmodeltester, tmp_path: Path) -> None:
+    index, _lib, model = _model(tmp_path)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    titles = {model.index(r, COL_TITLE).data() for r in range(3)}
+    assert "Jens Stoltenberg - OTAN" in titles
+    dates = {model.index(r, COL_DATE).data() for r in range(3)}
+    assert {"mai 2024", "28 mai 2024", "1937"} <= dates
+    assert model.data(model.index(99, 0)) is None  # never raises
+    index.close()
+
+
+def test_proxy_sorts_and_filters(qtmodeltester, tmp_path: Path) -> None:
+    index, lib, model = _model(tmp_path)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
+    order = [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())]
+    assert order == ["sommet", model.index(model.row_for_id(order[1]), 0).data(IdRole), "expo"]
+    # accent-insensitive search through the index: "eleve" finds "élève"
+    proxy.set_search(index.search(lib, "eleve"))
+    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["sommet"]
+    proxy.set_search(None)
+    proxy.set_month("2024-05")
+    assert proxy.rowCount() == 2
+    proxy.set_month("1937")
+    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    proxy.set_month(None)
+    proxy.set_entity_ids({"expo", "sommet"})
+    assert proxy.rowCount() == 2
+    qtmodeltester.check(proxy)
+    index.close()
+
+
+def test_add_rows_updates_in_place(qtmodeltester, tmp_path: Path) -> None:
+    index, lib, model = _model(tmp_path)
+    rows = index.rows(lib)
+    model.set_rows(rows[:1])
+    model.add_rows(rows)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    index.close()

@@ -1,0 +1,121 @@
+"""The main window end to end: open a library, read, highlight, bookmark, search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from ui_helpers import make_library
+
+from reader.ui.article_model import IdRole
+from reader.ui.main_window import MainWindow, WindowOptions
+
+MODEL_TIMEOUT = 120_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    lib = make_library(tmp_path)
+    win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
+                                   remember_geometry=False))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
+        win.open_library(lib)
+    yield win
+    win.shutdown()
+    assert win.jobs.pending_count == 0 or win.jobs.shutdown()
+
+
+def _open(qtbot, win: MainWindow, article_id: str) -> None:
+    if win.pane.article is not None and win.pane.article.id == article_id:
+        return
+    with qtbot.waitSignal(win.sig_article_shown, timeout=10_000):
+        assert win.select_article(article_id)
+
+
+def test_library_opens_and_lists_problems(window: MainWindow) -> None:
+    assert window.model.rowCount() == 3
+    reasons = {Path(p.path).name: p.reason for p in window.problems}
+    assert set(reasons) == {"vide.txt", "binaire.txt", "latin1.txt"}
+    assert "empty" in reasons["vide.txt"] and "UTF-8" in reasons["latin1.txt"]
+    assert window.problems_button.isVisible()
+    assert "3 fichier(s) illisible(s)" in window.statusBar().currentMessage()
+
+
+def test_article_is_highlighted(qtbot, window: MainWindow) -> None:
+    _open(qtbot, window, "000_bc9dcdd3549268f8")
+    qtbot.waitUntil(lambda: window.pane.entity_count_in_document() > 0, timeout=MODEL_TIMEOUT)
+    labels = {(e.text, e.label) for e in window.pane.entities}
+    assert ("Antony Blinken", "PER") in labels
+    assert ("Kiev", "LOC") in labels
+    assert not any("qu’" in e.text or "qu'" in e.text for e in window.pane.entities)
+    assert window.entities_panel.tree.topLevelItemCount() >= 3
+    # toggling a type removes its formats; the legend button is the toggle
+    before = window.pane.entity_count_in_document()
+    window.pane.set_label_enabled("LOC", False)
+    assert window.pane.entity_count_in_document() < before
+    window.pane.set_label_enabled("LOC", True)
+    assert window.pane.entity_count_in_document() == before
+
+
+def test_markup_in_files_is_shown_as_text(qtbot, window: MainWindow) -> None:
+    _open(qtbot, window, "sommet")
+    shown = window.pane.view.toPlainText()
+    assert "<b>la défense</b> européenne &amp; le budget" in shown
+    assert window.pane.view.document().toHtml().count("<b>la") == 0
+
+
+def test_navigation_and_search(qtbot, window: MainWindow) -> None:
+    first = window.current_article_id()
+    window.act_next.trigger()
+    qtbot.waitUntil(lambda: window.current_article_id() != first)
+    window.act_prev.trigger()
+    qtbot.waitUntil(lambda: window.current_article_id() == first)
+    with qtbot.waitSignal(window.sig_search_done, timeout=10_000):
+        window.filter_edit.setText("eleve")
+    ids = [window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())]
+    assert ids == ["sommet"]
+    _open(qtbot, window, "sommet")
+    qtbot.waitUntil(lambda: window.pane.match_count == 1)
+    assert window.pane.step_match()
+    assert window.pane.selected_text().lower() == "élève"
+    window.clear_filters()
+    assert window.proxy.rowCount() == 3
+
+
+def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    _open(qtbot, window, "000_bc9dcdd3549268f8")
+    article = window.pane.article
+    assert article is not None
+    start = article.text.index("Antony Blinken")
+    window.pane.select_range(start, start + len("Antony Blinken, secrétaire"))
+    assert window.act_bookmark.isEnabled()
+    bookmark = window.bookmark_selection(note="à vérifier")
+    assert bookmark is not None
+    assert bookmark.quote == "Antony Blinken, secrétaire"
+    panel = window.bookmarks_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 if hasattr(panel, "model") else True)
+    assert [b.quote for b in window.store.all()] == ["Antony Blinken, secrétaire"]
+    assert window.pane.view.extraSelections()  # shown in the text
+    # move away, then activate the bookmark: the article opens with the passage selected
+    _open(qtbot, window, "expo")
+    with qtbot.waitSignal(window.sig_article_shown, timeout=10_000):
+        window.open_bookmark(bookmark)
+    qtbot.waitUntil(lambda: window.pane.selected_text() == "Antony Blinken, secrétaire")
+    window.undo_stack.undo()
+    assert window.store.all() == []
+    window.undo_stack.redo()
+    assert len(window.store.all()) == 1
+
+
+def test_zoom_changes_font(window: MainWindow) -> None:
+    size = window.pane.point_size
+    window.act_zoom_in.trigger()
+    assert window.pane.point_size > size
+    window.act_zoom_out.trigger()
+    assert window.pane.point_size == size
+    cursor = window.pane.view.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
