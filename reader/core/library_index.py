@@ -29,10 +29,13 @@ import datetime as _dt
 import os
 import sqlite3
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import starmap
+from multiprocessing import get_context
 from pathlib import Path
 
 from reader.core.dates import UNDATED, PartialDate, Precision
@@ -42,8 +45,10 @@ from reader.core.search_query import parse_query, plain_words_fts
 from reader.core.storage import Database, StorageError, open_database
 
 BATCH_FILES = 500
+POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
+NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
 TITLE_WEIGHT = 4.0  # bm25 weight of a title hit relative to a body hit
 
 _FTS_TABLE = (
@@ -158,6 +163,66 @@ def parse_file(root: str, rel: str, size: int, mtime_ns: int) -> _Parsed:
     return _from_article(article, rel, size, mtime_ns)
 
 
+def parse_chunk(root: str, chunk: list[tuple[str, int, int]]) -> list[_Parsed]:
+    return [parse_file(root, rel, size, mtime_ns) for rel, size, mtime_ns in chunk]
+
+
+def _parsed_batches(root: str, files: list[tuple[str, int, int]],
+                    cancelled: Callable[[], bool] | None, workers: int
+                    ) -> Iterator[tuple[list[_Parsed], bool]]:
+    """Yield ``(parsed batch, cancelled)`` in file order, :data:`BATCH_FILES` at a time.
+
+    With ``workers`` > 0, batches are parsed by that many *spawned* processes (fork is unsafe
+    under Qt threads) while the caller writes the previous ones; if the pool cannot start,
+    parsing falls back to this thread.  Cancellation is checked per file here, per batch in
+    the pool."""
+    chunks = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
+    if workers > 0:
+        try:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        except (OSError, ValueError):
+            workers = 0
+    if workers <= 0:
+        for chunk in chunks:
+            batch: list[_Parsed] = []
+            for rel, size, mtime_ns in chunk:
+                if cancelled is not None and cancelled():
+                    yield batch, True
+                    return
+                batch.append(parse_file(root, rel, size, mtime_ns))
+            yield batch, False
+        return
+    pending: deque[tuple[int, Future[list[_Parsed]] | None]] = deque()
+    next_chunk = 0
+    broken = False  # a worker died (killed, out of memory…): parse the rest here
+    try:
+        while next_chunk < len(chunks) or pending:
+            while next_chunk < len(chunks) and len(pending) < workers + 2:  # bounded memory
+                future = None
+                if not broken:
+                    try:
+                        future = pool.submit(parse_chunk, root, chunks[next_chunk])
+                    except (BrokenProcessPool, OSError, RuntimeError):
+                        broken = True
+                pending.append((next_chunk, future))
+                next_chunk += 1
+            index, future = pending.popleft()
+            batch = None
+            if future is not None:
+                try:
+                    batch = future.result()
+                except (BrokenProcessPool, OSError):
+                    broken = True
+            if batch is None:
+                batch = parse_chunk(root, chunks[index])
+            stop = cancelled is not None and cancelled()
+            yield batch, stop
+            if stop:
+                return
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _from_article(article: Article, rel: str, size: int, mtime_ns: int) -> _Parsed:
     value = article.date.value
     return _Parsed(
@@ -219,12 +284,16 @@ class LibraryIndex:
     """The index database; every method is safe to call from any thread (one connection
     guarded by a lock, held per batch so the list can be read while a scan runs)."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, workers: int | None = None) -> None:
+        """``workers``: parsing processes for big scans (None: up to 2 when the machine has
+        3+ cores; 0: always parse in the calling thread)."""
         self.db_path = Path(db_path)
+        self.workers = workers
         self._lock = threading.RLock()
         self._db = self._open()
         self.notice = self._db.notice  # non-empty when a damaged index was rebuilt
         self._libraries: dict[str, int] = {}
+        self._id_cache: dict[int, dict[int, str]] = {}
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -370,21 +439,40 @@ class LibraryIndex:
             except sqlite3.OperationalError:
                 return []
 
+    def _ids(self, lib: int) -> dict[int, str]:
+        """rowid → article id of one library, cached until the next write to it.
+
+        Searches query the FTS table alone and map rowids here: joining FTS5 with
+        ``articles`` in SQL lets the planner pick a plan 50× slower, and the map also drops
+        dead FTS entries and other libraries' rows for free."""
+        ids = self._id_cache.get(lib)
+        if ids is None:
+            with self._read() as cur:
+                cur.execute("SELECT rid, id FROM articles WHERE library=? AND error IS NULL",
+                            (lib,))
+                ids = dict(cur.fetchall())
+            self._id_cache[lib] = ids
+        return ids
+
     def _search_fts(self, lib: int, expression: str, limit: int) -> list[tuple[str, float]]:
+        ids = self._ids(lib)
         with self._read() as cur:
             cur.execute(
-                "SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.rid = f.rowid "
-                "WHERE articles_fts MATCH ? AND a.library = ? ORDER BY f.rank LIMIT ?",
-                (expression, lib, limit))
-            return cur.fetchall()
+                f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) FROM articles_fts "
+                "WHERE articles_fts MATCH ?", (expression,))
+            found = cur.fetchall()
+        get = ids.get
+        ranked = [(aid, score) for rid, score in found if (aid := get(rid)) is not None]
+        ranked.sort(key=_score)
+        return ranked if limit < 0 else ranked[:limit]
 
     def _search_excluding(self, lib: int, excluded: str, limit: int) -> list[tuple[str, float]]:
+        ids = self._ids(lib)
         with self._read() as cur:
-            cur.execute(
-                "SELECT id, 0.0 FROM articles WHERE library=? AND error IS NULL AND rid NOT IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY rel LIMIT ?",
-                (lib, excluded, limit))
-            return cur.fetchall()
+            cur.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (excluded,))
+            hit = {rid for (rid,) in cur.fetchall()}
+        kept = sorted(aid for rid, aid in ids.items() if rid not in hit)
+        return [(aid, 0.0) for aid in (kept if limit < 0 else kept[:limit])]
 
     # -- scanning --------------------------------------------------------------------------
 
@@ -430,39 +518,47 @@ class LibraryIndex:
                 if old[3] != ids[rel]:
                     renamed.append((ids[rel], old[0]))
         if removed or renamed:
-            with self._lock, self._db.transaction() as conn:
-                dead = 0
-                for rel in removed:
-                    rid, _size, _mtime, _id, error = existing[rel]
-                    conn.execute("DELETE FROM articles WHERE rid=?", (rid,))
-                    dead += error is None
-                conn.executemany("UPDATE articles SET id=? WHERE rid=?", renamed)
-                _add_dead(conn, dead)
+            with self._lock:
+                self._id_cache.pop(lib, None)
+                with self._db.transaction() as conn:
+                    dead = 0
+                    for rel in removed:
+                        rid, size, _mtime, _id, error = existing[rel]
+                        conn.execute("DELETE FROM articles WHERE rid=?", (rid,))
+                        dead += _has_fts_entry(size, error)
+                    conn.executemany("UPDATE articles SET id=? WHERE rid=?", renamed)
+                    _add_dead(conn, dead)
             result.removed = len(removed)
         total = len(to_parse)
         if progress is not None:
             progress(0, total)
         vanished: list[Problem] = []
         done = 0
-        for start in range(0, total, BATCH_FILES):
-            batch: list[_Parsed] = []
-            for rel, size, mtime_ns in to_parse[start:start + BATCH_FILES]:
-                if cancelled is not None and cancelled():
-                    result.cancelled = True
-                    break
-                batch.append(parse_file(root, rel, size, mtime_ns))
+        for batch, stop in _parsed_batches(root, to_parse, cancelled, self._workers(total)):
             rows = self._store(lib, root, batch, existing, ids, result, vanished)
             done += len(batch)
             if on_batch is not None and rows:
                 on_batch(rows)
             if progress is not None:
                 progress(done, total)
-            if result.cancelled:
+            if stop:
+                result.cancelled = True
                 break
         if total and not result.cancelled:
             self._tidy_fts()
         result.problems = vanished + self.problems(folder)
         return result
+
+    def _workers(self, files: int) -> int:
+        """Parsing processes for this scan: 0 (parse here) unless there is a lot to parse."""
+        if files < POOL_MIN_FILES:
+            return 0
+        if self.workers is not None:
+            return self.workers
+        # the writer (this thread: FTS tokenising) needs a core of its own, and with 2 cores
+        # shared with a GUI the pool measured slower than parsing here
+        cores = os.cpu_count() or 1
+        return min(2, cores - 1) if cores >= 3 else 0
 
     def _store(self, lib: int, root: str, batch: list[_Parsed],
                existing: dict[str, tuple[int, int, int, str, str | None]],
@@ -472,38 +568,54 @@ class LibraryIndex:
         rows: list[ArticleRow] = []
         if not batch:
             return rows
-        with self._lock, self._db.transaction() as conn:
-            dead = 0
-            for p in batch:
-                old = existing.get(p.rel)
-                if old is not None:
-                    conn.execute("DELETE FROM articles WHERE rid=?", (old[0],))
-                    dead += old[4] is None
-                if p.vanished:
-                    vanished.append(Problem(os.path.join(root, p.rel),
-                                            f"{p.error} (the file disappeared during the scan)"))
-                    continue
-                aid = ids[p.rel]
-                cur = conn.execute(
-                    "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, "
-                    "precision, source, snippet, word_count, content_hash, error) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (lib, p.rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
-                     p.source, p.snippet, p.word_count, p.content_hash, p.error))
-                if p.error is not None:
-                    continue
-                rid = int(cur.lastrowid or 0)
-                conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                             (rid, p.title, p.body))
-                rows.append(ArticleRow(rid, aid, os.path.join(root, p.rel), p.title, p.date_iso,
-                                       p.precision, p.source, p.snippet, p.word_count,
-                                       p.content_hash))
-                if old is None or old[4] is not None:
-                    result.added += 1
-                else:
-                    result.updated += 1
-            _add_dead(conn, dead)
+        gone: list[int] = []
+        with self._lock:
+            with self._db.transaction() as conn:
+                self._write_batch(conn, lib, root, batch, existing, ids, result, vanished,
+                                  rows, gone)
+            cache = self._id_cache.get(lib)
+            if cache is not None:  # keep the search map in step without re-reading it
+                for rid in gone:
+                    cache.pop(rid, None)
+                cache.update((row.rowid, row.id) for row in rows)
         return rows
+
+    @staticmethod
+    def _write_batch(conn: sqlite3.Connection, lib: int, root: str, batch: list[_Parsed],
+                     existing: dict[str, tuple[int, int, int, str, str | None]],
+                     ids: dict[str, str], result: ScanResult, vanished: list[Problem],
+                     rows: list[ArticleRow], gone: list[int]) -> None:
+        dead = 0
+        for p in batch:
+            old = existing.get(p.rel)
+            if old is not None:
+                conn.execute("DELETE FROM articles WHERE rid=?", (old[0],))
+                gone.append(old[0])
+                dead += _has_fts_entry(old[1], old[4])
+            if p.vanished:
+                vanished.append(Problem(os.path.join(root, p.rel),
+                                        f"{p.error} (the file disappeared during the scan)"))
+                continue
+            aid = ids[p.rel]
+            cur = conn.execute(
+                "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, "
+                "precision, source, snippet, word_count, content_hash, error) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (lib, p.rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
+                 p.source, p.snippet, p.word_count, p.content_hash, p.error))
+            if p.error is not None:
+                continue
+            rid = int(cur.lastrowid or 0)
+            conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
+                         (rid, p.title, p.body))
+            rows.append(ArticleRow(rid, aid, os.path.join(root, p.rel), p.title, p.date_iso,
+                                   p.precision, p.source, p.snippet, p.word_count,
+                                   p.content_hash))
+            if old is None or old[4] is not None:
+                result.added += 1
+            else:
+                result.updated += 1
+        _add_dead(conn, dead)
 
     # -- FTS maintenance -------------------------------------------------------------------
 
@@ -525,8 +637,17 @@ class LibraryIndex:
                 conn.execute(_FTS_TABLE)
                 conn.execute("INSERT INTO articles_fts(articles_fts, rank) "
                              f"VALUES('rank', 'bm25({TITLE_WEIGHT}, 1.0)')")
-                conn.execute("UPDATE articles SET size=-1")  # every file looks changed
+                conn.execute(f"UPDATE articles SET size={NOT_IN_FTS}")  # all look changed
+                self._id_cache.clear()
                 conn.execute("UPDATE meta SET value=0 WHERE key='fts_dead'")
+
+
+def _has_fts_entry(size: int, error: str | None) -> bool:
+    return error is None and size != NOT_IN_FTS
+
+
+def _score(item: tuple[str, float]) -> float:
+    return item[1]
 
 
 def _add_dead(conn: sqlite3.Connection, count: int) -> None:

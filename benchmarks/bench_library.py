@@ -1,0 +1,243 @@
+"""Library index benchmark: first index, warm open, search — each beside a same-run baseline.
+
+    python benchmarks/bench_library.py [--sizes 10000,100000] [--workdir /tmp/readerbench]
+
+For each size N a library is generated once (``make_library.py``, cached in the workdir) and:
+
+* first index: a fresh index built by ``LibraryIndex.scan`` in a subprocess, beside
+  ``find DIR -name '*.txt' -print0 | xargs -0 cat > /dev/null`` on the same files (page
+  cache warm for both: cat runs twice, the second is timed).  Target ≤ 3× cat.
+* warm open: a new process opens the index, calls ``rows()`` and fills an
+  ``ArticleTableModel`` when ``reader/ui/article_model.py`` exists.  Target ≤ 1 s, peak
+  memory (``ru_maxrss`` of that process, imports included) ≤ 400 MB.  Also shown: a
+  no-change rescan (walk + stat of every file), what the app does after showing the list.
+* search: 20 fixed queries, one warm-up pass then 3 timed passes, p50/p95 over the 60
+  timings (``limit=None``: every hit, as the list filter needs), beside ``rg -l -i -F`` of
+  each query's first term over the same files (``grep -rli`` if rg is missing).  Targets:
+  p95 ≤ 30 ms, ≥ 50× faster than rg.
+
+Timing figures are printed, never asserted.  The article-switch benchmark (highlighting
+a 50,000-word article) belongs to the reading pane: see TODO(ui) below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+QUERIES = [
+    "guerre",
+    "paris",
+    "otan",
+    "eleve",  # accent-insensitive: finds élève
+    "gouvernement français",
+    "russ*",
+    "paris OR londres",
+    "guerre -allemagne",
+    "président de la république",
+    '"la guerre"',
+    "ministre",
+    '"conseil municipal"',
+    "journal",
+    "bismarck",
+    "constantinople",
+    "armée*",
+    '"chemin de fer"',
+    "wilson",
+    "allemagne NOT paris",
+    "élection* OR scrutin",
+]
+
+# TODO(ui): article-switch benchmark (open a 50,000-word article and highlight search
+# matches + entities in the reading pane) belongs to the reading-pane owner; hook it here as
+# ``bench_article_switch(index, folder)`` when reader/ui/reading_pane.py exposes it.
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _child(args: argparse.Namespace) -> int:
+    """Runs in a subprocess so each measurement has its own memory peak and cold caches."""
+    from reader.core.library_index import LibraryIndex
+
+    lib, db = Path(args.lib), Path(args.db)
+    out: dict[str, object] = {}
+    if args.child == "index":
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        t0 = time.perf_counter()
+        index = LibraryIndex(db)
+        result = index.scan(lib)
+        out["seconds"] = time.perf_counter() - t0
+        out["added"] = result.added
+        out["problems"] = len(result.problems)
+        index.close()
+        out["db_mb"] = db.stat().st_size / 1e6
+    elif args.child == "open":
+        model_cls = None
+        try:
+            from PySide6.QtCore import QCoreApplication
+
+            from reader.ui.article_model import ArticleTableModel
+            app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841
+            model_cls = ArticleTableModel
+        except ImportError:
+            pass
+        out["imports_mb"] = _maxrss_mb()
+        t0 = time.perf_counter()
+        index = LibraryIndex(db)
+        t1 = time.perf_counter()
+        rows = index.rows(lib)
+        t2 = time.perf_counter()
+        if model_cls is not None:
+            model = model_cls()
+            model.set_rows(rows)
+            model.data(model.index(0, 1))  # first paint needs a date display
+        t3 = time.perf_counter()
+        out.update(open_s=t1 - t0, rows_s=t2 - t1, model_s=t3 - t2, total_s=t3 - t0,
+                   rows=len(rows), model=model_cls is not None, maxrss_mb=_maxrss_mb())
+        t4 = time.perf_counter()
+        result = index.scan(lib)
+        out["rescan_s"] = time.perf_counter() - t4
+        out["rescan_unchanged"] = result.unchanged
+    elif args.child == "search":
+        index = LibraryIndex(db)
+        hits = {q: len(index.search(lib, q)) for q in QUERIES}  # warm-up pass
+        timings: dict[str, list[float]] = {q: [] for q in QUERIES}
+        for _ in range(3):
+            for q in QUERIES:
+                t0 = time.perf_counter()
+                index.search(lib, q)
+                timings[q].append(time.perf_counter() - t0)
+        out.update(hits=hits, timings=timings)
+    print(json.dumps(out))
+    return 0
+
+
+def _run_child(kind: str, lib: Path, db: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--lib", str(lib), "--db", str(db)],
+        capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} child failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _time_shell(command: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def _first_term(query: str) -> str:
+    from reader.core.search_query import parse_query
+
+    parsed = parse_query(query)
+    return parsed.groups[0][0].text if parsed.groups else query
+
+
+def ensure_library(n: int, workdir: Path, seed: int) -> Path:
+    lib = workdir / f"lib-{n}-s{seed}"
+    marker = lib / ".complete"  # hidden: neither indexed nor cat'ed
+    if not marker.exists():
+        from make_library import generate  # benchmarks/ is on sys.path (see below)
+
+        if lib.exists():
+            shutil.rmtree(lib)
+        t0 = time.perf_counter()
+        generate(n, lib, seed=seed)
+        marker.write_text("ok\n")
+        print(f"  generated {n} articles in {time.perf_counter() - t0:.1f} s → {lib}")
+    return lib
+
+
+def bench(n: int, workdir: Path, seed: int) -> None:
+    print(f"\n=== {n:,} articles ===")
+    lib = ensure_library(n, workdir, seed)
+    db = workdir / f"index-{n}-s{seed}.sqlite3"
+    size_mb = sum(p.stat().st_size for p in lib.rglob("*.txt")) / 1e6
+    print(f"  library: {size_mb:.0f} MB of text")
+
+    cat = f"find {lib} -name '*.txt' -print0 | xargs -0 cat > /dev/null"
+    _time_shell(cat)
+    cat_s = _time_shell(cat)
+    first = _run_child("index", lib, db)
+    print(f"  first index: {first['seconds']:.2f} s  vs cat {cat_s:.2f} s "
+          f"(find|xargs cat, warm cache) → {first['seconds'] / cat_s:.1f}× cat "
+          f"[target ≤ 3×]; {first['added']} articles, {first['problems']} problems, "
+          f"index {first['db_mb']:.0f} MB")
+
+    warm = _run_child("open", lib, db)
+    print(f"  warm open: {warm['total_s'] * 1000:.0f} ms [target ≤ 1000 ms] = open "
+          f"{warm['open_s'] * 1000:.0f} + rows() {warm['rows_s'] * 1000:.0f} + "
+          f"{'ArticleTableModel' if warm['model'] else 'no model (reader/ui/article_model.py missing)'} "
+          f"{warm['model_s'] * 1000:.0f} ms; {warm['rows']} rows; peak RSS "
+          f"{warm['maxrss_mb']:.0f} MB (after imports {warm['imports_mb']:.0f} MB) "
+          f"[target ≤ 400 MB]")
+    print(f"  no-change rescan: {warm['rescan_s']:.2f} s ({warm['rescan_unchanged']} unchanged)")
+
+    found = _run_child("search", lib, db)
+    samples = [t for ts in found["timings"].values() for t in ts]
+    p50, p95 = _percentile(samples, 50), _percentile(samples, 95)
+    print(f"  search (limit=None, 20 queries × 3): p50 {p50 * 1000:.1f} ms, p95 "
+          f"{p95 * 1000:.1f} ms, max {max(samples) * 1000:.1f} ms [target p95 ≤ 30 ms]")
+    for q in QUERIES:
+        med = statistics.median(found["timings"][q]) * 1000
+        print(f"    {q!r:32} {found['hits'][q]:>7} hits  {med:7.1f} ms")
+
+    rg = shutil.which("rg")
+    tool = "rg -l -i -F" if rg else "grep -rli -F (ripgrep missing)"
+    grep_times = []
+    for q in QUERIES:
+        term = _first_term(q).replace("'", "'\\''")
+        if rg:
+            cmd = f"rg -l -i -F -g '*.txt' -e '{term}' {lib} > /dev/null || true"
+        else:
+            cmd = f"grep -rli -F --include='*.txt' -e '{term}' {lib} > /dev/null || true"
+        grep_times.append(_time_shell(cmd))
+    g50, g95 = _percentile(grep_times, 50), _percentile(grep_times, 95)
+    print(f"  {tool} (first term of each query): p50 {g50 * 1000:.0f} ms, p95 "
+          f"{g95 * 1000:.0f} ms → index is {g50 / p50:.0f}× faster at p50, {g95 / p95:.0f}× "
+          f"at p95 [target ≥ 50×]")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/readerbench"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--child", choices=["index", "open", "search"], help=argparse.SUPPRESS)
+    ap.add_argument("--lib", help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        return _child(args)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"Reader library benchmark — {os.cpu_count()} CPUs, SQLite "
+          f"{__import__('sqlite3').sqlite_version}, Python {sys.version.split()[0]}")
+    for n in (int(s) for s in args.sizes.split(",") if s.strip()):
+        bench(n, args.workdir, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
