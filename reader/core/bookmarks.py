@@ -1,0 +1,399 @@
+"""The bookmark store: user data that must never be lost.
+
+SQLite in the data directory (WAL, ``synchronous=FULL``), one committed transaction per
+change, so a bookmark acknowledged by :meth:`BookmarkStore.add` survives a crash or a power
+cut.  Several app instances may write the same store: writers queue on ``BEGIN IMMEDIATE``
+with a busy timeout and retries, and every read-modify-write happens inside its transaction.
+A damaged file is moved aside (never overwritten) and ``store.notice`` says so.
+
+Bookmarks are immutable values; the store hands out fresh copies, and undo works by
+writing an old copy back with :meth:`BookmarkStore.restore`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.core.anchoring import (
+    ANCHORED,
+    MOVED,
+    ORPHANED,
+    STATUSES,
+    Anchorer,
+    Selector,
+    selector_for,
+)
+from reader.core.parser import Article
+from reader.core.storage import Database, StorageError, open_database, translate_error
+
+COLOURS = ("yellow", "green", "blue", "pink", "purple")
+DEFAULT_COLOUR = "yellow"
+DB_NAME = "bookmarks.sqlite3"
+__all__ = ["ANCHORED", "MOVED", "ORPHANED", "COLOURS", "Bookmark", "BookmarkStore",
+           "StorageError", "now_iso"]
+
+MIGRATIONS = [
+    """
+    CREATE TABLE bookmarks (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL DEFAULT '',
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        colour TEXT NOT NULL DEFAULT 'yellow',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        article_title TEXT NOT NULL DEFAULT '',
+        article_date TEXT NOT NULL DEFAULT '',
+        article_source TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'anchored'
+    );
+    CREATE INDEX bookmarks_article ON bookmarks(article_id);
+    CREATE INDEX bookmarks_hash ON bookmarks(content_hash);
+    """,
+]
+
+_COLUMNS = ("id", "article_id", "content_hash", "start_offset", "end_offset", "quote", "prefix",
+            "suffix", "note", "colour", "tags", "created", "modified", "article_title",
+            "article_date", "article_source", "status")
+
+
+def now_iso() -> str:
+    """UTC timestamp with microseconds: sortable as text, unambiguous in exports."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    id: str
+    article_id: str
+    content_hash: str  # of the article version the offsets refer to
+    start: int  # offsets into Article.text
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    colour: str = DEFAULT_COLOUR
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    created: str = ""
+    modified: str = ""
+    article_title: str = ""
+    article_date: str = ""  # ISO, possibly partial ("2024-05")
+    article_source: str = ""
+    status: str = ANCHORED
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == ORPHANED
+
+    def selector(self) -> Selector:
+        return Selector(self.quote, self.prefix, self.suffix, self.start)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Bookmark:
+        """Build from exported JSON; raise ValueError naming what is wrong."""
+        try:
+            values = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+            values["tags"] = normalise_tags(data.get("tags", ()))
+            values["start"], values["end"] = int(data["start"]), int(data["end"])
+            bookmark = cls(**values)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"not a bookmark: {exc}") from None
+        return validate(bookmark)
+
+
+def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
+    """Tags trimmed, without '#', empty and duplicate ones dropped, order kept."""
+    if isinstance(tags, str):
+        tags = tags.replace(",", " ").split()
+    seen: dict[str, None] = {}
+    for tag in tags:
+        clean = str(tag).strip().lstrip("#").strip()
+        if clean and clean.casefold() not in {t.casefold() for t in seen}:
+            seen[clean] = None
+    return tuple(seen)
+
+
+def validate(b: Bookmark) -> Bookmark:
+    if not b.id or not b.article_id:
+        raise ValueError("a bookmark needs an id and an article id")
+    if b.colour not in COLOURS:
+        raise ValueError(f"unknown colour {b.colour!r} (expected one of {', '.join(COLOURS)})")
+    if b.status not in STATUSES:
+        raise ValueError(f"unknown status {b.status!r}")
+    if not 0 <= b.start <= b.end:
+        raise ValueError(f"bad offsets {b.start}..{b.end}")
+    return b
+
+
+def _row_values(b: Bookmark) -> tuple[Any, ...]:
+    return (b.id, b.article_id, b.content_hash, b.start, b.end, b.quote, b.prefix, b.suffix,
+            b.note, b.colour, json.dumps(list(b.tags), ensure_ascii=False), b.created,
+            b.modified, b.article_title, b.article_date, b.article_source, b.status)
+
+
+def _from_row(row: sqlite3.Row) -> Bookmark:
+    return Bookmark(
+        id=row["id"], article_id=row["article_id"], content_hash=row["content_hash"],
+        start=row["start_offset"], end=row["end_offset"], quote=row["quote"],
+        prefix=row["prefix"], suffix=row["suffix"], note=row["note"], colour=row["colour"],
+        tags=tuple(json.loads(row["tags"] or "[]")), created=row["created"],
+        modified=row["modified"], article_title=row["article_title"],
+        article_date=row["article_date"], article_source=row["article_source"],
+        status=row["status"])
+
+
+_UPSERT = (f"INSERT OR REPLACE INTO bookmarks({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(_COLUMNS))})")
+_ORDER = " ORDER BY article_date, article_id, start_offset, created"
+
+
+def article_metadata(article: Article) -> dict[str, str]:
+    return {"article_title": article.title, "article_date": article.date.iso(),
+            "article_source": article.source}
+
+
+class BookmarkStore:
+    """Bookmarks in ``<data_dir>/bookmarks.sqlite3``.
+
+    Every mutating method is one committed transaction and raises :class:`StorageError`
+    (read-only directory, full disk, busy for too long) with nothing existing lost.
+    """
+
+    def __init__(self, data_dir: str | Path) -> None:
+        self.path = Path(data_dir) / DB_NAME
+        self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
+                                          label="bookmarks database")
+        self.notice: str = self.db.notice
+
+    # -- reading -----------------------------------------------------------------------------
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Bookmark]:
+        try:
+            rows = self.db.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate_error(exc) from exc
+        return [_from_row(r) for r in rows]
+
+    def get(self, bookmark_id: str) -> Bookmark | None:
+        found = self._query("SELECT * FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return found[0] if found else None
+
+    def all(self) -> list[Bookmark]:
+        return self._query("SELECT * FROM bookmarks" + _ORDER)
+
+    def for_article(self, article_id: str) -> list[Bookmark]:
+        return self._query("SELECT * FROM bookmarks WHERE article_id = ?" + _ORDER,
+                           (article_id,))
+
+    def count(self) -> int:
+        try:
+            return int(self.db.conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise translate_error(exc) from exc
+
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted case-insensitively."""
+        found = {t for b in self.all() for t in b.tags}
+        return sorted(found, key=str.casefold)
+
+    # -- writing -----------------------------------------------------------------------------
+    def make(self, article: Article, start: int, end: int, note: str = "",
+             colour: str = DEFAULT_COLOUR, tags: Sequence[str] = ()) -> Bookmark:
+        """A new bookmark on ``article.text[start:end]``, not yet saved."""
+        sel = selector_for(article.text, start, end)
+        stamp = now_iso()
+        return validate(Bookmark(
+            id=new_id(), article_id=article.id, content_hash=article.content_hash,
+            start=start, end=end, quote=sel.quote, prefix=sel.prefix, suffix=sel.suffix,
+            note=note, colour=colour, tags=normalise_tags(tags), created=stamp,
+            modified=stamp, status=ANCHORED, **article_metadata(article)))
+
+    def add(self, article: Article, start: int, end: int, note: str = "",
+            colour: str = DEFAULT_COLOUR, tags: Sequence[str] = ()) -> Bookmark:
+        """Create and durably save a bookmark; when this returns, it is on disk."""
+        bookmark = self.make(article, start, end, note, colour, tags)
+        self.restore(bookmark)
+        return bookmark
+
+    def restore(self, bookmark: Bookmark) -> None:
+        """Write ``bookmark`` as is (insert or replace): undo of delete/edit, and imports."""
+        validate(bookmark)
+        with self.db.transaction() as conn:
+            conn.execute(_UPSERT, _row_values(bookmark))
+
+    def update(self, bookmark_id: str, *, note: str | None = None, colour: str | None = None,
+               tags: Sequence[str] | None = None, start: int | None = None,
+               end: int | None = None, quote: str | None = None,
+               status: str | None = None) -> Bookmark:
+        """Change some fields (read and written in one transaction); returns the new value."""
+        changes: dict[str, Any] = {}
+        if note is not None:
+            changes["note"] = note
+        if colour is not None:
+            changes["colour"] = colour
+        if tags is not None:
+            changes["tags"] = normalise_tags(tags)
+        if start is not None:
+            changes["start"] = start
+        if end is not None:
+            changes["end"] = end
+        if quote is not None:
+            changes["quote"] = quote
+        if status is not None:
+            changes["status"] = status
+        with self.db.transaction() as conn:
+            current = self._get_in(conn, bookmark_id)
+            updated = validate(replace(current, **changes, modified=now_iso()))
+            conn.execute(_UPSERT, _row_values(updated))
+        return updated
+
+    def reattach(self, bookmark_id: str, article: Article, start: int, end: int) -> Bookmark:
+        """Anchor a bookmark (typically an orphan) to a new passage chosen by the user."""
+        sel = selector_for(article.text, start, end)
+        with self.db.transaction() as conn:
+            current = self._get_in(conn, bookmark_id)
+            updated = validate(replace(
+                current, article_id=article.id, content_hash=article.content_hash,
+                start=start, end=end, quote=sel.quote, prefix=sel.prefix, suffix=sel.suffix,
+                status=ANCHORED, modified=now_iso(), **article_metadata(article)))
+            conn.execute(_UPSERT, _row_values(updated))
+        return updated
+
+    def delete(self, bookmark_id: str) -> Bookmark:
+        """Remove and return the bookmark (keep it to undo with :meth:`restore`)."""
+        with self.db.transaction() as conn:
+            current = self._get_in(conn, bookmark_id)
+            conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return current
+
+    @staticmethod
+    def _get_in(conn: sqlite3.Connection, bookmark_id: str) -> Bookmark:
+        row = conn.execute("SELECT * FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no bookmark {bookmark_id}")
+        return _from_row(row)
+
+    # -- articles that changed or moved ------------------------------------------------------
+    def reanchor(self, article: Article) -> list[Bookmark]:
+        """Re-anchor this article's bookmarks made on another version of it.
+
+        Returns the bookmarks that changed (offsets, quote or status), already saved.
+        Orphans are kept (with the new content hash, so they are not retried on every
+        opening); they keep their quote so the user can re-attach them.
+        """
+        stale = [b for b in self.for_article(article.id)
+                 if b.content_hash != article.content_hash]
+        if not stale:
+            return []
+        anchorer = Anchorer(article.text)
+        meta = article_metadata(article)
+        changed: list[Bookmark] = []
+        for b in stale:
+            found = anchorer.anchor(b.selector())
+            if found.found:
+                sel = selector_for(article.text, found.start, found.end)
+                new = replace(b, content_hash=article.content_hash, start=found.start,
+                              end=found.end, quote=sel.quote, prefix=sel.prefix,
+                              suffix=sel.suffix, status=found.status, **meta)
+            else:
+                new = replace(b, content_hash=article.content_hash, status=ORPHANED, **meta)
+            changed.append(new)
+        with self.db.transaction() as conn:
+            for old, new in zip(stale, changed, strict=True):
+                # anchor fields only, and only if nobody re-anchored it meanwhile: a note
+                # edited in another window at the same time is kept
+                conn.execute(
+                    "UPDATE bookmarks SET content_hash = ?, start_offset = ?, end_offset = ?, "
+                    "quote = ?, prefix = ?, suffix = ?, status = ?, article_title = ?, "
+                    "article_date = ?, article_source = ? WHERE id = ? AND content_hash = ?",
+                    (new.content_hash, new.start, new.end, new.quote, new.prefix, new.suffix,
+                     new.status, new.article_title, new.article_date, new.article_source,
+                     new.id, old.content_hash))
+        return changed
+
+    def relink(self, old_article_id: str, article: Article) -> list[Bookmark]:
+        """The file of ``old_article_id`` is now ``article`` (renamed or moved): move its
+        bookmarks over, then re-anchor them if the text differs too.  Returns them."""
+        if old_article_id != article.id:
+            meta = article_metadata(article)
+            with self.db.transaction() as conn:
+                conn.execute(
+                    "UPDATE bookmarks SET article_id = ?, article_title = ?, article_date = ?, "
+                    "article_source = ? WHERE article_id = ?",
+                    (article.id, meta["article_title"], meta["article_date"],
+                     meta["article_source"], old_article_id))
+        self.reanchor(article)
+        return self.for_article(article.id)
+
+    def relink_by_hash(self, library: Mapping[str, str]) -> int:
+        """Reattach bookmarks whose article vanished but whose exact text is still in the
+        library under another id.  ``library`` maps content hash → article id (the library
+        index has both).  Returns how many bookmarks were moved."""
+        known_ids = set(library.values())
+        moved = 0
+        with self.db.transaction() as conn:
+            rows = conn.execute("SELECT id, article_id, content_hash FROM bookmarks").fetchall()
+            for row in rows:
+                if row["article_id"] in known_ids:
+                    continue
+                target = library.get(row["content_hash"])
+                if target is not None:
+                    conn.execute("UPDATE bookmarks SET article_id = ? WHERE id = ?",
+                                 (target, row["id"]))
+                    moved += 1
+        return moved
+
+    # -- import ------------------------------------------------------------------------------
+    def merge(self, bookmarks: Iterable[Bookmark]) -> tuple[int, int, int]:
+        """Import: new ids are added, known ones replaced only when the imported copy is
+        newer (``modified``).  One transaction.  Returns (added, updated, unchanged)."""
+        added = updated = unchanged = 0
+        with self.db.transaction() as conn:
+            for b in bookmarks:
+                validate(b)
+                row = conn.execute("SELECT modified FROM bookmarks WHERE id = ?",
+                                   (b.id,)).fetchone()
+                if row is None:
+                    added += 1
+                elif b.modified > row["modified"]:
+                    updated += 1
+                else:
+                    unchanged += 1
+                    continue
+                conn.execute(_UPSERT, _row_values(b))
+        return added, updated, unchanged
+
+    def integrity(self) -> str:
+        """``PRAGMA integrity_check`` result ("ok" when healthy)."""
+        return str(self.db.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

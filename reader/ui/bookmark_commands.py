@@ -1,0 +1,56 @@
+"""Undoable bookmark changes.
+
+Every command holds the bookmark before and after the change (immutable values), so undo
+and redo just write one of them back.  The change itself is made *before* the command is
+pushed (so a StorageError reaches the caller instead of dying inside ``QUndoStack.push``);
+the first ``redo()`` that ``push`` calls is therefore skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from reader.core.bookmarks import Bookmark
+
+
+class BookmarkSink(Protocol):
+    """What commands need from the panel: write a state and report failures."""
+
+    def apply_state(self, bookmark_id: str, state: Bookmark | None) -> None: ...
+
+
+class BookmarkCommand(QUndoCommand):
+    """Switch one bookmark between ``before`` and ``after`` (None = does not exist)."""
+
+    def __init__(self, sink: BookmarkSink, text: str, before: Bookmark | None,
+                 after: Bookmark | None) -> None:
+        super().__init__(text)
+        self.sink = sink
+        self.before = before
+        self.after = after
+        self.bookmark_id = (after or before).id  # type: ignore[union-attr]
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already done by the panel before pushing
+            self._first = False
+            return
+        self.sink.apply_state(self.bookmark_id, self.after)
+
+    def undo(self) -> None:
+        self.sink.apply_state(self.bookmark_id, self.before)
+
+
+def add_command(sink: BookmarkSink, bookmark: Bookmark) -> BookmarkCommand:
+    return BookmarkCommand(sink, "Ajouter un marque-page", None, bookmark)
+
+
+def delete_command(sink: BookmarkSink, bookmark: Bookmark) -> BookmarkCommand:
+    return BookmarkCommand(sink, "Supprimer un marque-page", bookmark, None)
+
+
+def edit_command(sink: BookmarkSink, text: str, before: Bookmark,
+                 after: Bookmark) -> BookmarkCommand:
+    return BookmarkCommand(sink, text, before, after)

@@ -1,0 +1,253 @@
+"""Qt model of the bookmarks (one row each) and the proxy that filters and sorts them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from reader.core.bookmarks import MOVED, ORPHANED, Bookmark
+from reader.core.dates import parse_date
+from reader.ui.reading_pane import BOOKMARK_COLOURS
+
+Index = QModelIndex | QPersistentModelIndex
+
+BookmarkRole = Qt.ItemDataRole.UserRole + 1  # the Bookmark value
+IdRole = Qt.ItemDataRole.UserRole + 2
+ArticleIdRole = Qt.ItemDataRole.UserRole + 3
+ColourRole = Qt.ItemDataRole.UserRole + 4  # colour name
+TagsRole = Qt.ItemDataRole.UserRole + 5  # list[str]
+StatusRole = Qt.ItemDataRole.UserRole + 6
+CreatedRole = Qt.ItemDataRole.UserRole + 7  # ISO timestamp: sort by date bookmarked
+PositionRole = Qt.ItemDataRole.UserRole + 8  # (article date, article id, start): reading order
+SearchTextRole = Qt.ItemDataRole.UserRole + 9  # folded quote + note + title
+
+COL_TITLE, COL_DATE, COL_QUOTE, COL_NOTE, COL_TAGS = range(5)
+HEADERS = ("Article", "Date", "Passage", "Note", "Étiquettes")
+COLOUR_NAMES_FR = {"yellow": "jaune", "green": "vert", "blue": "bleu", "pink": "rose",
+                   "purple": "violet"}
+STATUS_FR = {"anchored": "", MOVED: "passage modifié : à vérifier",
+             ORPHANED: "passage introuvable dans l'article actuel"}
+QUOTE_CHARS = 140
+
+
+def fold(text: str) -> str:
+    return text.casefold()
+
+
+def _date_display(iso: str) -> str:
+    return parse_date(iso).display() if iso else "sans date"
+
+
+class BookmarkModel(QAbstractTableModel):
+    """Holds Bookmark values in store order; updated row by row so views keep selection."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Bookmark] = []
+
+    # -- content -----------------------------------------------------------------------------
+    def set_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
+        self.beginResetModel()
+        self._rows = list(bookmarks)
+        self.endResetModel()
+
+    def bookmarks(self) -> list[Bookmark]:
+        return list(self._rows)
+
+    def row_for_id(self, bookmark_id: str) -> int:
+        for i, b in enumerate(self._rows):
+            if b.id == bookmark_id:
+                return i
+        return -1
+
+    def bookmark_at(self, row: int) -> Bookmark | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def upsert(self, bookmark: Bookmark) -> None:
+        row = self.row_for_id(bookmark.id)
+        if row < 0:
+            end = len(self._rows)
+            self.beginInsertRows(QModelIndex(), end, end)
+            self._rows.append(bookmark)
+            self.endInsertRows()
+        else:
+            self._rows[row] = bookmark
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def remove(self, bookmark_id: str) -> None:
+        row = self.row_for_id(bookmark_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    # -- Qt interface ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        b = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(b, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(b)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
+            return QColor(BOOKMARK_COLOURS.get(b.colour, "#fff59d"))
+        if role == Qt.ItemDataRole.FontRole and b.status == ORPHANED:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and b.status == ORPHANED:
+            return QBrush(QColor("#9e9e9e"))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return STATUS_FR.get(b.status, "")
+        return self._custom(b, role)
+
+    @staticmethod
+    def _display(b: Bookmark, col: int) -> str:
+        if col == COL_TITLE:
+            mark = "⚠ " if b.status == ORPHANED else "≈ " if b.status == MOVED else ""
+            return mark + (b.article_title or b.article_id)
+        if col == COL_DATE:
+            return _date_display(b.article_date)
+        if col == COL_QUOTE:
+            quote = " ".join(b.quote.split())
+            return quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1] + "…"
+        if col == COL_NOTE:
+            return " ".join(b.note.split())
+        return " ".join(f"#{t}" for t in b.tags)
+
+    @staticmethod
+    def _tooltip(b: Bookmark) -> str:
+        lines = [f"« {b.quote} »"]
+        if b.note:
+            lines.append(f"Note : {b.note}")
+        lines.append(f"{b.article_title or b.article_id} — {b.article_source or 'source inconnue'}, "
+                     f"{_date_display(b.article_date)}")
+        if b.tags:
+            lines.append("Étiquettes : " + ", ".join(b.tags))
+        lines.append(f"Couleur : {COLOUR_NAMES_FR.get(b.colour, b.colour)}")
+        if STATUS_FR.get(b.status):
+            lines.append(STATUS_FR[b.status].capitalize())
+        return "\n".join(lines)
+
+    @staticmethod
+    def _custom(b: Bookmark, role: int) -> Any:
+        if role == BookmarkRole:
+            return b
+        if role == IdRole:
+            return b.id
+        if role == ArticleIdRole:
+            return b.article_id
+        if role == ColourRole:
+            return b.colour
+        if role == TagsRole:
+            return list(b.tags)
+        if role == StatusRole:
+            return b.status
+        if role == CreatedRole:
+            return b.created
+        if role == PositionRole:
+            return (b.article_date, b.article_id, b.start)
+        if role == SearchTextRole:
+            return fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
+        return None
+
+
+class BookmarkFilterProxy(QSortFilterProxyModel):
+    """Filters by text (quote, note, title, tags), tag, colour and article; sorts by the
+    date the bookmark was made (newest first) or by reading position."""
+
+    SORT_DATE, SORT_POSITION = "date", "position"
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._tag: str | None = None
+        self._colour: str | None = None
+        self._article: str | None = None
+        self._sort = self.SORT_DATE
+        self.setDynamicSortFilter(True)
+
+    # each setter changes one constraint and re-filters
+    def set_text(self, text: str) -> None:
+        self._change(lambda: setattr(self, "_words", fold(text).split()))
+
+    def set_tag(self, tag: str | None) -> None:
+        self._change(lambda: setattr(self, "_tag", fold(tag) if tag else None))
+
+    def set_colour(self, colour: str | None) -> None:
+        self._change(lambda: setattr(self, "_colour", colour or None))
+
+    def set_article(self, article_id: str | None) -> None:
+        self._change(lambda: setattr(self, "_article", article_id or None))
+
+    def set_sort(self, key: str) -> None:
+        self._sort = key
+        if key == self.SORT_DATE:
+            self.sort(0, Qt.SortOrder.DescendingOrder)
+        else:
+            self.sort(0, Qt.SortOrder.AscendingOrder)
+        self.invalidate()
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    def _change(self, apply: Any) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+        apply()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # Qt < 6.10
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._article is not None and index.data(ArticleIdRole) != self._article:
+            return False
+        if self._colour is not None and index.data(ColourRole) != self._colour:
+            return False
+        if self._tag is not None and self._tag not in {fold(t) for t in index.data(TagsRole)}:
+            return False
+        if self._words:
+            hay = index.data(SearchTextRole) or ""
+            return all(w in hay for w in self._words)
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        lrow = model.index(left.row(), 0)
+        rrow = model.index(right.row(), 0)
+        if self._sort == self.SORT_POSITION:
+            return bool(lrow.data(PositionRole) < rrow.data(PositionRole))
+        return bool((lrow.data(CreatedRole) or "") < (rrow.data(CreatedRole) or ""))

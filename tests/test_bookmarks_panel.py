@@ -1,0 +1,191 @@
+"""The Bookmarks dock: model, undo/redo, persistence, filters, activation, errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from reader.core.bookmarks import ORPHANED, BookmarkStore
+from reader.core.parser import Article, parse_text
+from reader.core.storage import StorageError
+from reader.ui.bookmark_model import BookmarkFilterProxy, BookmarkRole
+from reader.ui.bookmarks_panel import BookmarksPanel
+
+TEXT = (" date 12 mars 2024 Sommet à Bruxelles - OTAN (AFP)\n\n"
+        "Les ministres se sont réunis jeudi à Bruxelles pour préparer le sommet de l'alliance.\n\n"
+        "Le secrétaire général a rappelé l'importance du soutien à l'Ukraine face à la Russie.\n")
+
+
+def make_article(text: str = TEXT, name: str = "sommet") -> Article:
+    return parse_text(text, Path(f"/library/{name}.txt"))
+
+
+def span(article: Article, phrase: str) -> tuple[int, int]:
+    start = article.text.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[BookmarkStore]:
+    s = BookmarkStore(tmp_path / "data")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def panel(qtbot, store: BookmarkStore) -> BookmarksPanel:
+    stack = QUndoStack()
+    p = BookmarksPanel(store, stack)
+    p._test_stack = stack  # keep the stack alive as long as the panel
+    qtbot.addWidget(p)
+    return p
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, panel: BookmarksPanel) -> None:
+    article = make_article()
+    panel.add_bookmark(article, *span(article, "ministres se sont réunis"), note="n1")
+    panel.add_bookmark(article, *span(article, "soutien à l'Ukraine"))
+    qtmodeltester.check(panel.model, force_py=True)
+    qtmodeltester.check(panel.proxy, force_py=True)
+
+
+def test_add_undo_redo(panel: BookmarksPanel, store: BookmarkStore) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "soutien à l'Ukraine"), note="à citer")
+    assert b.quote == "soutien à l'Ukraine"
+    assert panel.model.rowCount() == 1
+    assert panel.proxy.index(0, 0).data(BookmarkRole).id == b.id
+    panel.undo_stack.undo()
+    assert panel.model.rowCount() == 0 and store.all() == []
+    panel.undo_stack.redo()
+    assert panel.model.rowCount() == 1 and [x.id for x in store.all()] == [b.id]
+    assert store.get(b.id).note == "à citer"
+
+
+def test_note_colour_tags_are_undoable_and_persist(panel: BookmarksPanel, store: BookmarkStore,
+                                                   tmp_path: Path) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "préparer le sommet"))
+    panel.set_note(b, "première note")
+    panel.set_colour(store.get(b.id), "green")
+    panel.set_tags(store.get(b.id), "otan, sommet #otan")
+    after = store.get(b.id)
+    assert (after.note, after.colour, after.tags) == ("première note", "green", ("otan", "sommet"))
+    panel.undo_stack.undo()  # tags
+    assert store.get(b.id).tags == ()
+    panel.undo_stack.undo()  # colour
+    assert store.get(b.id).colour == "yellow"
+    panel.undo_stack.redo()
+    panel.undo_stack.redo()
+    store.close()
+    reopened = BookmarkStore(tmp_path / "data")
+    again = reopened.get(b.id)
+    assert (again.note, again.colour, again.tags) == ("première note", "green", ("otan", "sommet"))
+    reopened.close()
+
+
+def test_delete_is_undoable(panel: BookmarksPanel, store: BookmarkStore) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "Bruxelles"), note="x")
+    panel.select_bookmark(b.id)
+    panel.delete_selected()
+    assert store.all() == [] and panel.model.rowCount() == 0
+    panel.undo_stack.undo()
+    assert store.get(b.id) == b and panel.model.rowCount() == 1
+
+
+def test_activation_emits_the_bookmark(qtbot, panel: BookmarksPanel) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "Bruxelles"))
+    index = panel.proxy.index(0, 2)
+    with qtbot.waitSignal(panel.sig_bookmark_activated, timeout=2000) as blocker:
+        panel.view.activated.emit(index)
+    assert blocker.args[0].id == b.id
+
+
+def test_filters_and_sort(panel: BookmarksPanel) -> None:
+    a1 = make_article()
+    a2 = make_article(TEXT.replace("Bruxelles", "Vilnius"), "vilnius")
+    b1 = panel.add_bookmark(a1, *span(a1, "ministres"), note="réunion")
+    b2 = panel.add_bookmark(a2, *span(a2, "Vilnius"))
+    panel.set_tags(b2, ["balte"])
+    panel.set_colour(panel.store.get(b1.id), "pink")
+
+    def visible() -> set[str]:
+        return {panel.proxy.index(r, 0).data(BookmarkRole).id
+                for r in range(panel.proxy.rowCount())}
+
+    assert visible() == {b1.id, b2.id}
+    panel.filter_edit.setText("RÉUNION")
+    assert visible() == {b1.id}
+    panel.filter_edit.clear()
+    panel.tag_combo.setCurrentIndex(panel.tag_combo.findData("balte"))
+    assert visible() == {b2.id}
+    panel.tag_combo.setCurrentIndex(0)
+    panel.colour_combo.setCurrentIndex(panel.colour_combo.findData("pink"))
+    assert visible() == {b1.id}
+    panel.colour_combo.setCurrentIndex(0)
+    panel.set_current_article("vilnius")
+    panel.this_article.setChecked(True)
+    assert visible() == {b2.id}
+    panel.this_article.setChecked(False)
+    panel.sort_combo.setCurrentIndex(panel.sort_combo.findData(BookmarkFilterProxy.SORT_DATE))
+    assert panel.proxy.index(0, 0).data(BookmarkRole).id == b2.id  # newest first
+    panel.sort_combo.setCurrentIndex(
+        panel.sort_combo.findData(BookmarkFilterProxy.SORT_POSITION))
+    assert panel.proxy.index(0, 0).data(BookmarkRole).id == b1.id  # "sommet" < "vilnius"
+
+
+def test_orphan_is_marked_and_reattached(panel: BookmarksPanel, store: BookmarkStore) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "soutien à l'Ukraine face à la Russie"))
+    rewritten = make_article(TEXT.replace(
+        "Le secrétaire général a rappelé l'importance du soutien à l'Ukraine face à la Russie.",
+        "La réunion s'est achevée tard dans la soirée sans déclaration commune."))
+    changed = panel.reanchor_article(rewritten)
+    assert [c.status for c in changed] == [ORPHANED]
+    assert panel.message.text()
+    title = panel.proxy.index(0, 0).data()
+    assert title.startswith("⚠")
+    start, end = span(rewritten, "sans déclaration commune")
+    panel.selection_provider = lambda: (rewritten, start, end)
+    panel.select_bookmark(b.id)
+    panel.reattach_selected()
+    fixed = store.get(b.id)
+    assert (fixed.status, fixed.quote) == ("anchored", "sans déclaration commune")
+    panel.undo_stack.undo()
+    assert store.get(b.id).status == ORPHANED
+
+
+def test_export_import_from_panel(panel: BookmarksPanel, store: BookmarkStore,
+                                  tmp_path: Path) -> None:
+    article = make_article()
+    panel.add_bookmark(article, *span(article, "Bruxelles"), note="lieu")
+    out = tmp_path / "export.json"
+    assert panel.export_to(out, "w3c")
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 1
+    assert panel.import_from(out) == (0, 0, 1)
+    assert panel.model.rowCount() == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert panel.import_from(bad) is None
+    assert "bad.json" in panel.message.text()
+
+
+def test_storage_errors_are_shown_not_raised(panel: BookmarksPanel,
+                                             store: BookmarkStore) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "Bruxelles"))
+    store.db.conn.execute("PRAGMA query_only=ON")  # every write now fails
+    assert panel.set_note(b, "ne sera pas enregistrée") is None
+    assert "non enregistrée" in panel.message.text()
+    panel.undo_stack.undo()  # the add: cannot be undone either, but must not crash
+    assert panel.message.text()
+    with pytest.raises(StorageError):
+        panel.add_bookmark(article, *span(article, "ministres"))
+    store.db.conn.execute("PRAGMA query_only=OFF")
+    assert store.get(b.id).note == ""
