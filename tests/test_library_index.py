@@ -415,3 +415,44 @@ def test_hidden_and_other_files_are_ignored(index: LibraryIndex, tmp_path: Path)
     write(lib / "UPPER.TXT", "Majuscules", "Texte.")
     index.scan(lib)
     assert ids(index.rows(lib)) == {"a", "UPPER"}
+
+
+def test_damage_found_after_opening_is_rebuilt(tmp_path: Path) -> None:
+    """The open skips quick_check (a 250 MB read): damage met later rebuilds the index."""
+    lib = tmp_path / "lib"
+    make_library(lib, 20)
+    db = tmp_path / "cache" / "library.sqlite3"
+    ix = LibraryIndex(db)
+    ix.scan(lib)
+    ix.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = os.urandom(len(data) - page)  # page 1 (header, schema) survives
+    db.write_bytes(bytes(data))
+    ix = LibraryIndex(db)
+    assert ix.rows(lib) == [] or ix.notice  # either already rebuilt, or damage not met yet
+    result = ix.scan(lib)
+    assert "damaged" in ix.notice
+    assert result.added == 20 and len(ix.rows(lib)) == 20
+    assert len(found(ix, lib, "commun")) == 20
+    ix.close()
+
+
+def test_many_hits_rank_title_matches_first(index: LibraryIndex, tmp_path: Path,
+                                            monkeypatch) -> None:
+    monkeypatch.setattr(li, "EXACT_RANK_MAX", 2)
+    lib = tmp_path / "lib"
+    for i in range(5):
+        write(lib / f"body{i}.txt", f"Article {i}", "Il y est question de Bismarck.")
+    write(lib / "title.txt", "Bismarck à Berlin", "Le chancelier Bismarck parle.")
+    write(lib / "other.txt", "Autre", "Rien à voir.")
+    index.scan(lib)
+    ranked = index.search(lib, "bismarck")
+    assert ranked[0][0] == "title" and ranked[0][1] < 0
+    assert {aid for aid, _ in ranked[1:]} == {f"body{i}" for i in range(5)}
+    assert all(rank == 0.0 for _, rank in ranked[1:])
+    assert index.search(lib, "bismarck", limit=1) == ranked[:1]
+    assert len(index.search(lib, "bismarck", limit=3)) == 3
+    assert found(index, lib, "bismarck -berlin") == {f"body{i}" for i in range(5)}
