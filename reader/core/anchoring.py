@@ -5,9 +5,11 @@ When the article's text changes we look, in order, for:
 
 1. the exact quote (best by context, then nearest the old offset) → ``anchored``;
 2. the quote after typographic normalisation (’ → ', « » → ", non-breaking and repeated
-   spaces, dashes) → ``moved``;
+   spaces, dashes, letter case) → ``moved``;
 3. an approximate match (rapidfuzz), scored on quote, context and position the way
    Hypothesis does (quote 50, prefix 20, suffix 20, position 2) → ``moved``;
+   A passage rewritten between two untouched neighbours (prefix and suffix intact) is
+   accepted with a much lower quote similarity;
 4. nothing good enough → ``orphaned`` (the caller keeps the bookmark; it is never deleted).
 
 ``anchored`` therefore means "the very same text is highlighted" (possibly at a new offset);
@@ -29,6 +31,8 @@ W_QUOTE, W_PREFIX, W_SUFFIX, W_POSITION = 50.0, 20.0, 20.0, 2.0
 MIN_QUOTE_SIMILARITY = 0.75  # fuzzy match accepted on the quote alone
 MIN_QUOTE_WITH_CONTEXT = 0.5  # ...or lower when both context sides agree strongly
 MIN_CONTEXT_SIMILARITY = 0.8
+MIN_QUOTE_BETWEEN_EXACT_CONTEXT = 0.3  # rewritten passage, both neighbours untouched
+EXACT_CONTEXT = 0.95
 SHORT_QUOTE = 12  # shorter quotes need context to be matched approximately
 
 _TYPO = str.maketrans({
@@ -88,7 +92,7 @@ def normalise(text: str) -> _Normalised:
     origin: list[int] = []
     last_space = False
     for i, ch in enumerate(text):
-        mapped = "..." if ch == "\u2026" else ch.translate(_TYPO)
+        mapped = "..." if ch == "\u2026" else ch.translate(_TYPO).lower()
         for m in mapped:
             if m == " ":
                 if last_space:
@@ -103,7 +107,8 @@ def normalise(text: str) -> _Normalised:
 
 
 def _norm_str(text: str) -> str:
-    return re.sub(" +", " ", text.replace("\u2026", "...").translate(_TYPO))
+    return re.sub(" +", " ", "".join(
+        "..." if ch == "\u2026" else ch.translate(_TYPO).lower() for ch in text))
 
 
 def _similarity(a: str, b: str) -> float:
@@ -197,7 +202,9 @@ class Anchorer:
             long_enough = len(nquote) >= SHORT_QUOTE
             ok = (long_enough and q >= MIN_QUOTE_SIMILARITY) or (
                 q >= MIN_QUOTE_WITH_CONTEXT and p >= MIN_CONTEXT_SIMILARITY
-                and s >= MIN_CONTEXT_SIMILARITY)
+                and s >= MIN_CONTEXT_SIMILARITY) or (
+                q >= MIN_QUOTE_BETWEEN_EXACT_CONTEXT and p >= EXACT_CONTEXT
+                and s >= EXACT_CONTEXT and len(sel.prefix) >= 8 and len(sel.suffix) >= 8)
             if not ok:
                 continue
             score = self._score(sel, start, end, q)

@@ -250,7 +250,7 @@ def from_annotation(anno: Mapping[str, Any]) -> Bookmark:
             tags.append(str(body.get("value", "")))
         elif isinstance(body, Mapping) and "value" in body:
             notes.append(str(body["value"]))
-    created = str(anno.get("created") or now_iso())
+    created = str(anno.get("created") or "")  # not "now": a re-import must be identical
     colour = str(anno.get("reader:colour") or DEFAULT_COLOUR)
     try:
         return validate(Bookmark(
