@@ -62,7 +62,8 @@ class EntityCache:
         db = getattr(self._local, "db", None)
         if db is None:
             db = open_database(self.path, _MIGRATIONS, durable=False,
-                               backup_before_migration=False, label="entity cache")
+                               backup_before_migration=False, label="entity cache",
+                               integrity_check=False)
             self._local.db = db
             with self._lock:
                 self._all.append(db)
