@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._entities_for: str | None = None
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
+        self._closed = False
 
         cache = options.cache_dir
         self.index = LibraryIndex(cache / "library.sqlite3")
@@ -231,13 +232,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
 
     def _build_bookmarks(self) -> None:
-        self.store: Any = None
-        self.bookmarks_panel: Any = None
-        try:
-            from reader.core.bookmarks import BookmarkStore
-            from reader.ui.bookmarks_panel import BookmarksPanel
-        except ImportError:  # TODO(integration): remove once the bookmarks module lands
-            return
+        from reader.core.bookmarks import BookmarkStore
+        from reader.ui.bookmarks_panel import BookmarksPanel
+
         try:
             self.store = BookmarkStore(self.options.data_dir)
         except StorageError as exc:
@@ -439,6 +436,11 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work and close stores (on close and in tests)."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(RuntimeError):
+            self.undo_stack.indexChanged.disconnect()
         if self.library_entities is not None:
             with contextlib.suppress(Exception):
                 self.library_entities.stop()
@@ -844,7 +846,7 @@ class MainWindow(QMainWindow):
         return bookmark
 
     def _refresh_bookmark_overlay(self) -> None:
-        if self.store is None or self.pane.article is None:
+        if self._closed or self.store is None or self.pane.article is None:
             return
         try:
             marks = self.store.for_article(self.pane.article.id)
