@@ -153,6 +153,8 @@ class EntityIndex:
         self._version = ""
         self._ids_by_hash: dict[str, list[str]] = {}
         self._hash_by_doc: dict[int, str] = {}
+        self._doc_by_id: dict[str, int] = {}
+        self._key_ids: dict[Ref, int] = {}
         self._stale = True
 
     def _open(self) -> Database:
@@ -222,13 +224,16 @@ class EntityIndex:
                 "ORDER BY n DESC, display LIMIT 1) WHERE id = ?", [(e,) for e in touched])
             self._stale = True
 
-    @staticmethod
-    def _ent_id(conn: sqlite3.Connection, key: str, label: str) -> int:
+    def _ent_id(self, conn: sqlite3.Connection, key: str, label: str) -> int:
+        cached = self._key_ids.get((key, label))
+        if cached is not None:
+            return cached
         row = conn.execute("SELECT id FROM keys WHERE key=? AND label=?", (key, label)).fetchone()
-        if row is not None:
-            return int(row[0])
-        return int(conn.execute("INSERT INTO keys(key, label) VALUES (?,?)",
-                                (key, label)).lastrowid or 0)
+        ent = int(row[0]) if row is not None else int(conn.execute(
+            "INSERT INTO keys(key, label) VALUES (?,?)", (key, label)).lastrowid or 0)
+        if row is not None:  # only committed ids are cached (a rollback would void new ones)
+            self._key_ids[(key, label)] = ent
+        return ent
 
     # -- scope ---------------------------------------------------------------------------
     def set_scope(self, rows: Iterable[_RowLike], version: str) -> None:
@@ -266,6 +271,7 @@ class EntityIndex:
             conn.executemany("INSERT INTO temp.scope(doc, n) VALUES (?,?)",
                              [(d, len(ids[h])) for d, h in docs if h in ids])
             self._hash_by_doc = {d: h for d, h in docs if h in ids}
+            self._doc_by_id = {aid: d for d, h in docs for aid in ids.get(h, ())}
             conn.execute("DELETE FROM temp.base")
             conn.execute(
                 "INSERT INTO temp.base(ent, docs, mentions) SELECT m.ent, sum(s.n), "
@@ -277,22 +283,18 @@ class EntityIndex:
                 "INSERT INTO temp.agg(grp, label, articles, mentions) "
                 "SELECT b.ent, k.label, b.docs, b.mentions FROM temp.base b "
                 "JOIN keys k ON k.id = b.ent WHERE b.ent NOT IN (SELECT ent FROM temp.canon)")
-            groups = [r[0] for r in conn.execute("SELECT DISTINCT grp FROM temp.canon")]
-            for grp in groups:
-                members = self._member_ids(grp)
-                marks = ",".join("?" * len(members))
-                articles = conn.execute(
-                    f"SELECT coalesce(sum(s.n), 0) FROM (SELECT DISTINCT doc FROM mentions "
-                    f"WHERE ent IN ({marks})) d JOIN temp.scope s ON s.doc = d.doc",
-                    members).fetchone()[0]
-                mentions = conn.execute(
-                    f"SELECT coalesce(sum(mentions), 0) FROM temp.base WHERE ent IN ({marks})",
-                    members).fetchone()[0]
-                if articles:
-                    label = conn.execute("SELECT label FROM keys WHERE id=?",
-                                         (grp,)).fetchone()[0]
-                    conn.execute("INSERT OR REPLACE INTO temp.agg VALUES (?,?,?,?)",
-                                 (grp, label, articles, mentions))
+            # grouped keys: distinct articles over all members (one set-based query)
+            conn.execute(
+                "INSERT OR REPLACE INTO temp.agg(grp, label, articles, mentions) "
+                "SELECT t.grp, k.label, t.articles, t.mentions FROM ("
+                "  SELECT d.grp AS grp, sum(s.n) AS articles, "
+                "  (SELECT sum(b.mentions) FROM temp.base b WHERE b.ent = d.grp OR b.ent IN "
+                "   (SELECT ent FROM temp.canon WHERE grp = d.grp)) AS mentions "
+                "  FROM (SELECT DISTINCT g.grp AS grp, m.doc AS doc FROM "
+                "        (SELECT ent, grp FROM temp.canon UNION SELECT grp, grp FROM temp.canon) g "
+                "        JOIN mentions m ON m.ent = g.ent) d "
+                "  JOIN temp.scope s ON s.doc = d.doc GROUP BY d.grp) t "
+                "JOIN keys k ON k.id = t.grp")
 
     def _build_canon(self, conn: sqlite3.Connection) -> None:
         """Automatic surname grouping, then the user's merges and splits, as ent → group."""
@@ -375,27 +377,54 @@ class EntityIndex:
     def _top_in(self, article_ids: list[str], clause: str, args: list[object], limit: int
                 ) -> list[EntitySummary]:
         conn = self._conn
-        wanted = set(article_ids)
-        weight: dict[int, int] = {}
-        for doc, h in self._hash_by_doc.items():
-            n = sum(1 for i in self._ids_by_hash.get(h, ()) if i in wanted)
-            if n:
-                weight[doc] = n
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS sub(doc INTEGER PRIMARY KEY, n INTEGER)")
-        conn.execute("DELETE FROM temp.sub")
-        conn.executemany("INSERT INTO temp.sub VALUES (?,?)", weight.items())
+        weight: Counter[int] = Counter()
+        for aid in article_ids:
+            doc = self._doc_by_id.get(aid)
+            if doc is not None:
+                weight[doc] += 1
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS co_docs(doc INTEGER PRIMARY KEY, "
+                     "n INTEGER)")
+        conn.execute("DELETE FROM temp.co_docs")
+        conn.executemany("INSERT INTO temp.co_docs VALUES (?,?)", weight.items())
+        return self._ranked([], clause, args, limit)
+
+    def _ranked(self, exclude: list[int], clause: str, args: list[object], limit: int
+                ) -> list[EntitySummary]:
+        """Grouped entities of the documents in ``temp.co_docs``, most articles first.
+
+        Counting per raw key is one fast pass; only grouped keys among the best candidates
+        are then recounted exactly (an article naming two keys of one group counts once).
+        """
+        conn = self._conn
+        marks = ",".join("?" * len(exclude))
+        exclusion = f"AND t.g NOT IN ({marks})" if exclude else ""
+        where = clause.replace("WHERE ", "AND ", 1) if clause else ""
         rows = conn.execute(
-            "WITH per AS (SELECT coalesce(c.grp, m.ent) AS grp, m.doc AS doc, sum(m.n) AS n "
-            "FROM temp.sub s JOIN mentions m ON m.doc = s.doc "
-            "LEFT JOIN temp.canon c ON c.ent = m.ent GROUP BY 1, 2), "
-            "a AS (SELECT per.grp, k2.label, sum(s.n) AS articles, sum(per.n * s.n) AS mentions "
-            "FROM per JOIN temp.sub s ON s.doc = per.doc JOIN keys k2 ON k2.id = per.grp "
-            "GROUP BY per.grp) "
-            "SELECT k.key, k.label, k.display, a.articles, a.mentions FROM a "
-            f"JOIN keys k ON k.id = a.grp {clause} "
-            "ORDER BY a.articles DESC, a.mentions DESC, k.key LIMIT ?",
-            (*args, limit)).fetchall()
-        return [EntitySummary(*r) for r in rows]
+            "SELECT t.g, t.articles, t.mentions FROM ("
+            " SELECT coalesce(c.grp, m.ent) AS g, sum(d.n) AS articles, "
+            " sum(m.n * d.n) AS mentions FROM temp.co_docs d JOIN mentions m ON m.doc = d.doc "
+            " LEFT JOIN temp.canon c ON c.ent = m.ent GROUP BY g) t "
+            "JOIN keys k ON k.id = t.g JOIN temp.agg a ON a.grp = t.g "
+            f"WHERE 1 {exclusion} {where} ORDER BY 2 DESC, 3 DESC LIMIT ?",
+            (*exclude, *args, limit * 3 + 20)).fetchall()
+        grouped = {int(r[0]) for r in conn.execute(
+            "SELECT DISTINCT grp FROM temp.canon")} if rows else set()
+        counts: list[tuple[int, int, int]] = []
+        for g, articles, mentions in rows:
+            if g in grouped:
+                members = self._member_ids(g)
+                m2 = ",".join("?" * len(members))
+                articles = conn.execute(
+                    f"SELECT coalesce(sum(d.n), 0) FROM temp.co_docs d WHERE d.doc IN "
+                    f"(SELECT doc FROM mentions WHERE ent IN ({m2}))", members).fetchone()[0]
+            counts.append((g, articles, mentions))
+        counts.sort(key=lambda t: (-t[1], -t[2]))
+        out: list[EntitySummary] = []
+        for g, articles, mentions in counts[:limit]:
+            k = conn.execute("SELECT key, label, display FROM keys WHERE id=?", (g,)).fetchone()
+            out.append(EntitySummary(k[0], k[1], k[2], articles, mentions))
+        out.sort(key=lambda e: (-e.article_count, -e.mention_count, e.key))
+        return out
 
     def members(self, key: str, label: str | None = None) -> list[Ref]:
         """Every ``(key, label)`` grouped with ``key`` (its target first)."""
@@ -431,24 +460,19 @@ class EntityIndex:
         shared, mention_count = their mentions in those articles)."""
         with self._lock:
             self._ensure()
+            conn = self._conn
             groups = self._group_of(key, label)
             ents = [e for g in groups for e in self._member_ids(g)]
             if not ents:
                 return []
             marks = ",".join("?" * len(ents))
-            gmarks = ",".join("?" * len(groups))
-            rows = self._conn.execute(
-                f"WITH d AS (SELECT DISTINCT m.doc FROM mentions m JOIN temp.scope s "
-                f"ON s.doc = m.doc WHERE m.ent IN ({marks})), "
-                "per AS (SELECT coalesce(c.grp, m.ent) AS grp, m.doc AS doc, sum(m.n) AS n "
-                "FROM d JOIN mentions m ON m.doc = d.doc LEFT JOIN temp.canon c "
-                "ON c.ent = m.ent GROUP BY 1, 2) "
-                "SELECT k.key, k.label, k.display, sum(s.n), sum(per.n * s.n) FROM per "
-                "JOIN temp.scope s ON s.doc = per.doc JOIN keys k ON k.id = per.grp "
-                f"WHERE per.grp NOT IN ({gmarks}) GROUP BY per.grp "
-                "ORDER BY 4 DESC, 5 DESC, k.key LIMIT ?",
-                (*ents, *groups, limit)).fetchall()
-            return [EntitySummary(*r) for r in rows]
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS co_docs(doc INTEGER PRIMARY KEY, "
+                         "n INTEGER)")
+            conn.execute("DELETE FROM temp.co_docs")
+            conn.execute(
+                f"INSERT INTO temp.co_docs SELECT DISTINCT m.doc, s.n FROM mentions m "
+                f"JOIN temp.scope s ON s.doc = m.doc WHERE m.ent IN ({marks})", ents)
+            return self._ranked(groups, "", [], limit)
 
     def summary(self, key: str, label: str | None = None) -> EntitySummary | None:
         """The grouped totals of ``key`` in the scope, or None if it is not mentioned."""
