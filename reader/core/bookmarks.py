@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.anchoring import (
     ANCHORED,
@@ -30,8 +30,10 @@ from reader.core.anchoring import (
     Selector,
     selector_for,
 )
-from reader.core.parser import Article
 from reader.core.storage import Database, StorageError, open_database, translate_error
+
+if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
+    from reader.core.parser import Article
 
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOUR = "yellow"
@@ -170,7 +172,7 @@ _UPSERT = (f"INSERT OR REPLACE INTO bookmarks({', '.join(_COLUMNS)}) "
 _ORDER = " ORDER BY article_date, article_id, start_offset, created"
 
 
-def article_metadata(article: Article) -> dict[str, str]:
+def article_metadata(article: Article) -> dict[str, Any]:
     return {"article_title": article.title, "article_date": article.date.iso(),
             "article_source": article.source}
 
