@@ -1,0 +1,206 @@
+"""Entity extraction for a whole library, meant to run in its own process.
+
+Why a process: spaCy holds the GIL for most of its work, so even a worker thread makes the
+GUI stutter over a 100,000-article library; a child process (``python -m
+reader.core.entity_batch``) keeps the GUI responsive and can be stopped at any moment.
+
+Resumable: every article whose ``(content_hash, version)`` is already in the mention index
+is skipped, results already in the :class:`~reader.core.entity_cache.EntityCache` (e.g.
+from articles opened in the reading pane) are indexed without the model, and the rest is
+committed batch by batch, so a killed run loses at most one batch.  When nothing needs the
+model, spaCy is never imported.
+
+Protocol: the job file is JSON ``{"model": ..., "items": [[path, content_hash], ...]}``;
+the process prints one line per event on stdout: ``progress DONE TOTAL``,
+``problem PATH<TAB>REASON``, and finally ``summary {json}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.core.entities import DEFAULT_MODEL, ArticleEntities
+from reader.core.entity_cache import EntityCache
+from reader.core.entity_index import EntityIndex
+from reader.core.parser import Article, ParseError, read_article
+
+MODEL_BATCH = 32  # articles per nlp.pipe call and per index commit
+CACHED_BATCH = 500  # cached articles per index commit
+
+Item = tuple[str, str]  # (path, content hash as indexed)
+
+
+@dataclass
+class BatchSummary:
+    total: int = 0  # distinct articles asked for
+    skipped: int = 0  # already in the mention index
+    from_cache: int = 0  # indexed from the entity cache, no model
+    extracted: int = 0  # run through the model
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    model_loaded: bool = False
+    cancelled: bool = False
+
+
+def quick_version(model: str = DEFAULT_MODEL) -> str | None:
+    """The extractor version string without importing spaCy.
+
+    ``EntityExtractor.version`` asks spaCy for the model's version; the installed package's
+    metadata says the same, so it is filled in first (checked by the tests).  None when the
+    model is not an installed package: the caller then loads the extractor.
+    """
+    from reader.core.entities import EntityExtractor
+
+    try:
+        model_version = importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    extractor = EntityExtractor(model)
+    extractor._model_version = model_version  # noqa: SLF001 - avoids importing spaCy
+    return extractor.version
+
+
+def pending(items: Iterable[Item], index: EntityIndex, version: str) -> list[Item]:
+    """Items whose content is not yet in the index (one per content hash)."""
+    done = index.processed(version)
+    out: list[Item] = []
+    for path, h in items:
+        if h not in done:
+            done.add(h)
+            out.append((path, h))
+    return out
+
+
+def run_batch(
+    items: Sequence[Item],
+    cache_dir: Path,
+    model: str = DEFAULT_MODEL,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    problem: Callable[[str, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    extractor_factory: Callable[[str], Any] | None = None,
+) -> BatchSummary:
+    """Bring the mention index up to date for ``items``; see the module docstring."""
+    summary = BatchSummary(total=len({h for _, h in items}))
+    version = quick_version(model)
+    extractor: Any = None
+
+    def get_extractor() -> Any:
+        nonlocal extractor
+        if extractor is None:
+            if extractor_factory is not None:
+                extractor = extractor_factory(model)
+            else:
+                from reader.core.entities import EntityExtractor
+
+                extractor = EntityExtractor(model)
+            extractor.load()
+            summary.model_loaded = True
+        return extractor
+
+    if version is None:
+        version = get_extractor().version
+    assert version is not None
+    index = EntityIndex(cache_dir)
+    cache = EntityCache(cache_dir)
+    try:
+        index.purge_other_versions(version)
+        todo = pending(items, index, version)
+        summary.skipped = summary.total - len(todo)
+        total, done = len(todo), 0
+        if progress is not None:
+            progress(0, total)
+        need_model: list[Item] = []
+        buffer: list[tuple[str, str, ArticleEntities]] = []
+        for path, h in todo:
+            ents = cache.get(h, version)
+            if ents is None:
+                need_model.append((path, h))
+                continue
+            buffer.append((h, version, ents))
+            if len(buffer) >= CACHED_BATCH:
+                index.add_many(buffer)
+                done += len(buffer)
+                summary.from_cache += len(buffer)
+                buffer = []
+                if progress is not None:
+                    progress(done, total)
+        if buffer:
+            index.add_many(buffer)
+            done += len(buffer)
+            summary.from_cache += len(buffer)
+            if progress is not None:
+                progress(done, total)
+        for start in range(0, len(need_model), MODEL_BATCH):
+            if cancelled is not None and cancelled():
+                summary.cancelled = True
+                break
+            articles: list[Article] = []
+            for path, _h in need_model[start:start + MODEL_BATCH]:
+                try:
+                    articles.append(read_article(path))
+                except ParseError as exc:
+                    summary.problems.append((path, exc.reason))
+                    if problem is not None:
+                        problem(path, exc.reason)
+            results = list(get_extractor().extract_articles(articles, batch_size=MODEL_BATCH))
+            for article, ents in zip(articles, results, strict=True):
+                cache.put(article.content_hash, version, ents)
+            # indexed under the file's current hash (the library index catches up on rescan)
+            index.add_many([(a.content_hash, version, e)
+                            for a, e in zip(articles, results, strict=True)])
+            summary.extracted += len(articles)
+            done += len(need_model[start:start + MODEL_BATCH])
+            if progress is not None:
+                progress(done, total)
+    finally:
+        cache.close()
+        index.close()
+    return summary
+
+
+def write_jobs(path: Path, items: Iterable[Item], model: str = DEFAULT_MODEL) -> None:
+    """The job file the GUI hands to the process."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"model": model, "items": [list(i) for i in items]},
+                              ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m reader.core.entity_batch",
+                                 description="Extract entities for a list of articles.")
+    ap.add_argument("--cache-dir", required=True, type=Path)
+    ap.add_argument("--jobs", required=True, type=Path, help="JSON job file")
+    args = ap.parse_args(argv)
+    try:
+        job = json.loads(args.jobs.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"error cannot read the job file {args.jobs}: {exc}", flush=True)
+        return 2
+    items = [(str(p), str(h)) for p, h in job["items"]]
+
+    def progress(done: int, total: int) -> None:
+        print(f"progress {done} {total}", flush=True)
+
+    def problem(path: str, reason: str) -> None:
+        print(f"problem {path}\t{reason}".replace("\n", " "), flush=True)
+
+    summary = run_batch(items, args.cache_dir, job.get("model", DEFAULT_MODEL),
+                        progress=progress, problem=problem)
+    out = asdict(summary)
+    out["spacy_imported"] = "spacy" in sys.modules
+    print("summary " + json.dumps(out, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
