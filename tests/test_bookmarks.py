@@ -209,3 +209,25 @@ def test_uncreatable_data_dir(tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="cannot create"):
         BookmarkStore(blocker / "data")
+
+
+def test_read_only_data_dir_still_shows_bookmarks(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    a = article()
+    store = BookmarkStore(tmp_path / "data")
+    b = store.add(a, *span(a))
+    store.close()
+    import reader.core.bookmarks as module
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise StorageError("the data directory is read-only: changes cannot be saved")
+
+    monkeypatch.setattr(module, "open_database", refuse)
+    ro = BookmarkStore(tmp_path / "data")
+    assert ro.read_only and "lecture seule" in ro.notice
+    assert ro.all() == [b]
+    with pytest.raises(StorageError, match="read-only"):
+        ro.add(a, *span(a))
+    ro.close()
+    with pytest.raises(StorageError, match="read-only"):
+        BookmarkStore(tmp_path / "elsewhere")  # nothing to show: the error stands

@@ -189,3 +189,21 @@ def test_storage_errors_are_shown_not_raised(panel: BookmarksPanel,
         panel.add_bookmark(article, *span(article, "ministres"))
     store.db.conn.execute("PRAGMA query_only=OFF")
     assert store.get(b.id).note == ""
+
+
+def test_relink_library_follows_a_renamed_file(panel: BookmarksPanel,
+                                               store: BookmarkStore) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "Bruxelles"))
+    assert panel.relink_library({article.content_hash: "sommet-renomme"}) == 1
+    assert store.get(b.id).article_id == "sommet-renomme"
+    assert panel.proxy.index(0, 0).data(BookmarkRole).article_id == "sommet-renomme"
+
+
+def test_export_format_follows_the_file_name() -> None:
+    from reader.ui.bookmarks_panel import format_for
+
+    assert format_for(Path("a.md"), "json") == "md"
+    assert format_for(Path("a.jsonld"), "md") == "w3c"
+    assert format_for(Path("a.json"), "md") == "json"
+    assert format_for(Path("a.json"), "w3c") == "w3c"

@@ -177,6 +177,31 @@ def article_metadata(article: Article) -> dict[str, Any]:
             "article_source": article.source}
 
 
+def _may_read_anyway(exc: StorageError) -> bool:
+    msg = str(exc)
+    return "read-only" in msg or "cannot open the database" in msg
+
+
+def _open_read_only(path: Path, cause: StorageError) -> Database:
+    """Open without writing anything (not even the WAL index); raise ``cause`` if even
+    that fails.  ``immutable`` is the last resort: it may miss changes still in the WAL."""
+    for query in ("mode=ro", "immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM bookmarks").fetchone()
+            if version == len(MIGRATIONS):
+                return Database(conn, path)
+        except sqlite3.Error:
+            pass
+        if conn is not None:
+            conn.close()
+    raise cause
+
+
 class BookmarkStore:
     """Bookmarks in ``<data_dir>/bookmarks.sqlite3``.
 
@@ -186,8 +211,18 @@ class BookmarkStore:
 
     def __init__(self, data_dir: str | Path) -> None:
         self.path = Path(data_dir) / DB_NAME
-        self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
-                                          label="bookmarks database")
+        self.read_only = False
+        try:
+            self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
+                                              label="bookmarks database")
+        except StorageError as exc:
+            # a read-only data directory (or medium): still show the bookmarks
+            if not self.path.exists() or not _may_read_anyway(exc):
+                raise
+            self.db = _open_read_only(self.path, exc)
+            self.read_only = True
+            self.db.notice = (f"Les marque-pages sont en lecture seule ({exc}) : ils sont "
+                              "affichés mais aucune modification ne sera enregistrée.")
         self.notice: str = self.db.notice
 
     # -- reading -----------------------------------------------------------------------------

@@ -120,13 +120,20 @@ class BookmarksPanel(QDockWidget):
         self.act_reattach = self._action("Rattacher à la sélection", "mdi6.link-variant",
                                          self.reattach_selected)
         self.act_export = self._action("Exporter…", "mdi6.export", self.export_dialog)
+        self.act_export.setToolTip("Exporter les marque-pages affichés (le filtre s'applique) "
+                                   "en Markdown, JSON ou annotations W3C")
         self.act_import = self._action("Importer…", "mdi6.import", self.import_dialog)
+        self.act_import.setToolTip("Importer un export JSON ou W3C (les marque-pages déjà "
+                                   "présents ne sont pas dupliqués)")
+        self.act_reload = self._action("Recharger", "mdi6.refresh", self.reload)
+        self.act_reload.setToolTip("Relire les marque-pages (écrits par une autre fenêtre)")
         for act in (self.act_edit_note, self.act_colour, self.act_tags, self.act_delete,
                     self.act_reattach):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_export)
         self.toolbar.addAction(self.act_import)
+        self.toolbar.addAction(self.act_reload)
         colour_button = self.toolbar.widgetForAction(self.act_colour)
         if colour_button is not None:
             colour_button.setProperty("popupMode", 2)  # InstantPopup
@@ -256,6 +263,19 @@ class BookmarksPanel(QDockWidget):
         if changed:
             self.sig_bookmarks_changed.emit()
         return changed
+
+    def relink_library(self, hashes_to_ids: dict[str, str]) -> int:
+        """After a library (re)load: bookmarks whose file was renamed or moved follow it,
+        recognised by its content hash (``{row.content_hash: row.id for row in rows}``)."""
+        try:
+            moved = self.store.relink_by_hash(hashes_to_ids)
+        except StorageError as exc:
+            self.show_message(f"Marque-pages non rattachés : {exc}")
+            return 0
+        if moved:
+            self.reload()
+            self.sig_bookmarks_changed.emit()
+        return moved
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         """One line above the list: failures (red) or the result of an import (green)."""
@@ -416,7 +436,7 @@ class BookmarksPanel(QDockWidget):
         if not path:
             return
         fmt = next((k for k, v in EXPORT_FILTERS.items() if v == chosen_filter), "md")
-        self.export_to(Path(path), fmt)
+        self.export_to(Path(path), format_for(Path(path), fmt))
 
     def export_to(self, path: Path, fmt: str) -> bool:
         """Write the visible bookmarks (the current filter applies) to ``path``."""
@@ -511,6 +531,18 @@ class BookmarksPanel(QDockWidget):
         for act in (self.act_edit_note, self.act_tags, self.act_colour, self.act_delete):
             act.setEnabled(bool(chosen))
         self.act_reattach.setEnabled(len(chosen) == 1)
+
+
+def format_for(path: Path, chosen: str) -> str:
+    """The file name wins over the dialog's filter when they disagree."""
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        return "md"
+    if suffix == ".jsonld":
+        return "w3c"
+    if suffix == ".json" and chosen == "md":
+        return "json"
+    return chosen
 
 
 def _short(text: str, n: int = 120) -> str:
