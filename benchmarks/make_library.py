@@ -107,7 +107,7 @@ def write_broken(out: Path, count: int) -> list[Path]:
     folder = out / "broken"
     folder.mkdir(parents=True, exist_ok=True)
     kinds = ["empty", "binary", "latin1", "header_only", "big"]
-    written = []
+    written: list[Path] = []
     for i in range(count):
         kind = kinds[i % len(kinds)]
         path = folder / f"broken_{i:03d}_{kind}.txt"

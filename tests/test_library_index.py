@@ -127,7 +127,12 @@ def test_broken_files_listed_and_remembered(tmp_path: Path, monkeypatch) -> None
     # warm reopen: problems are known without reading any file again
     parsed: list[str] = []
     real = li.parse_file
-    monkeypatch.setattr(li, "parse_file", lambda *a: parsed.append(a[1]) or real(*a))
+
+    def counting(root: str, rel: str, size: int, mtime_ns: int):  # type: ignore[no-untyped-def]
+        parsed.append(rel)
+        return real(root, rel, size, mtime_ns)
+
+    monkeypatch.setattr(li, "parse_file", counting)
     ix = LibraryIndex(db)
     assert {Path(p.path).name for p in ix.problems(lib)} == set(reasons)
     again = ix.scan(lib)
@@ -456,3 +461,40 @@ def test_many_hits_rank_title_matches_first(index: LibraryIndex, tmp_path: Path,
     assert index.search(lib, "bismarck", limit=1) == ranked[:1]
     assert len(index.search(lib, "bismarck", limit=3)) == 3
     assert found(index, lib, "bismarck -berlin") == {f"body{i}" for i in range(5)}
+
+
+def test_rows_snapshot_matches_sql_and_follows_changes(index: LibraryIndex, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    lib = tmp_path / "lib"
+    paths = make_library(lib, 5)
+    index.scan(lib)
+    from_sql = index._row_tuples(index._library_id(lib, create=False) or 0,
+                                 str(lib.resolve()) + os.sep)
+
+    def no_sql(*args: object) -> list[tuple]:  # type: ignore[type-arg]
+        raise AssertionError("rows() should have used the snapshot")
+
+    with monkeypatch.context() as m:
+        m.setattr(index, "_row_tuples", no_sql)
+        snap = index.rows(lib)
+    assert [tuple(r) for r in snap] == from_sql
+    assert all(isinstance(r, ArticleRow) for r in snap)
+    # a cancelled scan writes rows but no snapshot: rows() must not serve the stale one
+    write(paths[0], "Changé", "Nouveau texte.")
+    touch_later(paths[0])
+    write(lib / "extra.txt", "En plus", "Texte.")
+    index.scan(lib, cancelled=iter([False, True]).__next__)
+    rows = {r.id: r for r in index.rows(lib)}
+    assert rows["art_000"].title == "Changé" and "extra" not in rows
+    index.scan(lib)
+    assert "extra" in ids(index.rows(lib))
+
+
+def test_unreadable_snapshot_falls_back_to_sql(index: LibraryIndex, tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    make_library(lib, 3)
+    index.scan(lib)
+    index._conn.execute("UPDATE snapshots SET data = x'00ff00'")
+    assert ids(index.rows(lib)) == {"art_000", "art_001", "art_002"}
+    index._conn.execute("UPDATE snapshots SET format = 'marshal0-py2.7-v1'")
+    assert len(index.rows(lib)) == 3

@@ -26,17 +26,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import marshal
 import os
 import sqlite3
+import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import starmap
+from itertools import repeat, starmap
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.dates import UNDATED, PartialDate, Precision
 from reader.core.parser import Article, ParseError, read_article
@@ -82,16 +85,32 @@ _MIGRATIONS: list[str] = [
     {_FTS_TABLE};
     INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25({TITLE_WEIGHT}, 1.0)');
     """,
+    # v2: a snapshot of each library's rows, valid while ``generation`` has not moved
+    """
+    ALTER TABLE libraries ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE snapshots(
+        library INTEGER PRIMARY KEY REFERENCES libraries(id) ON DELETE CASCADE,
+        generation INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        data BLOB NOT NULL
+    );
+    """,
 ]
+# marshal's format may change between Python versions: a snapshot is only read back by the
+# same one (anything else falls back to SQL and is rewritten by the next scan)
+SNAPSHOT_FORMAT = f"marshal{marshal.version}-py{sys.version_info[0]}.{sys.version_info[1]}-v1"
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
+class ArticleRow(NamedTuple):
     """What the article list shows (no body: that is read only when the article is opened).
 
     ``date_iso`` is the full ISO date of the first possible day (``2024-05-01`` for "mai
     2024"), ``""`` when undated, so it sorts as text; ``precision`` says how much of it is
     real.  ``rowid`` changes when the file is re-indexed; ``id`` is stable.
+
+    A NamedTuple rather than a frozen slots dataclass: same attributes, immutable, but
+    building 100,000 of them costs 3× less (one C call each instead of ten setattr calls),
+    which is a third of opening a big library.
     """
 
     rowid: int
@@ -208,14 +227,13 @@ def _parsed_batches(root: str, files: list[tuple[str, int, int]],
                 pending.append((next_chunk, future))
                 next_chunk += 1
             index, future = pending.popleft()
-            batch = None
+            done: list[_Parsed] | None = None
             if future is not None:
                 try:
-                    batch = future.result()
+                    done = future.result()
                 except (BrokenProcessPool, OSError):
                     broken = True
-            if batch is None:
-                batch = parse_chunk(root, chunks[index])
+            batch = done if done is not None else parse_chunk(root, chunks[index])
             stop = cancelled is not None and cancelled()
             yield batch, stop
             if stop:
@@ -390,7 +408,14 @@ class LibraryIndex:
         lib = self._library_id(folder, create=False)
         if lib is None:
             return []
-        prefix = self._key(folder) + os.sep
+        with self._lock:  # held throughout so the id map below matches what we return
+            data = self._snapshot(lib)
+            if data is None:
+                data = self._row_tuples(lib, self._key(folder) + os.sep)
+            self._id_cache[lib] = {t[0]: t[1] for t in data}  # first search needs it anyway
+        return list(map(tuple.__new__, repeat(ArticleRow), data))  # type: ignore[arg-type]
+
+    def _row_tuples(self, lib: int, prefix: str) -> list[tuple]:  # type: ignore[type-arg]
         with self._read() as cur:
             cur.execute(
                 "SELECT rid, id, ? || rel, title, date_iso, precision, source, snippet, "
@@ -398,7 +423,39 @@ class LibraryIndex:
                 "WHERE library=? AND error IS NULL ORDER BY rel",
                 (prefix, lib),
             )
-            return list(starmap(ArticleRow, cur.fetchall()))
+            return cur.fetchall()
+
+    def _snapshot(self, lib: int) -> list[tuple] | None:  # type: ignore[type-arg]
+        """The rows saved by the last scan, if nothing was written since.
+
+        Why: one blob + ``marshal.loads`` is twice as fast as stepping 100,000 SQL rows
+        through the sqlite3 module, and warm open must stay under a second."""
+        with self._read() as cur:
+            row = cur.execute(
+                "SELECT s.data FROM snapshots s JOIN libraries l ON l.id = s.library "
+                "WHERE s.library=? AND s.generation = l.generation AND s.format=?",
+                (lib, SNAPSHOT_FORMAT)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = marshal.loads(row[0])
+        except (ValueError, EOFError, TypeError):
+            return None
+        return data if isinstance(data, list) else None
+
+    def _save_snapshot(self, lib: int, prefix: str) -> None:
+        with self._lock:
+            generation = self._conn.execute(
+                "SELECT generation FROM libraries WHERE id=?", (lib,)).fetchone()[0]
+            current = self._conn.execute(
+                "SELECT generation = ? AND format = ? FROM snapshots WHERE library=?",
+                (generation, SNAPSHOT_FORMAT, lib)).fetchone()
+            if current is not None and current[0]:
+                return
+            blob = marshal.dumps(self._row_tuples(lib, prefix))
+            with self._db.transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO snapshots VALUES (?,?,?,?)",
+                             (lib, generation, SNAPSHOT_FORMAT, blob))
 
     def problems(self, folder: Path) -> list[Problem]:
         lib = self._library_id(folder, create=False)
@@ -501,9 +558,11 @@ class LibraryIndex:
                           if (aid := get(rid)) is not None]
                 ranked.sort(key=_score)
                 return ranked if limit < 0 else ranked[:limit]
-            cur.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+            # one joined string instead of 40,000 result rows: half the time
+            cur.execute("SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?",
                         (expression,))
-            hits = [rid for (rid,) in cur.fetchall()]
+            joined = cur.fetchone()[0]
+            hits = list(map(int, joined.split(","))) if joined else []
             cur.execute("SELECT rowid, bm25(articles_fts) FROM articles_fts "
                         "WHERE articles_fts MATCH ?", (f"{{title}} : ({positive})",))
             in_title = dict(cur.fetchall())
@@ -594,6 +653,7 @@ class LibraryIndex:
                         dead += _has_fts_entry(size, error)
                     conn.executemany("UPDATE articles SET id=? WHERE rid=?", renamed)
                     _add_dead(conn, dead)
+                    _bump(conn, lib)
             result.removed = len(removed)
         total = len(to_parse)
         if progress is not None:
@@ -610,8 +670,10 @@ class LibraryIndex:
             if stop:
                 result.cancelled = True
                 break
-        if total and not result.cancelled:
-            self._tidy_fts()
+        if not result.cancelled:
+            if total:
+                self._tidy_fts()
+            self._save_snapshot(lib, root + os.sep)
         result.problems = vanished + self.problems(folder)
         return result
 
@@ -682,6 +744,7 @@ class LibraryIndex:
             else:
                 result.updated += 1
         _add_dead(conn, dead)
+        _bump(conn, lib)
 
     # -- FTS maintenance -------------------------------------------------------------------
 
@@ -706,6 +769,7 @@ class LibraryIndex:
                 conn.execute(f"UPDATE articles SET size={NOT_IN_FTS}")  # all look changed
                 self._id_cache.clear()
                 conn.execute("UPDATE meta SET value=0 WHERE key='fts_dead'")
+                conn.execute("UPDATE libraries SET generation = generation + 1")
 
 
 def _is_damage(exc: BaseException) -> bool:
@@ -719,6 +783,11 @@ def _has_fts_entry(size: int, error: str | None) -> bool:
 
 def _score(item: tuple[str, float]) -> float:
     return item[1]
+
+
+def _bump(conn: sqlite3.Connection, lib: int) -> None:
+    """Any write to a library's rows makes its snapshot stale."""
+    conn.execute("UPDATE libraries SET generation = generation + 1 WHERE id=?", (lib,))
 
 
 def _add_dead(conn: sqlite3.Connection, count: int) -> None:
