@@ -66,18 +66,15 @@ def bench_add(tmp: Path, n: int) -> None:
     paragraphs = [make_paragraph(random.Random(1), i) for i in range(10)]
     article = write_article(tmp / "add.txt", paragraphs)
     store = BookmarkStore(tmp / "add-store")
-    store_times = []
-    for i in range(n):
-        t0 = time.perf_counter()
-        store.add(article, i % 500, i % 500 + 40, note=f"note {i}", tags=["bench"])
-        store_times.append(time.perf_counter() - t0)
-    store.close()
     conn = sqlite3.connect(tmp / "bare.sqlite3", isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("CREATE TABLE t(id TEXT PRIMARY KEY, article_id TEXT, quote TEXT, note TEXT)")
-    bare_times = []
-    for i in range(n):
+    store_times, bare_times = [], []
+    for i in range(n):  # interleaved, so both see the same disk and load
+        t0 = time.perf_counter()
+        store.add(article, i % 500, i % 500 + 40, note=f"note {i}", tags=["bench"])
+        store_times.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)",
@@ -85,6 +82,7 @@ def bench_add(tmp: Path, n: int) -> None:
         conn.execute("COMMIT")
         bare_times.append(time.perf_counter() - t0)
     conn.close()
+    store.close()
     s50, s95 = percentile(store_times, 0.5), percentile(store_times, 0.95)
     b50, b95 = percentile(bare_times, 0.5), percentile(bare_times, 0.95)
     print(f"add one durable bookmark ({n} adds, WAL + synchronous=FULL, one commit each)")
@@ -124,11 +122,94 @@ def bench_reanchor(tmp: Path, label: str, base: Article, changed_path: Path, cha
     print("  statuses               " + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
 
 
+EDIT_WORDS = ("gouvernement", "président", "accord", "réunion", "ministre", "le", "de")
+
+
+def bench_accuracy(corpus: Path, per_file: int = 1, show_failures: bool = False) -> None:
+    """Mutate real texts in memory (never written anywhere) and check where each passage
+    is found: the expected range and status are known by construction."""
+    import re
+
+    from reader.core.anchoring import anchor, selector_for
+    from reader.core.parser import ParseError
+
+    rng = random.Random(11)
+    results: Counter[tuple[str, bool]] = Counter()
+    t0 = time.perf_counter()
+    for path in sorted(corpus.glob("*.txt")):
+        try:
+            text = read_article(path).text
+        except ParseError:
+            continue
+        words = [m.span() for m in re.finditer(r"\w+", text)]
+        if len(words) < 150:
+            continue
+        for _ in range(per_file):
+            for kind in ("paragraph inserted", "paragraph deleted", "word edited",
+                         "first word edited", "last word edited", "2 words + typography",
+                         "passage removed", "one-word passage"):
+                n = 0 if kind == "one-word passage" else rng.randint(4, 30)
+                i = rng.randrange(10, len(words) - n - 5)
+                s, e = words[i][0], words[i + n][1]
+                sel = selector_for(text, s, e)
+                para_start = text.rfind("\n", 0, s) + 1
+                expected: tuple[int, int] | None
+                if kind in ("paragraph inserted", "one-word passage"):
+                    extra = "Un paragraphe ajouté pour la mesure.\n"
+                    new = text[:para_start] + extra + text[para_start:]
+                    expected, status = (s + len(extra), e + len(extra)), "anchored"
+                elif kind == "paragraph deleted":
+                    if para_start == 0:
+                        continue
+                    prev = text.rfind("\n", 0, para_start - 1) + 1
+                    new = text[:prev] + text[para_start:]
+                    gone = para_start - prev
+                    expected, status = (s - gone, e - gone), "anchored"
+                elif kind == "passage removed":
+                    end = text.find("\n", e)
+                    new = text[:para_start] + (text[end + 1:] if end >= 0 else "")
+                    if text[s:e] in new:
+                        continue
+                    expected, status = None, "orphaned"
+                else:
+                    picks = {"word edited": [i + n // 2], "first word edited": [i],
+                             "last word edited": [i + n]}.get(
+                        kind, sorted(rng.sample(range(i + 1, i + n), 2)))
+                    new, delta = text, 0
+                    for j in reversed(picks):
+                        ws, we = words[j]
+                        word = rng.choice([w for w in EDIT_WORDS if w != new[ws:we]])
+                        new = new[:ws] + word + new[we:]
+                        delta += len(word) - (we - ws)
+                    if kind.startswith("2 words"):
+                        new = new.replace("'", "\u2019")  # same length: offsets unchanged
+                    expected, status = (s, e + delta), "moved"
+                got = anchor(new, sel)
+                ok = got.status == status and (expected is None
+                                               or (got.start, got.end) == expected)
+                results[(kind, ok)] += 1
+                if not ok and show_failures:
+                    want = new[expected[0]:expected[1]] if expected else ""
+                    print(f"  MISS {path.name} {kind}: want {status} {want[:80]!r}, got "
+                          f"{got.status} {new[got.start:got.end][:80]!r}")
+    elapsed = time.perf_counter() - t0
+    kinds = sorted({k for k, _ in results})
+    total = sum(results.values())
+    good = sum(v for (_, ok), v in results.items() if ok)
+    print(f"re-anchoring accuracy on {corpus} (mutated in memory, exact range + status)")
+    for kind in kinds:
+        ok, bad = results[(kind, True)], results[(kind, False)]
+        print(f"  {kind:<24} {ok:4d} / {ok + bad:<4d}")
+    print(f"  all                      {good:4d} / {total:<4d} ({elapsed:.1f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--adds", type=int, default=300)
     parser.add_argument("--bookmarks", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    parser.add_argument("--show-failures", action="store_true",
+                        help="print the passages re-anchoring got wrong")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-bookmarks-") as name:
         tmp = Path(name)
@@ -148,6 +229,7 @@ def main() -> None:
                         + "\n")
             bench_reanchor(tmp, f"corpus file {files[-1].name}", real, tmp / "real-v2.txt",
                            new_text, args.bookmarks)
+            bench_accuracy(args.corpus, show_failures=args.show_failures)
 
 
 if __name__ == "__main__":

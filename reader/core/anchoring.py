@@ -149,7 +149,7 @@ class Anchorer:
         if nquote:
             nstarts = _find_all(norm.text, nquote)
             if nstarts:
-                spans = [norm.span(s, s + len(nquote)) for s in nstarts]
+                spans = [self._snap(sel, *norm.span(s, s + len(nquote))) for s in nstarts]
                 s0, e0 = max(spans, key=lambda se: self._score(sel, se[0], se[1], 1.0))
                 return Anchor(s0, e0, MOVED, self._score(sel, s0, e0, 1.0))
         # 3. approximate
@@ -196,8 +196,10 @@ class Anchorer:
         for ns, ne in candidates:
             if ne <= ns:
                 continue
-            q = _similarity(nquote, ntext[ns:ne])
-            start, end = norm.span(ns, ne)
+            start, end = self._snap(sel, *norm.span(ns, ne))
+            if end <= start:
+                continue
+            q = _similarity(nquote, _norm_str(self.text[start:end]))
             p, s = self._context_sims(sel, start, end)
             long_enough = len(nquote) >= SHORT_QUOTE
             ok = (long_enough and q >= MIN_QUOTE_SIMILARITY) or (
@@ -211,6 +213,27 @@ class Anchorer:
             if best is None or score > best.score:
                 best = Anchor(start, end, MOVED, score)
         return best or Anchor(sel.start, sel.start + len(sel.quote), ORPHANED, 0.0)
+
+    def _snap(self, sel: Selector, start: int, end: int, reach: int = 30) -> tuple[int, int]:
+        """Whole words at ends that were whole words: an edited first or last word is
+        otherwise only partly covered ("ministre" → "m")."""
+        text, quote = self.text, sel.quote
+        if quote[0].isalnum() and (not sel.prefix or not sel.prefix[-1].isalnum()):
+            limit = max(0, start - reach)
+            while start > limit and start < len(text) and text[start - 1].isalnum() \
+                    and text[start].isalnum():
+                start -= 1
+        if quote[-1].isalnum() and (not sel.suffix or not sel.suffix[0].isalnum()):
+            limit = min(len(text), end + reach)
+            while end < limit and end > 0 and text[end].isalnum() and text[end - 1].isalnum():
+                end += 1
+        if not quote[0].isspace():
+            while start < end and text[start].isspace():
+                start += 1
+        if not quote[-1].isspace():
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        return start, end
 
     def _window(self, sel: Selector, qlen: int) -> tuple[int, int]:
         """Normalised range around the old offset (± a few quote lengths)."""
