@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         from reader.core.bookmarks import BookmarkStore
         from reader.ui.bookmarks_panel import BookmarksPanel
 
+        self.store: Any = None
         try:
             self.store = BookmarkStore(self.options.data_dir)
         except StorageError as exc:
@@ -250,6 +251,9 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(self.entities_panel, self.bookmarks_panel,
                                  Qt.Orientation.Vertical)
             self.undo_stack.indexChanged.connect(lambda _i: self._refresh_bookmark_overlay())
+            if hasattr(self.bookmarks_panel, "sig_bookmarks_changed"):
+                self.bookmarks_panel.sig_bookmarks_changed.connect(
+                    self._refresh_bookmark_overlay)
 
     def _build_library_entities(self) -> None:
         self.library_entities: Any = None
@@ -399,16 +403,25 @@ class MainWindow(QMainWindow):
     def _settings(self) -> QSettings:
         return QSettings()
 
+    def _default_layout(self) -> None:
+        self.resize(1440, 900)
+        docks = [d for d in (self.entities_panel, self.bookmarks_panel) if d is not None]
+        self.resizeDocks(docks, [330] * len(docks), Qt.Orientation.Horizontal)
+        if self.bookmarks_panel is not None:
+            self.resizeDocks([self.entities_panel, self.bookmarks_panel], [380, 420],
+                             Qt.Orientation.Vertical)
+        self.splitter.setSizes([400, 700])
+
     def _restore_settings(self) -> None:
         if not self.options.remember_geometry:
-            self.resize(1400, 880)
+            self._default_layout()
             return
         s = self._settings()
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 880)
+            self._default_layout()
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -112,7 +113,7 @@ class LegendBar(QWidget):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setChecked(True)
-            button.setText(f"{style.name} · {label}")
+            button.setText(style.name)
             button.setToolTip(f"Afficher ou masquer : {style.plural} ({label})")
             button.setAccessibleName(f"Surligner les entités de type {style.name}")
             button.setObjectName(f"legend_{label}")
@@ -127,6 +128,8 @@ class LegendBar(QWidget):
             layout.addWidget(button)
             self.buttons[label] = button
         layout.addStretch(1)
+        # the legend may be clipped on narrow windows rather than widen the reading pane
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status = QLabel("")
         self.status.setObjectName("legendStatus")
         layout.addWidget(self.status)
