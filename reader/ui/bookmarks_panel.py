@@ -236,7 +236,11 @@ class BookmarksPanel(QDockWidget):
     def add_bookmark(self, article: Article, start: int, end: int, note: str = "",
                      colour: str = "yellow", tags: Any = ()) -> Bookmark:
         """Save a bookmark (undoable).  Raises StorageError: the caller says it failed."""
-        bookmark = self.store.add(article, start, end, note, colour, tags)
+        try:
+            bookmark = self.store.add(article, start, end, note, colour, tags)
+        except StorageError as exc:
+            self.show_message(f"Marque-page non enregistré : {exc}")
+            raise
         self.model.upsert(bookmark)
         self._refresh_tags()
         self.undo_stack.push(add_command(self, bookmark))
@@ -369,6 +373,13 @@ class BookmarksPanel(QDockWidget):
             after = self.store.reattach(bookmark.id, article, start, end)
         except StorageError as exc:
             self.show_message(f"Rattachement non enregistré : {exc}")
+            return None
+        except KeyError:
+            self.show_message("Ce marque-page a été supprimé entre-temps (autre fenêtre ?).")
+            self.reload()
+            return None
+        except ValueError as exc:  # an empty or out-of-range selection
+            self.show_message(f"Sélection inutilisable : {exc}")
             return None
         self.model.upsert(after)
         self.undo_stack.push(edit_command(self, "Rattacher le marque-page", bookmark, after))
