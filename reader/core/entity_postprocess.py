@@ -22,6 +22,9 @@ _ELISION = re.compile(
 _EDGE_CHARS = "«»\"“”„‟'‘’`´()[]{}<>,;:!?…*•·|/\\#=+_~^$%&@-–—\u00a0 \t\n"
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _LEAD_STRIP = _EDGE_CHARS + "."
+_TRAILING_PARTICLES = re.compile(
+    r"(?:\s+(?:de|du|des|d['’]|et|ou|la|le|les|l['’]|à|au|aux|en|sur|sous|pour|par))+$"
+)
 # Abbreviations whose final dot belongs to the name ("J.", "U.S.A.", "St.", "Cie.")
 _KEEP_FINAL_DOT = re.compile(
     r"(?:^|[\s.-])(?:[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])\.$"
@@ -155,7 +158,11 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
         if start < end and text[end - 1] == "." and not _KEEP_FINAL_DOT.search(text[start:end]):
             end -= 1
             changed = True
-    if end - start < 2 and not (end > start and text[start].isupper()):
+        tail = _TRAILING_PARTICLES.search(text, start, end)
+        if tail and tail.start() > start:  # "Ligue des Droits de l'Homme et du"
+            end = tail.start()
+            changed = True
+    if end - start < 2:
         return None
     span = text[start:end]
     if not any(ch.isalpha() for ch in span):
