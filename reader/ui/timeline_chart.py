@@ -23,8 +23,15 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.dates import Precision
 from reader.ui.icons import icon
@@ -100,10 +107,7 @@ class TimelineChart(QWidget):
             "la liste sur cette période.")
         self.buckets = Buckets([], [], [], False, 0, 0)
         self.chosen: str | None = None
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setMargins(QMargins(2, 2, 2, 2))
-        self.chart.setBackgroundRoundness(0)
+        self.chart = self._new_chart()
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(160)
@@ -130,6 +134,14 @@ class TimelineChart(QWidget):
         self._set: QBarSet | None = None
         self._render()
 
+    @staticmethod
+    def _new_chart() -> QChart:
+        chart = QChart()
+        chart.legend().hide()
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setBackgroundRoundness(0)
+        return chart
+
     # -- data ------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows`` (the articles currently listed).  While a period is chosen the
@@ -141,9 +153,9 @@ class TimelineChart(QWidget):
 
     def _render(self) -> None:
         b = self.buckets
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        old, self.chart = self.chart, self._new_chart()
+        self.view.setChart(self.chart)  # a fresh chart: re-used axes left ghosts behind
+        old.deleteLater()
         series = QBarSeries()
         bars = QBarSet("Articles")
         bars.append([float(c) for c in b.counts])
@@ -152,11 +164,12 @@ class TimelineChart(QWidget):
         series.append(bars)
         series.setBarWidth(0.9)
         bars.clicked.connect(self._on_bar_clicked)
+        bars.hovered.connect(self._on_bar_hovered)
         self.chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(b.labels or [""])
-        if len(b.labels) > 12:
-            x.setLabelsAngle(-90)
+        if len(b.labels) > 12:  # unreadable under the bars: the range goes in the title
+            x.setLabelsVisible(False)
         x.setTitleText(self._axis_title())
         y = QValueAxis()
         y.setLabelFormat("%d")
@@ -176,9 +189,18 @@ class TimelineChart(QWidget):
 
     def _axis_title(self) -> str:
         b = self.buckets
+        span = f" · {b.labels[0]} → {b.labels[-1]}" if len(b.labels) > 12 else ""
         if b.by_year:
-            return "Articles par année (plus de 60 mois : regroupés par année)"
-        return "Articles par mois"
+            return f"Articles par année (plus de {MAX_MONTHS} mois){span}"
+        return f"Articles par mois{span}"
+
+    def _on_bar_hovered(self, status: bool, index: int) -> None:
+        b = self.buckets
+        if status and 0 <= index < len(b.keys):
+            QToolTip.showText(QCursor.pos(), f"{b.labels[index]} : {b.counts[index]} "
+                              "article(s) — cliquer pour filtrer", self.view)
+        else:
+            QToolTip.hideText()
 
     def _info_text(self) -> str:
         b = self.buckets
