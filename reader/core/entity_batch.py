@@ -18,8 +18,10 @@ the process prints one line per event on stdout: ``progress DONE TOTAL``,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -187,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error cannot read the job file {args.jobs}: {exc}", flush=True)
         return 2
     items = [(str(p), str(h)) for p, h in job["items"]]
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)  # the reader's own work (the open article) comes first
 
     def progress(done: int, total: int) -> None:
         print(f"progress {done} {total}", flush=True)
