@@ -263,38 +263,49 @@ class EntityIndex:
     def _build(self) -> None:
         conn = self._conn
         self._stale = False
-        with self._db.transaction():
-            conn.execute("DELETE FROM temp.scope")
-            docs = conn.execute("SELECT id, content_hash FROM docs WHERE version=?",
-                                (self._version,)).fetchall()
-            ids = self._ids_by_hash
-            conn.executemany("INSERT INTO temp.scope(doc, n) VALUES (?,?)",
-                             [(d, len(ids[h])) for d, h in docs if h in ids])
-            self._hash_by_doc = {d: h for d, h in docs if h in ids}
-            self._doc_by_id = {aid: d for d, h in docs for aid in ids.get(h, ())}
-            conn.execute("DELETE FROM temp.base")
-            conn.execute(
-                "INSERT INTO temp.base(ent, docs, mentions) SELECT m.ent, sum(s.n), "
-                "sum(m.n * s.n) FROM temp.scope s JOIN mentions m ON m.doc = s.doc "
-                "GROUP BY m.ent")
-            self._build_canon(conn)
-            conn.execute("DELETE FROM temp.agg")
-            conn.execute(
-                "INSERT INTO temp.agg(grp, label, articles, mentions) "
-                "SELECT b.ent, k.label, b.docs, b.mentions FROM temp.base b "
-                "JOIN keys k ON k.id = b.ent WHERE b.ent NOT IN (SELECT ent FROM temp.canon)")
-            # grouped keys: distinct articles over all members (one set-based query)
-            conn.execute(
-                "INSERT OR REPLACE INTO temp.agg(grp, label, articles, mentions) "
-                "SELECT t.grp, k.label, t.articles, t.mentions FROM ("
-                "  SELECT d.grp AS grp, sum(s.n) AS articles, "
-                "  (SELECT sum(b.mentions) FROM temp.base b WHERE b.ent = d.grp OR b.ent IN "
-                "   (SELECT ent FROM temp.canon WHERE grp = d.grp)) AS mentions "
-                "  FROM (SELECT DISTINCT g.grp AS grp, m.doc AS doc FROM "
-                "        (SELECT ent, grp FROM temp.canon UNION SELECT grp, grp FROM temp.canon) g "
-                "        JOIN mentions m ON m.ent = g.ent) d "
-                "  JOIN temp.scope s ON s.doc = d.doc GROUP BY d.grp) t "
-                "JOIN keys k ON k.id = t.grp")
+        # A deferred transaction: it only writes TEMP tables, so it must not take the main
+        # database's write lock away from the extraction process writing meanwhile.
+        conn.execute("BEGIN")
+        try:
+            self._build_tables(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self._stale = True
+            raise
+
+    def _build_tables(self, conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM temp.scope")
+        docs = conn.execute("SELECT id, content_hash FROM docs WHERE version=?",
+                            (self._version,)).fetchall()
+        ids = self._ids_by_hash
+        conn.executemany("INSERT INTO temp.scope(doc, n) VALUES (?,?)",
+                         [(d, len(ids[h])) for d, h in docs if h in ids])
+        self._hash_by_doc = {d: h for d, h in docs if h in ids}
+        self._doc_by_id = {aid: d for d, h in docs for aid in ids.get(h, ())}
+        conn.execute("DELETE FROM temp.base")
+        conn.execute(
+            "INSERT INTO temp.base(ent, docs, mentions) SELECT m.ent, sum(s.n), "
+            "sum(m.n * s.n) FROM temp.scope s JOIN mentions m ON m.doc = s.doc "
+            "GROUP BY m.ent")
+        self._build_canon(conn)
+        conn.execute("DELETE FROM temp.agg")
+        conn.execute(
+            "INSERT INTO temp.agg(grp, label, articles, mentions) "
+            "SELECT b.ent, k.label, b.docs, b.mentions FROM temp.base b "
+            "JOIN keys k ON k.id = b.ent WHERE b.ent NOT IN (SELECT ent FROM temp.canon)")
+        # grouped keys: distinct articles over all members (one set-based query)
+        conn.execute(
+            "INSERT OR REPLACE INTO temp.agg(grp, label, articles, mentions) "
+            "SELECT t.grp, k.label, t.articles, t.mentions FROM ("
+            "  SELECT d.grp AS grp, sum(s.n) AS articles, "
+            "  (SELECT sum(b.mentions) FROM temp.base b WHERE b.ent = d.grp OR b.ent IN "
+            "   (SELECT ent FROM temp.canon WHERE grp = d.grp)) AS mentions "
+            "  FROM (SELECT DISTINCT g.grp AS grp, m.doc AS doc FROM "
+            "        (SELECT ent, grp FROM temp.canon UNION SELECT grp, grp FROM temp.canon) g "
+            "        JOIN mentions m ON m.ent = g.ent) d "
+            "  JOIN temp.scope s ON s.doc = d.doc GROUP BY d.grp) t "
+            "JOIN keys k ON k.id = t.grp")
 
     def _build_canon(self, conn: sqlite3.Connection) -> None:
         """Automatic surname grouping, then the user's merges and splits, as ent → group."""

@@ -200,7 +200,7 @@ class LibraryEntitiesPanel(QDockWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._periodic_refresh)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -360,6 +360,9 @@ class LibraryEntitiesPanel(QDockWidget):
         missing in the background (nothing is started, and spaCy never loaded, when every
         article is already indexed)."""
         del index  # article paths come with the rows; the library index is not needed
+        if self.folder is not None and Path(folder) != self.folder:
+            self.clear_choice()
+            self.timeline.clear_choice()
         self.folder = Path(folder)
         self.rows = list(rows)
         self.timeline.set_rows(self.rows)
@@ -402,6 +405,7 @@ class LibraryEntitiesPanel(QDockWidget):
     def _on_scoped(self, payload: tuple[list[Item], list[EntitySummary]]) -> None:
         todo, top = payload
         self._show(top)
+        self._rechoose()
         if not todo:
             total = len(self.rows)
             self.progress.setVisible(False)
@@ -435,6 +439,7 @@ class LibraryEntitiesPanel(QDockWidget):
         total = int(summary.get("total", 0))
         self.sig_progress.emit(total, total)
         self.refresh()
+        self._rechoose()
 
     def _on_batch_failed(self, message: str) -> None:
         self.progress.setVisible(False)
@@ -471,6 +476,19 @@ class LibraryEntitiesPanel(QDockWidget):
             return entity_index.top_entities(**query)
 
         self.jobs.submit("top", work, self._show, self._on_query_failed)
+
+    def _periodic_refresh(self) -> None:
+        """While extraction runs: reload, but never queue a rebuild behind a running one
+        (on 100,000 articles a rebuild takes seconds)."""
+        if self.jobs.is_running("top") or self.jobs.is_running("scope"):
+            self._refresh_timer.start()
+            return
+        self.refresh()
+
+    def _rechoose(self) -> None:
+        """The library or its mentions changed: send the chosen entity's articles again."""
+        if self.chosen is not None:
+            self.choose(self.chosen.key, self.chosen.label)
 
     def _show(self, top: list[EntitySummary]) -> None:
         keep = {(e.key, e.label) for e in self._selected()}
