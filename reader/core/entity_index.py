@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -385,7 +385,7 @@ class EntityIndex:
                 return [EntitySummary(*r) for r in rows]
             return self._top_in(list(article_ids), clause, args, limit)
 
-    def _top_in(self, article_ids: list[str], clause: str, args: list[object], limit: int
+    def _top_in(self, article_ids: list[str], clause: str, args: Sequence[object], limit: int
                 ) -> list[EntitySummary]:
         conn = self._conn
         weight: Counter[int] = Counter()
@@ -399,7 +399,7 @@ class EntityIndex:
         conn.executemany("INSERT INTO temp.co_docs VALUES (?,?)", weight.items())
         return self._ranked([], clause, args, limit)
 
-    def _ranked(self, exclude: list[int], clause: str, args: list[object], limit: int
+    def _ranked(self, exclude: list[int], clause: str, args: Sequence[object], limit: int
                 ) -> list[EntitySummary]:
         """Grouped entities of the documents in ``temp.co_docs``, most articles first.
 
