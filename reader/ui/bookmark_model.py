@@ -47,18 +47,57 @@ def _date_display(iso: str) -> str:
     return parse_date(iso).display() if iso else "sans date"
 
 
+SORT_DATE, SORT_POSITION = "date", "position"
+
+
+def sort_key(b: Bookmark, order: str) -> tuple[Any, ...]:
+    if order == SORT_POSITION:  # reading order: article date, article, offset
+        return (b.article_date, b.article_id, b.start, b.created, b.id)
+    return (b.created, b.id)
+
+
 class BookmarkModel(QAbstractTableModel):
-    """Holds Bookmark values in store order; updated row by row so views keep selection."""
+    """Holds Bookmark values, kept sorted here (newest first, or reading order): sorting
+    20,000 rows in Python is instant, while a proxy would call back into Python for every
+    comparison.  Updated row by row so views keep their selection."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Bookmark] = []
+        self._order = SORT_DATE
+        self._search: dict[str, str] = {}  # id -> folded text, for the filter
 
     # -- content -----------------------------------------------------------------------------
     def set_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
         self.beginResetModel()
-        self._rows = list(bookmarks)
+        self._rows = self._sorted(bookmarks)
+        self._search.clear()
         self.endResetModel()
+
+    def _sorted(self, bookmarks: Iterable[Bookmark]) -> list[Bookmark]:
+        return sorted(bookmarks, key=lambda b: sort_key(b, self._order),
+                      reverse=self._order == SORT_DATE)
+
+    @property
+    def order(self) -> str:
+        return self._order
+
+    def set_order(self, order: str) -> None:
+        if order not in (SORT_DATE, SORT_POSITION):
+            raise ValueError(f"unknown sort order {order!r}")
+        if order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[ix.row()].id if 0 <= ix.row() < len(self._rows) else None
+               for ix in persistent]
+        self._order = order
+        self._rows = self._sorted(self._rows)
+        where = {b.id: i for i, b in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent, [self.index(where[i], ix.column()) if i is not None else QModelIndex()
+                         for i, ix in zip(ids, persistent, strict=True)])
+        self.layoutChanged.emit()
 
     def bookmarks(self) -> list[Bookmark]:
         return list(self._rows)
@@ -72,20 +111,45 @@ class BookmarkModel(QAbstractTableModel):
     def bookmark_at(self, row: int) -> Bookmark | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def search_text(self, b: Bookmark) -> str:
+        text = self._search.get(b.id)
+        if text is None:
+            text = fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
+            self._search[b.id] = text
+        return text
+
+    def _insert_position(self, b: Bookmark) -> int:
+        key, desc = sort_key(b, self._order), self._order == SORT_DATE
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            other = sort_key(self._rows[mid], self._order)
+            if (other > key) if desc else (other < key):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def upsert(self, bookmark: Bookmark) -> None:
+        self._search.pop(bookmark.id, None)
         row = self.row_for_id(bookmark.id)
-        if row < 0:
-            end = len(self._rows)
-            self.beginInsertRows(QModelIndex(), end, end)
-            self._rows.append(bookmark)
-            self.endInsertRows()
-        else:
+        if row >= 0 and sort_key(self._rows[row], self._order) == sort_key(bookmark, self._order):
             self._rows[row] = bookmark
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            return
+        if row >= 0:  # its place in the order changed: remove, then insert
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        at = self._insert_position(bookmark)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, bookmark)
+        self.endInsertRows()
 
     def remove(self, bookmark_id: str) -> None:
         row = self.row_for_id(bookmark_id)
         if row >= 0:
+            self._search.pop(bookmark_id, None)
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
@@ -182,10 +246,10 @@ class BookmarkModel(QAbstractTableModel):
 
 
 class BookmarkFilterProxy(QSortFilterProxyModel):
-    """Filters by text (quote, note, title, tags), tag, colour and article; sorts by the
-    date the bookmark was made (newest first) or by reading position."""
+    """Filters by text (quote, note, title, tags), tag, colour and article.  The order is
+    the source model's (see :class:`BookmarkModel`); ``set_sort`` switches it there."""
 
-    SORT_DATE, SORT_POSITION = "date", "position"
+    SORT_DATE, SORT_POSITION = SORT_DATE, SORT_POSITION
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -193,8 +257,6 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
         self._tag: str | None = None
         self._colour: str | None = None
         self._article: str | None = None
-        self._sort = self.SORT_DATE
-        self.setDynamicSortFilter(True)
 
     # each setter changes one constraint and re-filters
     def set_text(self, text: str) -> None:
@@ -210,16 +272,14 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
         self._change(lambda: setattr(self, "_article", article_id or None))
 
     def set_sort(self, key: str) -> None:
-        self._sort = key
-        if key == self.SORT_DATE:
-            self.sort(0, Qt.SortOrder.DescendingOrder)
-        else:
-            self.sort(0, Qt.SortOrder.AscendingOrder)
-        self.invalidate()
+        model = self.sourceModel()
+        if isinstance(model, BookmarkModel):
+            model.set_order(key)
 
     @property
     def sort_key(self) -> str:
-        return self._sort
+        model = self.sourceModel()
+        return model.order if isinstance(model, BookmarkModel) else SORT_DATE
 
     def _change(self, apply: Any) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
@@ -232,22 +292,18 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._article is not None and index.data(ArticleIdRole) != self._article:
+        if not isinstance(model, BookmarkModel):
+            return True
+        b = model.bookmark_at(source_row)
+        if b is None:
             return False
-        if self._colour is not None and index.data(ColourRole) != self._colour:
+        if self._article is not None and b.article_id != self._article:
             return False
-        if self._tag is not None and self._tag not in {fold(t) for t in index.data(TagsRole)}:
+        if self._colour is not None and b.colour != self._colour:
+            return False
+        if self._tag is not None and self._tag not in {fold(t) for t in b.tags}:
             return False
         if self._words:
-            hay = index.data(SearchTextRole) or ""
+            hay = model.search_text(b)
             return all(w in hay for w in self._words)
         return True
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        lrow = model.index(left.row(), 0)
-        rrow = model.index(right.row(), 0)
-        if self._sort == self.SORT_POSITION:
-            return bool(lrow.data(PositionRole) < rrow.data(PositionRole))
-        return bool((lrow.data(CreatedRole) or "") < (rrow.data(CreatedRole) or ""))
