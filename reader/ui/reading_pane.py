@@ -174,6 +174,8 @@ class ReadingPane(QWidget):
         self._current_mention = -1
         self._bookmark_ranges: list[tuple[int, int, str]] = []
         self._base_point_size = 13.0
+        self._format_memo: dict[tuple[str, str, str, int], QTextCharFormat] = {}
+        self._colour_memo: dict[str, QColor] = {}
         self.legend.sig_toggled.connect(self._on_toggle)
         self.view.selectionChanged.connect(
             lambda: self.sig_selection_changed.emit(self.view.textCursor().hasSelection()))
@@ -205,10 +207,15 @@ class ReadingPane(QWidget):
         cursor.insertText(message, fmt)
         self._clear_overlays()
 
-    def show_article(self, article: Article) -> None:
-        """Render ``article`` as plain text blocks (never markup), without highlights."""
+    def show_article(self, article: Article, entities: Iterable[Any] | None = None) -> None:
+        """Render ``article`` as plain text blocks (never markup).
+
+        The document is built detached from the view and, when ``entities`` are known
+        (the cache), their formats go in the same edit block: one layout per switch.
+        """
         doc = QTextDocument(self)
-        self._setup_document(doc)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.view.document().defaultFont())
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         title_block = QTextBlockFormat()
@@ -246,16 +253,31 @@ class ReadingPane(QWidget):
         heading_fmt.setFontWeight(QFont.Weight.DemiBold)
         heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
         para_fmt = QTextCharFormat()
+        self.article = article
+        self._format_memo.clear()
+        self._entities = sorted(entities, key=lambda e: (e.start, e.end)) if entities else []
+        shown = [e for e in self._entities if e.label in self._enabled]
+        k = 0  # next entity to place; entities are inserted with their format in one pass
         for block in article.blocks:
             is_heading = block.kind == "heading"
-            cursor.insertBlock(heading_block if is_heading else para_block,
-                               heading_fmt if is_heading else para_fmt)
+            base = heading_fmt if is_heading else para_fmt
+            cursor.insertBlock(heading_block if is_heading else para_block, base)
             if self._body_start < 0:
                 self._body_start = cursor.position()
-            cursor.insertText(block.text, heading_fmt if is_heading else para_fmt)
+            pos = block.start
+            while k < len(shown) and shown[k].start < block.end:
+                ent = shown[k]
+                k += 1
+                if ent.start < pos or ent.end > block.end:
+                    continue  # overlapping or crossing a block boundary: not shown
+                if ent.start > pos:
+                    cursor.insertText(article.text[pos:ent.start], base)
+                cursor.insertText(article.text[ent.start:ent.end], self._entity_format(ent, base))
+                pos = ent.end
+            if pos < block.end:
+                cursor.insertText(article.text[pos:block.end], base)
         cursor.endEditBlock()
-        self.article = article
-        self._entities = []
+        self._setup_document(doc)
         self._clear_overlays()
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.view.verticalScrollBar().setValue(0)
@@ -289,38 +311,56 @@ class ReadingPane(QWidget):
     def _apply_entity_formats(self) -> None:
         if self.article is None:
             return
-        doc = self.view.document()
-        cursor = QTextCursor(doc)
+        cursor = QTextCursor(self.view.document())
         cursor.beginEditBlock()
-        clear = QTextCharFormat()
-        clear.setBackground(Qt.BrushStyle.NoBrush)
-        clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        clear.setToolTip("")
-        clear.setProperty(LABEL_PROP, "")
-        clear.setProperty(KEY_PROP, "")
+        self._merge_entity_formats(cursor, clear_first=True)
+        cursor.endEditBlock()
+
+    def _merge_entity_formats(self, cursor: QTextCursor, clear_first: bool) -> None:
+        """Merge one format per entity of an enabled type (inside the caller's edit block)."""
+        assert self.article is not None
         text_len = len(self.article.text)
-        cursor.setPosition(self._body_start)
-        cursor.setPosition(self._body_start + text_len, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(clear)
-        formats: dict[str, QTextCharFormat] = {}
+        if clear_first:
+            clear = QTextCharFormat()
+            clear.setBackground(Qt.BrushStyle.NoBrush)
+            clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+            clear.setToolTip("")
+            clear.setProperty(LABEL_PROP, "")
+            clear.setProperty(KEY_PROP, "")
+            cursor.setPosition(self._body_start)
+            cursor.setPosition(self._body_start + text_len, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(clear)
+        empty = QTextCharFormat()
         for ent in self._entities:
             if ent.label not in self._enabled or not 0 <= ent.start < ent.end <= text_len:
                 continue
-            fmt = formats.get(ent.label)
-            if fmt is None:
-                style = style_for(ent.label)
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(style.background))
-                fmt.setUnderlineStyle(style.underline)
-                fmt.setUnderlineColor(QColor(style.colour))
-                fmt.setProperty(LABEL_PROP, ent.label)
-                formats[ent.label] = fmt
-            fmt.setToolTip(f"{style_for(ent.label).name} ({ent.label}) : {ent.text}")
-            fmt.setProperty(KEY_PROP, getattr(ent, "key", ent.text))
             cursor.setPosition(self._body_start + ent.start)
             cursor.setPosition(self._body_start + ent.end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+            cursor.mergeCharFormat(self._entity_format(ent, empty))
+
+    def _entity_format(self, ent: Any, base: QTextCharFormat) -> QTextCharFormat:
+        """``base`` plus the entity's tint, underline style, label and tooltip (memoised:
+        an entity mentioned 50 times shares one format)."""
+        key = getattr(ent, "key", ent.text)
+        memo_key = (ent.label, ent.text, key, base.fontWeight())
+        fmt = self._format_memo.get(memo_key)
+        if fmt is None:
+            style = style_for(ent.label)
+            fmt = QTextCharFormat(base)
+            fmt.setBackground(self._colour(style.background))
+            fmt.setUnderlineStyle(style.underline)
+            fmt.setUnderlineColor(self._colour(style.colour))
+            fmt.setProperty(LABEL_PROP, ent.label)
+            fmt.setToolTip(f"{style.name} ({ent.label}) : {ent.text}")
+            fmt.setProperty(KEY_PROP, key)
+            self._format_memo[memo_key] = fmt
+        return fmt
+
+    def _colour(self, name: str) -> QColor:
+        colour = self._colour_memo.get(name)
+        if colour is None:
+            colour = self._colour_memo[name] = QColor(name)
+        return colour
 
     def entity_count_in_document(self) -> int:
         """How many character runs carry an entity label (for tests and diagnostics)."""
