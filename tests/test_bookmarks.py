@@ -231,3 +231,23 @@ def test_read_only_data_dir_still_shows_bookmarks(tmp_path: Path,
     ro.close()
     with pytest.raises(StorageError, match="read-only"):
         BookmarkStore(tmp_path / "elsewhere")  # nothing to show: the error stands
+
+
+def test_a_schema_migration_keeps_a_readable_backup(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    a = article()
+    store = BookmarkStore(tmp_path / "data")
+    b = store.add(a, *span(a))
+    store.close()
+    import reader.core.bookmarks as module
+
+    future = [*module.MIGRATIONS, "ALTER TABLE bookmarks ADD COLUMN extra TEXT;"]
+    monkeypatch.setattr(module, "MIGRATIONS", future)
+    migrated = BookmarkStore(tmp_path / "data")
+    assert migrated.get(b.id) == b
+    [backup] = migrated.db.backups
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT id FROM bookmarks").fetchall() == [(b.id,)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    migrated.close()
