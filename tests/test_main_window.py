@@ -42,7 +42,7 @@ def test_library_opens_and_lists_problems(window: MainWindow) -> None:
     assert set(reasons) == {"vide.txt", "binaire.txt", "latin1.txt"}
     assert "empty" in reasons["vide.txt"] and "UTF-8" in reasons["latin1.txt"]
     assert window.problems_button.isVisible()
-    assert "3 fichier(s) illisible(s)" in window.statusBar().currentMessage()
+    assert window.problems_button.text() == "3 problème(s)"
 
 
 def test_article_is_highlighted(qtbot, window: MainWindow) -> None:

@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         panel.sig_entity_chosen.connect(self._on_library_entity_chosen)
         panel.sig_month_chosen.connect(self._on_month_chosen)
         panel.sig_progress.connect(self._on_entity_batch_progress)
-        panel.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        panel.sig_status.connect(self._on_entity_batch_status)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)
         panel.hide()
         self.library_entities = panel
@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(lambda: self.jobs.cancel("library"))
         self.model_label = QLabel("", self)
         self.model_label.setObjectName("modelStatus")
+        self.batch_label = QLabel("", self)
+        self.batch_label.setObjectName("batchStatus")
+        self.batch_label.setVisible(False)
         self.problems_button = QToolButton(self)
         self.problems_button.setIcon(icon("problems"))
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -292,6 +295,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.problems_button)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.batch_label)
         bar.addPermanentWidget(self.model_label)
 
     def _action(self, text: str, icon_name: str, slot: Any,
@@ -822,10 +826,12 @@ class MainWindow(QMainWindow):
         self._update_filter_info()
 
     def _on_entity_batch_progress(self, done: int, total: int) -> None:
-        if total and done < total:
-            self.model_label.setText(f"Entités de la bibliothèque : {done}/{total}")
-        elif total:
-            self.model_label.setText(f"Entités : {self.extractor.model_name} prêt")
+        running = bool(total) and done < total
+        self.batch_label.setText(f"Entités de la bibliothèque : {done}/{total}" if running else "")
+        self.batch_label.setVisible(running)
+
+    def _on_entity_batch_status(self, text: str) -> None:
+        self.batch_label.setToolTip(text)
 
     # -- bookmarks -------------------------------------------------------------------------
     def _current_selection(self) -> tuple[Article, int, int] | None:
