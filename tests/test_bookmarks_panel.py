@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from reader.core.bookmarks import ORPHANED, BookmarkStore
@@ -145,6 +146,8 @@ def test_filters_and_sort(panel: BookmarksPanel) -> None:
     assert visible() == {b1.id}
     panel.colour_combo.setCurrentIndex(0)
     panel.set_current_article("vilnius")
+    row = panel.model.row_for_id(b2.id)
+    assert panel.model.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()  # open article
     panel.this_article.setChecked(True)
     assert visible() == {b2.id}
     panel.this_article.setChecked(False)

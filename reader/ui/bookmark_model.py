@@ -66,6 +66,7 @@ class BookmarkModel(QAbstractTableModel):
         self._rows: list[Bookmark] = []
         self._order = SORT_DATE
         self._search: dict[str, str] = {}  # id -> folded text, for the filter
+        self._current: str | None = None  # the open article: its rows are shown in bold
 
     # -- content -----------------------------------------------------------------------------
     def set_bookmarks(self, bookmarks: Iterable[Bookmark]) -> None:
@@ -98,6 +99,14 @@ class BookmarkModel(QAbstractTableModel):
             persistent, [self.index(where[i], ix.column()) if i is not None else QModelIndex()
                          for i, ix in zip(ids, persistent, strict=True)])
         self.layoutChanged.emit()
+
+    def set_current_article(self, article_id: str | None) -> None:
+        previous, self._current = self._current, article_id
+        for row, b in enumerate(self._rows):
+            if b.article_id in (previous, article_id) and b.article_id is not None:
+                self.dataChanged.emit(self.index(row, 0),
+                                      self.index(row, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.FontRole])
 
     def bookmarks(self) -> list[Bookmark]:
         return list(self._rows)
@@ -184,9 +193,11 @@ class BookmarkModel(QAbstractTableModel):
             return self._tooltip(b)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
             return QColor(BOOKMARK_COLOURS.get(b.colour, "#fff59d"))
-        if role == Qt.ItemDataRole.FontRole and b.status == ORPHANED:
+        if role == Qt.ItemDataRole.FontRole and (b.status == ORPHANED
+                                                 or b.article_id == self._current):
             font = QFont()
-            font.setItalic(True)
+            font.setItalic(b.status == ORPHANED)
+            font.setBold(b.article_id == self._current)  # the open article's bookmarks
             return font
         if role == Qt.ItemDataRole.ForegroundRole and b.status == ORPHANED:
             return QBrush(QColor("#9e9e9e"))

@@ -105,6 +105,8 @@ class BookmarksPanel(QDockWidget):
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
         self.act_edit_note = self._action("Modifier la note…", "mdi6.note-edit-outline",
                                           self.edit_note_dialog)
+        self.act_edit_note.setShortcut("F2")
+        self.act_edit_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_tags = self._action("Étiquettes…", "mdi6.tag-outline", self.edit_tags_dialog)
         self.colour_menu = QMenu("Couleur", self)
         for colour in COLOURS:
@@ -200,7 +202,7 @@ class BookmarksPanel(QDockWidget):
         self.view.activated.connect(self._on_activated)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        for act in (self.act_delete,):
+        for act in (self.act_delete, self.act_edit_note):
             self.view.addAction(act)
 
         layout.addWidget(self.toolbar)
@@ -250,6 +252,7 @@ class BookmarksPanel(QDockWidget):
 
     def set_current_article(self, article_id: str | None) -> None:
         self.current_article_id = article_id
+        self.model.set_current_article(article_id)
         self._apply_article_filter()
         self._update_actions()
 
