@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint bench screenshot clean
+.PHONY: run test setup lint screenshots screenshot-main clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check reader tests benchmarks
 	$(BIN)/mypy reader
 
-screenshot: $(STAMP)
+screenshot-main: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/reader seeds --screenshot resources/screenshot.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/make_screenshots.py resources
