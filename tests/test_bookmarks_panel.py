@@ -225,3 +225,21 @@ def test_export_format_follows_the_file_name() -> None:
     assert format_for(Path("a.jsonld"), "md") == "w3c"
     assert format_for(Path("a.json"), "md") == "json"
     assert format_for(Path("a.json"), "w3c") == "w3c"
+
+
+def test_undo_keeps_what_another_window_changed(panel: BookmarksPanel, store: BookmarkStore,
+                                                tmp_path: Path) -> None:
+    article = make_article()
+    b = panel.add_bookmark(article, *span(article, "Bruxelles"))
+    panel.set_note(b, "ma note")
+    other = BookmarkStore(tmp_path / "data")  # a second app instance
+    other.update(b.id, colour="blue", tags=["autre"])
+    panel.undo_stack.undo()  # my note edit only
+    now = store.get(b.id)
+    assert (now.note, now.colour, now.tags) == ("", "blue", ("autre",))
+    panel.undo_stack.redo()
+    assert store.get(b.id).note == "ma note" and store.get(b.id).colour == "blue"
+    other.delete(b.id)
+    panel.undo_stack.undo()  # gone elsewhere: said so, not resurrected, no crash
+    assert store.get(b.id) is None and "supprimé" in panel.message.text()
+    other.close()

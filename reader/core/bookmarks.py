@@ -301,9 +301,18 @@ class BookmarkStore:
             changes["quote"] = quote
         if status is not None:
             changes["status"] = status
+        return self.patch(bookmark_id, changes)
+
+    def patch(self, bookmark_id: str, changes: Mapping[str, Any]) -> Bookmark:
+        """Set these fields only, on the bookmark as stored now (read and written in one
+        transaction), so another window's change to other fields is kept.  Used by undo."""
+        unknown = {name for name in changes
+                   if name == "id" or name not in Bookmark.__dataclass_fields__}
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
         with self.db.transaction() as conn:
             current = self._get_in(conn, bookmark_id)
-            updated = validate(replace(current, **changes, modified=now_iso()))
+            updated = validate(replace(current, **{**changes, "modified": now_iso()}))
             conn.execute(_UPSERT, _row_values(updated))
         return updated
 

@@ -1,7 +1,8 @@
 """Undoable bookmark changes.
 
-Every command holds the bookmark before and after the change (immutable values), so undo
-and redo just write one of them back.  The change itself is made *before* the command is
+Every command holds the bookmark before and after the change (immutable values); undo and
+redo write back only the fields that differ between the two, so a change another window
+made meanwhile to other fields survives.  The change itself is made *before* the command is
 pushed (so a StorageError reaches the caller instead of dying inside ``QUndoStack.push``);
 the first ``redo()`` that ``push`` calls is therefore skipped.
 """
@@ -18,7 +19,8 @@ from reader.core.bookmarks import Bookmark
 class BookmarkSink(Protocol):
     """What commands need from the panel: write a state and report failures."""
 
-    def apply_state(self, bookmark_id: str, state: Bookmark | None) -> None: ...
+    def apply_state(self, bookmark_id: str, state: Bookmark | None,
+                    leaving: Bookmark | None) -> None: ...
 
 
 class BookmarkCommand(QUndoCommand):
@@ -37,10 +39,10 @@ class BookmarkCommand(QUndoCommand):
         if self._first:  # already done by the panel before pushing
             self._first = False
             return
-        self.sink.apply_state(self.bookmark_id, self.after)
+        self.sink.apply_state(self.bookmark_id, self.after, self.before)
 
     def undo(self) -> None:
-        self.sink.apply_state(self.bookmark_id, self.before)
+        self.sink.apply_state(self.bookmark_id, self.before, self.after)
 
 
 def add_command(sink: BookmarkSink, bookmark: Bookmark) -> BookmarkCommand:

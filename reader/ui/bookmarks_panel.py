@@ -314,18 +314,30 @@ class BookmarksPanel(QDockWidget):
         return True
 
     # -- edits (each one undoable) -----------------------------------------------------------
-    def apply_state(self, bookmark_id: str, state: Bookmark | None) -> None:
-        """Undo/redo: write ``state`` (None = delete).  Failures go to the message line."""
+    def apply_state(self, bookmark_id: str, state: Bookmark | None,
+                    leaving: Bookmark | None = None) -> None:
+        """Undo/redo: go from ``leaving`` to ``state`` (None = absent), writing only the
+        fields that differ.  Failures go to the message line (they cannot propagate
+        out of QUndoStack)."""
         try:
             if state is None:
                 if self.store.get(bookmark_id) is not None:
                     self.store.delete(bookmark_id)
                 self.model.remove(bookmark_id)
-            else:
+            elif leaving is None:
                 self.store.restore(state)
                 self.model.upsert(state)
+            else:
+                changes = {name: getattr(state, name) for name in state.__dataclass_fields__
+                           if name != "modified"
+                           and getattr(state, name) != getattr(leaving, name)}
+                self.model.upsert(self.store.patch(bookmark_id, changes))
         except StorageError as exc:
             self.show_message(f"Annulation impossible : {exc}")
+            return
+        except KeyError:
+            self.show_message("Ce marque-page a été supprimé entre-temps (autre fenêtre ?).")
+            self.reload()
             return
         self._refresh_tags()
         self.sig_bookmarks_changed.emit()
