@@ -251,3 +251,14 @@ def test_a_schema_migration_keeps_a_readable_backup(tmp_path: Path,
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     migrated.close()
+
+
+def test_reanchor_when_the_parser_changed_but_the_file_did_not(store: BookmarkStore) -> None:
+    a = article()
+    b = store.add(a, *span(a))
+    shifted = article()
+    shifted.text = "Intertitre ajouté par un autre découpage\n" + shifted.text  # same hash
+    [moved] = store.reanchor(shifted)
+    assert moved.status == ANCHORED and shifted.text[moved.start:moved.end] == PASSAGE
+    assert moved.start == b.start + len("Intertitre ajouté par un autre découpage\n")
+    assert store.reanchor(shifted) == []

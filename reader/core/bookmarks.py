@@ -344,14 +344,19 @@ class BookmarkStore:
 
     # -- articles that changed or moved ------------------------------------------------------
     def reanchor(self, article: Article) -> list[Bookmark]:
-        """Re-anchor this article's bookmarks made on another version of it.
+        """Re-anchor this article's bookmarks made on another version of it (another
+        content hash, or a quote no longer at its offsets).
 
         Returns the bookmarks that changed (offsets, quote or status), already saved.
         Orphans are kept (with the new content hash, so they are not retried on every
         opening); they keep their quote so the user can re-attach them.
         """
+        text = article.text
+        # same file but a different Article.text (a newer parser splits it differently):
+        # the quote no longer sits at its offsets, so that counts as a change too
         stale = [b for b in self.for_article(article.id)
-                 if b.content_hash != article.content_hash]
+                 if b.content_hash != article.content_hash
+                 or (b.status != ORPHANED and text[b.start:b.end] != b.quote)]
         if not stale:
             return []
         anchorer = Anchorer(article.text)
