@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -137,8 +138,8 @@ class BookmarksPanel(QDockWidget):
         self.toolbar.addAction(self.act_import)
         self.toolbar.addAction(self.act_reload)
         colour_button = self.toolbar.widgetForAction(self.act_colour)
-        if colour_button is not None:
-            colour_button.setProperty("popupMode", 2)  # InstantPopup
+        if isinstance(colour_button, QToolButton):  # the menu opens on a plain click
+            colour_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         self.filter_edit = QLineEdit(body)
         self.filter_edit.setPlaceholderText("Filtrer (passage, note, titre)…")
