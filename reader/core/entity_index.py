@@ -64,6 +64,11 @@ _MIGRATIONS = [
     ) WITHOUT ROWID;
     CREATE INDEX mentions_by_ent ON mentions(ent, doc);
     """,
+    # covering index: library totals become one index scan, without touching the table
+    """
+    DROP INDEX mentions_by_ent;
+    CREATE INDEX mentions_by_ent ON mentions(ent, doc, n);
+    """,
 ]
 
 _TEMP = """
@@ -73,9 +78,11 @@ CREATE TEMP TABLE IF NOT EXISTS canon(ent INTEGER PRIMARY KEY, grp INTEGER NOT N
 CREATE INDEX IF NOT EXISTS temp.canon_by_grp ON canon(grp);
 CREATE TEMP TABLE IF NOT EXISTS agg(
     grp INTEGER PRIMARY KEY, label TEXT, articles INTEGER, mentions INTEGER);
-CREATE INDEX IF NOT EXISTS temp.agg_rank ON agg(articles DESC, mentions DESC);
-CREATE INDEX IF NOT EXISTS temp.agg_label_rank ON agg(label, articles DESC, mentions DESC);
 """
+_AGG_INDEXES = (
+    "CREATE INDEX temp.agg_rank ON agg(articles DESC, mentions DESC)",
+    "CREATE INDEX temp.agg_label_rank ON agg(label, articles DESC, mentions DESC)",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,24 +211,27 @@ class EntityIndex:
     def add_many(self, items: Iterable[tuple[str, str, ArticleEntities]]) -> None:
         """Index several articles in one transaction (re-adding one replaces it)."""
         with self._lock, self._db.transaction() as conn:
-            touched: set[int] = set()
+            mention_rows: list[tuple[int, int, int]] = []
+            form_counts: Counter[tuple[int, str]] = Counter()
             for content_hash, version, ents in items:
                 conn.execute("DELETE FROM docs WHERE content_hash=? AND version=?",
                              (content_hash, version))
-                doc = conn.execute("INSERT INTO docs(content_hash, version) VALUES (?,?)",
-                                   (content_hash, version)).lastrowid
+                doc = int(conn.execute("INSERT INTO docs(content_hash, version) VALUES (?,?)",
+                                       (content_hash, version)).lastrowid or 0)
                 for (key, label), (n, forms) in doc_mentions(ents).items():
                     ent = self._ent_id(conn, key, label)
-                    conn.execute("INSERT INTO mentions(doc, ent, n) VALUES (?,?,?)",
-                                 (doc, ent, n))
-                    conn.executemany(
-                        "INSERT INTO forms(ent, display, n) VALUES (?,?,?) "
-                        "ON CONFLICT(ent, display) DO UPDATE SET n = n + excluded.n",
-                        [(ent, form, c) for form, c in forms.items()])
-                    touched.add(ent)
+                    mention_rows.append((doc, ent, n))
+                    for form, c in forms.items():
+                        form_counts[(ent, form)] += c
+            conn.executemany("INSERT INTO mentions(doc, ent, n) VALUES (?,?,?)", mention_rows)
+            conn.executemany(
+                "INSERT INTO forms(ent, display, n) VALUES (?,?,?) "
+                "ON CONFLICT(ent, display) DO UPDATE SET n = n + excluded.n",
+                [(ent, form, c) for (ent, form), c in form_counts.items()])
             conn.executemany(
                 "UPDATE keys SET display = (SELECT display FROM forms WHERE ent = keys.id "
-                "ORDER BY n DESC, display LIMIT 1) WHERE id = ?", [(e,) for e in touched])
+                "ORDER BY n DESC, display LIMIT 1) WHERE id = ?",
+                [(e,) for e in {ent for ent, _f in form_counts}])
             self._stale = True
 
     def _ent_id(self, conn: sqlite3.Connection, key: str, label: str) -> int:
@@ -284,16 +294,26 @@ class EntityIndex:
         self._hash_by_doc = {d: h for d, h in docs if h in ids}
         self._doc_by_id = {aid: d for d, h in docs for aid in ids.get(h, ())}
         conn.execute("DELETE FROM temp.base")
-        conn.execute(
-            "INSERT INTO temp.base(ent, docs, mentions) SELECT m.ent, sum(s.n), "
-            "sum(m.n * s.n) FROM temp.scope s JOIN mentions m ON m.doc = s.doc "
-            "GROUP BY m.ent")
+        in_scope = sum(1 for _d, h in docs if h in ids)
+        everything = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
+        if in_scope == everything and all(len(v) == 1 for v in ids.values()):
+            # the usual case, one library per cache: an index-only scan, no join
+            conn.execute("INSERT INTO temp.base(ent, docs, mentions) "
+                         "SELECT ent, count(*), sum(n) FROM mentions GROUP BY ent")
+        else:
+            conn.execute(
+                "INSERT INTO temp.base(ent, docs, mentions) SELECT m.ent, sum(s.n), "
+                "sum(m.n * s.n) FROM temp.scope s JOIN mentions m ON m.doc = s.doc "
+                "GROUP BY m.ent")
         self._build_canon(conn)
+        conn.execute("DROP INDEX IF EXISTS temp.agg_rank")  # bulk insert, then index
+        conn.execute("DROP INDEX IF EXISTS temp.agg_label_rank")
         conn.execute("DELETE FROM temp.agg")
         conn.execute(
             "INSERT INTO temp.agg(grp, label, articles, mentions) "
             "SELECT b.ent, k.label, b.docs, b.mentions FROM temp.base b "
-            "JOIN keys k ON k.id = b.ent WHERE b.ent NOT IN (SELECT ent FROM temp.canon)")
+            "JOIN keys k ON k.id = b.ent LEFT JOIN temp.canon c ON c.ent = b.ent "
+            "WHERE c.ent IS NULL")
         # grouped keys: distinct articles over all members (one set-based query)
         conn.execute(
             "INSERT OR REPLACE INTO temp.agg(grp, label, articles, mentions) "
@@ -306,6 +326,8 @@ class EntityIndex:
             "        JOIN mentions m ON m.ent = g.ent) d "
             "  JOIN temp.scope s ON s.doc = d.doc GROUP BY d.grp) t "
             "JOIN keys k ON k.id = t.grp")
+        for statement in _AGG_INDEXES:
+            conn.execute(statement)
 
     def _build_canon(self, conn: sqlite3.Connection) -> None:
         """Automatic surname grouping, then the user's merges and splits, as ent → group."""
