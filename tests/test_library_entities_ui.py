@@ -193,3 +193,23 @@ def test_worker_process_indexes_cached_articles(qtbot, dirs: tuple[Path, Path, P
     assert progress[-1] == (4, 4)
     p.stop()
     assert not p.is_extracting()
+
+
+def test_stopping_the_worker_leaves_nothing_running(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from reader.ui.entity_jobs import EntityBatchProcess
+
+    article = tmp_path / "x.txt"
+    article.write_text(" date 2024-05 Essai (AFP)\n\nUn texte écrit par le test.\n",
+                       encoding="utf-8")
+    job = EntityBatchProcess(tmp_path / "cache")
+    finished: list[object] = []
+    job.sig_finished.connect(finished.append)
+    job.sig_failed.connect(finished.append)
+    job.start([(str(article), "h-x")])
+    assert job.is_running()
+    job.stop()
+    assert not job.is_running()
+    QCoreApplication.processEvents()  # deliver anything queued: nothing must come
+    assert finished == []
