@@ -88,3 +88,80 @@ def test_keys() -> None:
 def test_titled_names() -> None:
     text = "Selon M. Dupont et Mme Jeanne de La Tour, rien."
     assert _spans(text, titled_names(text)) == ["M. Dupont", "Mme Jeanne de La Tour"]
+
+
+def test_trim_leading_words() -> None:
+    from reader.core.entity_postprocess import lowercase_words, trim_leading
+
+    text = ("Attentat de Fieschi contre le roi. Un attentat manqué. Le prince de Bismarck "
+            "parle de la France. M. Dupont aussi. L'Etat paie. Un état.")
+    lower = lowercase_words([text])
+
+    def trim(span: str, label: str) -> str | None:
+        s = text.index(span)
+        got = trim_leading(text, s, s + len(span), label, lower)
+        return None if got is None else text[got[0]:got[1]]
+
+    assert trim("Attentat de Fieschi", "PER") == "Fieschi"
+    assert trim("prince de Bismarck", "PER") == "Bismarck"
+    assert trim("la France", "LOC") == "France"
+    assert trim("de la France", "LOC") == "France"
+    assert trim("M. Dupont", "PER") == "M. Dupont"
+    assert trim("Etat", "LOC") is None  # written "état" in the same document
+
+
+def test_truecase_keeps_length_and_acronyms() -> None:
+    from reader.core.entity_postprocess import truecase
+
+    text = "ALLEMAGNE\nLE VOYAGE DE M. GAMBETTA À CAHORS. L'OTAN et l'AFP, ONU."
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert out.startswith("Allemagne\nLe Voyage De M. Gambetta À Cahors.")
+    assert "L'OTAN et l'AFP, ONU." in out
+
+
+def test_titles_and_streets() -> None:
+    from reader.core.entity_postprocess import extend_street, extend_with_title
+
+    text = "Selon M. le député Rouvier, au 16, rue du Croissant, mais à la place de Nock."
+    assert text[extend_with_title(text, text.index("Rouvier")):].startswith("M. le député")
+    assert text[extend_street(text, text.index("Croissant")):].startswith("16, rue du")
+    assert extend_street(text, text.index("Nock")) == text.index("Nock")
+
+
+def test_demonyms_and_heads() -> None:
+    from reader.core.entity_postprocess import head_label, is_demonym
+
+    text = "Les Américains et des Européens visitent Calais."
+    assert is_demonym(text, text.index("Américains"), text.index("Américains") + 10)
+    assert is_demonym(text, text.index("Européens"), text.index("Européens") + 9)
+    assert not is_demonym(text, text.index("Calais"), text.index("Calais") + 6)
+    assert head_label("Chambre des communes", "LOC") == "ORG"
+    assert head_label("rue de Rivoli", "PER") == "LOC"
+    assert head_label("Paris", "LOC") == "LOC"
+
+
+def test_sentence_initial() -> None:
+    from reader.core.entity_postprocess import sentence_initial
+
+    text = "Bonjour, dit-il. Assassinat du roi. — Attentat ; Paris et Lyon."
+    assert sentence_initial(text, 0)
+    assert sentence_initial(text, text.index("Assassinat"))
+    assert sentence_initial(text, text.index("Attentat"))
+    assert not sentence_initial(text, text.index("Lyon"))
+
+
+def test_gazetteer() -> None:
+    from reader.core.entity_gazetteer import gazetteer, place_key
+
+    gaz = gazetteer()
+    assert gaz.kind("Suisse") == "country"
+    assert gaz.kind("ALLEMAGNE") == "country"
+    assert gaz.kind("Etats-Unis") == "country"
+    assert gaz.kind("Varsovie") == "place"
+    assert gaz.kind("Dupont") is None
+    assert place_key("St-Pétersbourg") == place_key("Saint-Pétersbourg")
+    text = "On mande de Varsovie que la Nouvelle-Zélande et le XIVe arrondissement"
+    found = [text[s:e] for s, e, _ in gaz.candidates(text)]
+    assert "Varsovie" in found and "Nouvelle-Zélande" in found
+    assert "XIVe" not in found

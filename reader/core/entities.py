@@ -22,6 +22,7 @@ from reader.core.entity_postprocess import (
     Candidate,
     clean_bounds,
     entity_key,
+    extend_street,
     extend_with_title,
     head_label,
     is_demonym,
@@ -47,7 +48,8 @@ RULES_VERSION = "1"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "titles", "heads", "demonyms", "gazetteer",
+STEPS = ("truecase", "boundaries", "trim", "lexicon", "titles", "streets", "heads", "demonyms",
+         "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
@@ -222,6 +224,10 @@ class EntityExtractor:
             _apply_titles(texts, cands)
         for c in cands:
             text = texts[c.part]
+            if "streets" in steps and c.label in ("LOC", "PER", "ORG", "MISC"):
+                new_start = extend_street(text, c.start)
+                if new_start != c.start:
+                    c.start, c.label = new_start, "LOC"
             if "heads" in steps:
                 c.label = head_label(text[c.start:c.end], c.label)
             if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(

@@ -63,7 +63,10 @@ _LEADING_TITLES = re.compile(
     rf"^(?:(?:le|la|les|Le|La|Les|l'|L'|l’|L’)\s*)?(?:{_TITLE_WORD}\.?\s*)+"
 )
 _CIVIL_ALT = "|".join(sorted((re.escape(t) for t in CIVIL_TITLES), key=len, reverse=True))
-_CIVIL_BEFORE = re.compile(rf"(?:^|(?<=[\s(«\"“]))(?:{_CIVIL_ALT})[^\S\n]+$")
+# "M. Dupont", and "M. le député Dupont": the civil title then the article and a rank
+_CIVIL_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(«\"“]))(?:{_CIVIL_ALT})[^\S\n]+(?:(?:le|la)[^\S\n]+[a-zà-ÿ-]{{3,}}[^\S\n]+)?$"
+)
 # "M. Dupont", "Mme Jeanne de La Tour": a civil title followed by capitalised words.  Only
 # initials keep a dot ("M. J. Dupont"), so "M. Dupont. Il" stops at the sentence end.
 _SP = r"[^\S\n]+"
@@ -197,7 +200,7 @@ def entity_key(text: str, label: str) -> str:
 
 def extend_with_title(text: str, start: int) -> int:
     """New start of a person span that includes a civil title just before it."""
-    window = text[max(0, start - 14):start]
+    window = text[max(0, start - 40):start]
     m = _CIVIL_BEFORE.search(window)
     if m:
         return start - (len(window) - m.start())
@@ -353,3 +356,27 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;»—–\n]\s*|[«\"“]\s*|\.\s*[-—
 def sentence_initial(text: str, start: int) -> bool:
     """True when ``start`` opens a sentence, a line, a quotation or a dashed item."""
     return bool(_SENTENCE_START.search(text[max(0, start - 4):start]))
+
+
+# Street names include their kind and house number ("16, rue du Croissant", "r. d'Amsterdam")
+_STREET_BEFORE = re.compile(
+    r"(?:(?<![\w])\d{1,4}(?:\s?(?:bis|ter))?,?\s+)?"
+    r"(?<![\w])(?:rue|r\.|boulevard|boul\.|bd|avenue|av\.|place|quai|impasse|chemin|route|"
+    r"allée|square|passage|faubourg|faub\.|ruelle|rond-point|esplanade)"
+    r"(?:\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’]))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def extend_street(text: str, start: int) -> int:
+    """New start of a place span that is the name part of a street."""
+    window = text[max(0, start - 30):start]
+    m = _STREET_BEFORE.search(window)
+    if m and "\n" not in m.group() and not (
+        m.group().lower().startswith("place") and _INSTEAD_OF.search(window[:m.start()])
+    ):
+        return start - (len(window) - m.start())
+    return start
+
+
+_INSTEAD_OF = re.compile(r"(?:à\s+la|en)\s+$", re.IGNORECASE)  # "à la place de X"
