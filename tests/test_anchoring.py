@@ -158,3 +158,15 @@ def test_passage_cut_out_of_its_paragraph_is_orphaned() -> None:
 
 def test_empty_text_or_quote() -> None:
     assert anchor("", sel_for()).status == ORPHANED
+
+
+@pytest.mark.parametrize("text", [
+    "Déjà  l’été\u00a0:  «\u202fOK\u202f» — fin.",
+    "Trois points… et  un\u200b espace İstanbul.",
+    "",
+])
+def test_fast_and_slow_normalisation_agree(text: str) -> None:
+    from reader.core.anchoring import _normalise_slowly
+
+    fast, slow = normalise(text), _normalise_slowly(text)
+    assert (fast.text, fast.origin) == (slow.text, slow.origin)

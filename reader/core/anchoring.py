@@ -44,6 +44,10 @@ _TYPO = str.maketrans({
 })
 
 
+_SPACES = re.compile(" +")
+_SPACE_RUNS = re.compile("  +")
+
+
 @dataclass(frozen=True, slots=True)
 class Selector:
     """What a bookmark remembers about its passage."""
@@ -88,8 +92,23 @@ class _Normalised:
 
 def normalise(text: str) -> _Normalised:
     """Typography-insensitive copy of ``text`` with a map back to original offsets."""
+    mapped = text.translate(_TYPO).lower()
+    if len(mapped) == len(text) and "\u2026" not in text:
+        # usual case, one char for one: only runs of spaces shrink (C-speed slices)
+        origin: list[int] = []
+        pos = 0
+        for m in _SPACE_RUNS.finditer(mapped):
+            origin.extend(range(pos, m.start() + 1))
+            pos = m.end()
+        origin.extend(range(pos, len(text) + 1))
+        return _Normalised(_SPACE_RUNS.sub(" ", mapped), origin)
+    return _normalise_slowly(text)
+
+
+def _normalise_slowly(text: str) -> _Normalised:
+    """Char by char, for texts where a char becomes several (…, some capitals) or none."""
     out: list[str] = []
-    origin: list[int] = []
+    origin = []
     last_space = False
     for i, ch in enumerate(text):
         mapped = "..." if ch == "\u2026" else ch.translate(_TYPO).lower()
@@ -107,8 +126,9 @@ def normalise(text: str) -> _Normalised:
 
 
 def _norm_str(text: str) -> str:
-    return re.sub(" +", " ", "".join(
-        "..." if ch == "\u2026" else ch.translate(_TYPO).lower() for ch in text))
+    # whole-string operations: same result as normalise() but for context-dependent
+    # lowercasing (Greek final sigma), 10x faster
+    return _SPACES.sub(" ", text.replace("\u2026", "...").translate(_TYPO).lower())
 
 
 def _similarity(a: str, b: str) -> float:
