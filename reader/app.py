@@ -96,39 +96,47 @@ def apply_style(app: object) -> None:
 
 
 def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
-    """Wait until the first article shows with its highlights (or the model fails), save."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    """Wait until the first article shows with its highlights (or the model fails), save.
+
+    With ``view == "entities"`` also wait for the library-wide entity extraction, choose
+    the most mentioned entity and show the Library Entities dock with its timeline.
+    """
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     loop = QEventLoop()
-    state = {"entities": False, "library": False, "batch": view != "entities"}
+    panel = window.library_entities if view == "entities" else None
+    state = {"entities": False, "library": False, "chosen": panel is None}
 
     def check() -> None:
-        if state["library"] and state["batch"] and (state["entities"] or window.model_error):
-            QTimer.singleShot(300, loop.quit)
+        if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
+            QTimer.singleShot(400, loop.quit)
 
     window.sig_entities_applied.connect(lambda _id: (state.update(entities=True), check()))
     window.sig_model_ready.connect(lambda ok: check() if not ok else None)
     window.sig_library_loaded.connect(lambda: (state.update(library=True), check()))
-    if view == "entities" and window.library_entities is not None:
-        panel = window.library_entities
+    if panel is not None:
         panel.show()
         panel.raise_()
+        window.entities_panel.hide()
+        if window.bookmarks_panel is not None:
+            window.bookmarks_panel.hide()
+        window.resizeDocks([panel], [480], Qt.Orientation.Horizontal)
+        window.splitter.setSizes([430, 530])
 
         def on_progress(done: int, total: int) -> None:
-            if total == 0 or done >= total:
-                state["batch"] = True
-                QTimer.singleShot(200, lambda: _choose_top_entity(window))
-                QTimer.singleShot(800, check)
+            if done >= total and not state.get("asked"):
+                state["asked"] = True
+                QTimer.singleShot(300, lambda: _choose_top_entity(panel))
 
         panel.sig_progress.connect(on_progress)
+        panel.sig_entity_chosen.connect(
+            lambda choice: (state.update(chosen=choice is not None), check()))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     loop.exec()
-    if view == "main" and window.pane.article is not None and window.pane.entities:
-        _select_sample_passage(window)
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target))
@@ -140,11 +148,11 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     return 0
 
 
-def _select_sample_passage(window: object) -> None:
-    """Bookmarked passages in the screenshot show as coloured spans; nothing is saved."""
-
-
-def _choose_top_entity(window: object) -> None:
-    panel = getattr(window, "library_entities", None)
-    if panel is not None and hasattr(panel, "choose_first"):
-        panel.choose_first()
+def _choose_top_entity(panel: object) -> None:
+    """Choose the most mentioned person (else any entity) in the Library Entities dock."""
+    items = list(panel.model.items()) if hasattr(panel, "model") else []  # type: ignore[attr-defined]
+    if not items:
+        return
+    people = [i for i in items if i.label == "PER"]
+    top = max(people or items, key=lambda i: (i.article_count, i.mention_count))
+    panel.choose(top.key, top.label)  # type: ignore[attr-defined]
