@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILE
 
 from reader.core.dates import Precision
 from reader.core.parser import ParseError, parse_text, read_article
-
-from conftest import SEED_FILE
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:

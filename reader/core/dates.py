@@ -65,7 +65,7 @@ MONTH_NAMES_FR = [
 class BilingualParserInfo(_dparser.parserinfo):
     """French and English month names; day-first like French dates."""
 
-    MONTHS = [tuple(en) + tuple(fr) for en, fr in zip(_ENGLISH_MONTHS, FRENCH_MONTHS)]
+    MONTHS = [tuple(en) + tuple(fr) for en, fr in zip(_ENGLISH_MONTHS, FRENCH_MONTHS, strict=True)]
     JUMP = _dparser.parserinfo.JUMP + ["le", "er", "du", "en"]
 
     def __init__(self) -> None:

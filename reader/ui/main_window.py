@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
     def _on_library_progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Indexation %v / %m")
+        self.progress.setFormat("Indexation %v / %m")
 
     def _on_library_done(self, payload: Any) -> None:
         result, rows, problems = payload

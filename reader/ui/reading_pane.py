@@ -117,12 +117,13 @@ class LegendBar(QWidget):
             button.setToolTip(f"Afficher ou masquer : {style.plural} ({label})")
             button.setAccessibleName(f"Surligner les entités de type {style.name}")
             button.setObjectName(f"legend_{label}")
+            line = _css_line(style.underline)
             button.setStyleSheet(
-                "QToolButton { border: 1px solid %s; border-bottom: 3px %s %s;"
-                " background: %s; border-radius: 3px; padding: 1px 6px; color: #222; }"
+                f"QToolButton {{ border: 1px solid {style.colour};"
+                f" border-bottom: 3px {line} {style.colour}; background: {style.background};"
+                " border-radius: 3px; padding: 1px 6px; color: #222; }"
                 "QToolButton:!checked { background: transparent; color: #888;"
                 " border-color: #bbb; }"
-                % (style.colour, _css_line(style.underline), style.colour, style.background)
             )
             button.toggled.connect(lambda on, lab=label: self.sig_toggled.emit(lab, on))
             layout.addWidget(button)
