@@ -115,9 +115,13 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
         if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
             QTimer.singleShot(400, loop.quit)
 
-    window.sig_entities_applied.connect(lambda _id: (state.update(entities=True), check()))
-    window.sig_model_ready.connect(lambda ok: check() if not ok else None)
-    window.sig_library_loaded.connect(lambda: (state.update(library=True), check()))
+    def mark(flag: str, value: bool = True) -> None:
+        state[flag] = value
+        check()
+
+    window.sig_entities_applied.connect(lambda _id: mark("entities"))
+    window.sig_model_ready.connect(lambda _ok: check())
+    window.sig_library_loaded.connect(lambda: mark("library"))
     if panel is not None:
         panel.show()
         panel.raise_()
@@ -133,8 +137,7 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
                 QTimer.singleShot(300, lambda: _choose_top_entity(panel))
 
         panel.sig_progress.connect(on_progress)
-        panel.sig_entity_chosen.connect(
-            lambda choice: (state.update(chosen=choice is not None), check()))
+        panel.sig_entity_chosen.connect(lambda choice: mark("chosen", choice is not None))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     loop.exec()
     app.processEvents()

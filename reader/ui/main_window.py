@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             self.store = BookmarkStore(self.options.data_dir)
         except StorageError as exc:
             self._startup_notice(f"Marque-pages indisponibles : {exc}")
-        if self.store is not None and getattr(self.store, "notice", ""):
+        if self.store is not None and self.store.notice:
             self._startup_notice(self.store.notice)
         self.bookmarks_panel: Any = None
         if self.store is not None:
@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.model_label)
 
     def _action(self, text: str, icon_name: str, slot: Any,
-                shortcuts: list[QKeySequence | str] | None = None, tip: str = "") -> QAction:
+                shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+                tip: str = "") -> QAction:
         action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         if shortcuts:
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         self.act_open = self._action("&Ouvrir un dossier…", "open_folder", self.choose_folder,
                                      [QKeySequence.StandardKey.Open])
         self.act_reload = self._action("&Actualiser la bibliothèque", "reload",
-                                       lambda: self.folder and self.open_library(self.folder),
+                                       self.reload_library,
                                        [QKeySequence.StandardKey.Refresh])
         self.act_problems = self._action("Fichiers &illisibles…", "problems", self.show_problems)
         self.act_quit = self._action("&Quitter", "quit", self.close, [QKeySequence.StandardKey.Quit])
@@ -478,6 +479,10 @@ class MainWindow(QMainWindow):
     @property
     def notices(self) -> list[str]:
         return list(getattr(self, "_notices", []))
+
+    def reload_library(self) -> None:
+        if self.folder is not None:
+            self.open_library(self.folder)
 
     def choose_folder(self) -> None:
         start = str(self.folder) if self.folder else str(Path.home())
