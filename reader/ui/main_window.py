@@ -562,7 +562,9 @@ class MainWindow(QMainWindow):
             self.pane.show_placeholder("Cette bibliothèque ne contient aucun article lisible.")
         if self.library_entities is not None and self.folder is not None:
             self.library_entities.set_library(self.folder, self.index, rows)
-        if self.bookmarks_panel is not None and hasattr(self.bookmarks_panel, "reload"):
+        if self.bookmarks_panel is not None:
+            with contextlib.suppress(StorageError):  # files renamed or moved: same content
+                self.bookmarks_panel.relink_library({r.content_hash: r.id for r in rows})
             self.bookmarks_panel.reload()
         self.sig_library_loaded.emit()
 
