@@ -194,7 +194,7 @@ def ensure_library(n: int, workdir: Path, seed: int) -> Path:
     return lib
 
 
-def bench(n: int, workdir: Path, seed: int, workers: int | None) -> None:
+def bench(n: int, workdir: Path, seed: int, workers: int | None, reuse: bool) -> None:
     print(f"\n=== {n:,} articles === (load average {os.getloadavg()[0]:.1f})")
     lib = ensure_library(n, workdir, seed)
     db = workdir / f"index-{n}-s{seed}.sqlite3"
@@ -204,7 +204,14 @@ def bench(n: int, workdir: Path, seed: int, workers: int | None) -> None:
     cat = f"find {lib} -name '*.txt' -print0 | xargs -0 cat > /dev/null"
     _time_shell(cat)
     cat_s = _time_shell(cat)
-    first = _run_child("index", lib, db, workers)
+    if reuse and db.exists():
+        print(f"  first index: skipped (--reuse-index: {db.name} kept); cat {cat_s:.2f} s")
+    else:
+        _print_first(_run_child("index", lib, db, workers), cat_s)
+    _warm_and_search(lib, db)
+
+
+def _print_first(first: dict, cat_s: float) -> None:
     print(f"  first index: {first['seconds']:.2f} s (CPU {first['cpu_s']:.2f} s) vs cat "
           f"{cat_s:.2f} s "
           f"(find|xargs cat, warm cache) → {first['seconds'] / cat_s:.1f}× cat "
@@ -212,6 +219,8 @@ def bench(n: int, workdir: Path, seed: int, workers: int | None) -> None:
           f"index {first['db_mb']:.0f} MB, {first['workers']} parsing processes, peak RSS "
           f"{first['maxrss_mb']:.0f} MB")
 
+
+def _warm_and_search(lib: Path, db: Path) -> None:
     warm = _run_child("open", lib, db)
     print(f"  warm open: {warm['total_s'] * 1000:.0f} ms (CPU {warm['cpu_s'] * 1000:.0f} ms) "
           f"[target ≤ 1000 ms] = open "
@@ -263,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=None,
                     help="parsing processes for the first index (default: the index's choice)")
+    ap.add_argument("--reuse-index", action="store_true",
+                    help="keep an index left by a previous run (skip the first-index step)")
     ap.add_argument("--child", choices=["index", "open", "search"], help=argparse.SUPPRESS)
     ap.add_argument("--lib", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
@@ -273,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Reader library benchmark — {os.cpu_count()} CPUs, SQLite "
           f"{__import__('sqlite3').sqlite_version}, Python {sys.version.split()[0]}")
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
-        bench(n, args.workdir, args.seed, args.workers)
+        bench(n, args.workdir, args.seed, args.workers, args.reuse_index)
     return 0
 
 
