@@ -62,6 +62,8 @@ _COUNTRY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
+_CAPS_SPLIT = re.compile(r"[\s'’-]+")
+_CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
 _TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
@@ -194,13 +196,24 @@ class EntityExtractor:
 
     # -- rules ---------------------------------------------------------------------------
     def _is_common_word(self, text: str, start: int, end: int) -> bool:
-        """A lone capitalised French word opening a sentence ("Bonjour", "Assassinat")."""
-        word = text[start:end]
-        if " " in word or word.isupper() or not sentence_initial(text, start):
+        """Common words the model took for a name: a lone capitalised word opening a
+        sentence ("Bonjour", "Assassinat"), or a headline in capitals made only of
+        dictionary words ("TOMBÉ DE SA FENÊTRE", "PASTILLES AMBROSIAQUES")."""
+        span = text[start:end]
+        if self._gazetteer is not None and self._gazetteer.kind(span):
             return False
-        if self._gazetteer is not None and self._gazetteer.kind(word):
+        if span.isupper() and any(ch.isalpha() for ch in span):
+            words = [w for w in _CAPS_SPLIT.split(span) if w and w not in _CAPS_TITLES]
+            if len(words) < 2:
+                return False  # one word in capitals may be an acronym or a brand (TOTAL)
+            return all(
+                len(w) <= 2 or (w.lower() in self._lexicon and not (
+                    self._gazetteer is not None and self._gazetteer.kind(w)))
+                for w in words
+            )
+        if " " in span or not sentence_initial(text, start):
             return False
-        return word in self._lexicon
+        return span in self._lexicon
 
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
