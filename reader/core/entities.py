@@ -26,6 +26,7 @@ from reader.core.entity_postprocess import (
     extend_with_title,
     head_label,
     is_demonym,
+    is_institution_head,
     lowercase_words,
     overlaps,
     sentence_initial,
@@ -211,7 +212,16 @@ class EntityExtractor:
                     self._gazetteer is not None and self._gazetteer.kind(w)))
                 for w in words
             )
-        if " " in span or not sentence_initial(text, start):
+        words = span.split()
+        if len(words) > 1:  # "Fonds de commerce", "Nouvelle adhésion", "Côté russe"
+            first = words[0]
+            return (first[:1].isupper() and not first.isupper()
+                    and all(w[:1].islower() for w in words[1:])
+                    and not is_institution_head(first)
+                    and not (self._gazetteer is not None and self._gazetteer.kind(first))
+                    and all(w.lower().strip(".,") in self._lexicon or len(w) <= 3
+                            for w in words))
+        if not sentence_initial(text, start):
             return False
         return span in self._lexicon
 

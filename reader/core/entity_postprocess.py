@@ -295,6 +295,11 @@ def trim_leading(
     return start, end
 
 
+def is_institution_head(word: str) -> bool:
+    """A head noun that makes a name of common words ("Conseil fédéral", "rue Neuve")."""
+    return word.lower() in _ORG_HEADS or word.lower() in _LOC_HEADS
+
+
 def head_label(span: str, label: str) -> str:
     """The head noun of a multi-word name decides ORG or LOC ("Chambre des communes")."""
     if label not in ("PER", "LOC", "ORG", "MISC"):
