@@ -102,3 +102,12 @@ def test_find_matches_phrases_across_punctuation() -> None:
     assert [text[a:b] for a, b in spans] == ["guerre  froide", "guerre-froide", "chaude"]
     assert find_matches(text, []) == []
     assert find_matches(text, ["***"]) == []
+
+
+def test_stop_words_dropped_when_other_words_remain() -> None:
+    assert to_fts("président de la république") == '"président" AND "république"'
+    assert match_terms("président de La république") == ["président", "république"]
+    assert to_fts('"chemin de fer"') == '"chemin de fer"'  # phrases keep them
+    assert to_fts("de la") == '"de" AND "la"'  # nothing else: keep them
+    assert to_fts("la OR le guerre") == '("la" OR "le") AND "guerre"'
+    assert to_fts("l* guerre") == '"l"* AND "guerre"'

@@ -5,7 +5,8 @@ syntax raises on many ordinary inputs (a lone quote, ``-``, ``:``, ``AND`` at th
 parse the user text ourselves and emit a query where every term is a quoted FTS5 string:
 nothing the user types can reach FTS5 as an operator by accident.
 
-Syntax: words are ANDed; ``"exact phrase"``; ``prefix*``; ``a OR b`` (binds tighter than the
+Syntax: words are ANDed (French stop words like ``de``/``la`` are dropped when other words
+remain: see :data:`STOPWORDS`); ``"exact phrase"``; ``prefix*``; ``a OR b`` (binds tighter than the
 implicit AND, as in web search engines: ``otan OR nato russie`` = ``(otan OR nato) AND russie``);
 ``NOT word`` or ``-word`` excludes.  ``OR``/``NOT``/``AND`` are operators only in capitals.
 An unbalanced quote makes the rest of the query a phrase; dangling operators are ignored.
@@ -17,6 +18,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+# Words in nearly every French article: as bare AND terms they match everything, cost a
+# pass over a 100,000-entry posting list each, and would light up every line when
+# highlighted.  Dropped unless the query has nothing else (phrases keep them).
+STOPWORDS = frozenset(
+    "a au aux c ce ces d de des du elle en et il ils je l la le les leur lui m mais me "
+    "n ne nous on ou par pas pour qu que qui s sa se ses son sur t ta te tes ton tu un "
+    "une vous y est sont".split()
+)
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)(\*?)|(\S+)')
 _WORD_CHARS = re.compile(r"\w+", re.UNICODE)
 
@@ -123,7 +132,15 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             parsed.groups.append([term])
         pending_or = False
+    kept = [g for g in parsed.groups if not _is_stopword_group(g)]
+    if kept:
+        parsed.groups = kept
     return parsed
+
+
+def _is_stopword_group(group: list[Term]) -> bool:
+    return len(group) == 1 and not group[0].phrase and not group[0].prefix and (
+        fold(group[0].text) in STOPWORDS)
 
 
 def plain_words_fts(query: str) -> str | None:
