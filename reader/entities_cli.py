@@ -47,39 +47,35 @@ def iter_file_entities(
     extractor: EntityExtractor,
     cache: EntityCache | None = None,
     errors: list[str] | None = None,
+    chunk: int = 64,
 ) -> Iterator[tuple[Path, Article, ArticleEntities]]:
     """Read, extract (or take from the cache) and yield each readable file, in order.
 
-    The same code path serves the command and the benchmark.  Unreadable files are
-    appended to ``errors`` as messages naming the file.
+    The same code path serves the command and the benchmark.  Files are handled in chunks
+    so a long list streams; unreadable files are appended to ``errors`` as messages naming
+    the file.
     """
     version = extractor.version
-    pending: list[tuple[Path, Article]] = []
-    results: dict[int, tuple[Path, Article, ArticleEntities]] = {}
-    order: list[int] = []
-    for i, raw in enumerate(paths):
-        path = Path(raw)
-        try:
-            article = read_article(path)
-        except ParseError as exc:
-            if errors is not None:
-                errors.append(str(exc))
-            continue
-        order.append(i)
-        cached = cache.get(article.content_hash, version) if cache is not None else None
-        if cached is not None:
-            results[i] = (path, article, cached)
-        else:
-            pending.append((path, article))
-            results[i] = (path, article, ArticleEntities((), ()))
-    index_of = {id(article): i for i, (_, article, _) in results.items()}
-    extracted = extractor.extract_articles(a for _, a in pending) if pending else iter(())
-    for (path, article), ents in zip(pending, extracted, strict=True):
-        if cache is not None:
-            cache.put(article.content_hash, version, ents)
-        results[index_of[id(article)]] = (path, article, ents)
-    for i in order:
-        yield results[i]
+    for first in range(0, len(paths), chunk):
+        done: list[tuple[Path, Article, ArticleEntities | None]] = []
+        for raw in paths[first:first + chunk]:
+            path = Path(raw)
+            try:
+                article = read_article(path)
+            except ParseError as exc:
+                if errors is not None:
+                    errors.append(str(exc))
+                continue
+            cached = cache.get(article.content_hash, version) if cache is not None else None
+            done.append((path, article, cached))
+        missing = [article for _, article, ents in done if ents is None]
+        fresh = iter(extractor.extract_articles(missing)) if missing else iter(())
+        for path, article, ents in done:
+            if ents is None:
+                ents = next(fresh)
+                if cache is not None:
+                    cache.put(article.content_hash, version, ents)
+            yield path, article, ents
 
 
 def main(argv: Sequence[str] | None = None) -> int:

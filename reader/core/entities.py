@@ -264,7 +264,7 @@ class EntityExtractor:
         if "vote" in steps:
             vote_labels(cands)
         if "propagate" in steps:
-            _propagate(texts, cands, with_surnames="surnames" in steps)
+            _propagate(texts, cands, "surnames" in steps, self._lexicon)
         if "surnames" in steps:
             full = surname_keys(cands)
             for c in cands:
@@ -340,7 +340,9 @@ def _apply_gazetteer(
             taken.append((s, e))
 
 
-def _propagate(texts: list[str], cands: list[Candidate], with_surnames: bool) -> None:
+def _propagate(
+    texts: list[str], cands: list[Candidate], with_surnames: bool, lexicon: Lexicon
+) -> None:
     """Label every other mention of a name the model recognised once in the document."""
     forms: dict[str, tuple[str, str]] = {}
     for c in cands:
@@ -354,7 +356,9 @@ def _propagate(texts: list[str], cands: list[Candidate], with_surnames: bool) ->
             if c.label != "PER":
                 continue
             words = strip_titles(texts[c.part][c.start:c.end]).split()
-            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            last = words[-1] if len(words) >= 2 else ""
+            if (len(last) >= 3 and last[0].isupper() and not last.isupper()
+                    and last.lower() not in lexicon):  # "Jean XXIII", "Ecrire"
                 forms.setdefault(words[-1], ("PER", c.key))
     if not forms:
         return

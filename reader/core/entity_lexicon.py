@@ -25,7 +25,7 @@ class Lexicon:
             return True
         if self._forms is None:
             return False
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         return hash_string(w) in self._forms  # type: ignore[operator]
 
