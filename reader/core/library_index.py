@@ -62,8 +62,8 @@ POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than 
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
 NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
-TITLE_WEIGHT = 4.0
-EXACT_RANK_MAX = 15_000  # above this many hits, rank title hits only (measured crossover)  # bm25 weight of a title hit relative to a body hit
+TITLE_WEIGHT = 4.0  # bm25 weight of a title hit relative to a body hit
+EXACT_RANK_MAX = 15_000  # above this many hits, rank title hits only (measured crossover)
 
 _FTS_TABLE = (
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', "
