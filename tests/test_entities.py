@@ -185,3 +185,20 @@ def test_cli_as_subprocess(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["file"] for r in rows] == [Path(s).name for s in seeds]
     assert ["Antony Blinken", "PER"] in [[e[3], e[2]] for e in rows[0]["entities"]]
+
+
+def test_common_words_are_not_names(extractor: EntityExtractor) -> None:
+    text = ("Bonjour, monsieur le maire. Assassinat du président à Lyon.\n"
+            "TOMBÉ DE SA FENÊTRE\nUn ouvrier est tombé hier soir en Suisse.")
+    got = {e.text for e in extractor.extract(text)}
+    assert not {"Bonjour", "Assassinat", "TOMBÉ DE SA FENÊTRE", "TOMBÉ DE"} & got
+    assert {(e.text, e.label) for e in extractor.extract(text)} >= {("Suisse", "LOC")}
+
+
+def test_titled_person_and_rank(extractor: EntityExtractor) -> None:
+    text = ("Le prince de Bismarck a reçu M. le député Rouvier. Plus tard, M. Rouvier "
+            "est reparti pour Berlin.")
+    got = {(e.text, e.label) for e in extractor.extract(text)}
+    assert ("Bismarck", "PER") in got
+    assert ("M. le député Rouvier", "PER") in got
+    assert ("M. Rouvier", "PER") in got
