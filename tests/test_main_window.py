@@ -32,7 +32,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
 def _open(qtbot, win: MainWindow, article_id: str) -> None:
     if win.pane.article is not None and win.pane.article.id == article_id:
         return
-    with qtbot.waitSignal(win.sig_article_shown, timeout=10_000):
+    with qtbot.waitSignal(win.sig_article_shown, timeout=60_000):
         assert win.select_article(article_id)
 
 
@@ -74,7 +74,7 @@ def test_navigation_and_search(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.current_article_id() != first)
     window.act_prev.trigger()
     qtbot.waitUntil(lambda: window.current_article_id() == first)
-    with qtbot.waitSignal(window.sig_search_done, timeout=10_000):
+    with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
         window.filter_edit.setText("eleve")
     ids = [window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())]
     assert ids == ["sommet"]
@@ -102,7 +102,7 @@ def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None
     assert window.pane.view.extraSelections()  # shown in the text
     # move away, then activate the bookmark: the article opens with the passage selected
     _open(qtbot, window, "expo")
-    with qtbot.waitSignal(window.sig_article_shown, timeout=10_000):
+    with qtbot.waitSignal(window.sig_article_shown, timeout=60_000):
         window.open_bookmark(bookmark)
     qtbot.waitUntil(lambda: window.pane.selected_text() == "Antony Blinken, secrétaire")
     window.undo_stack.undo()

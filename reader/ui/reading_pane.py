@@ -8,7 +8,8 @@ mentions and bookmarks are ExtraSelections, which cost nothing to change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -59,6 +60,7 @@ class ArticleView(QTextBrowser):
         self.setObjectName("articleView")
         self.setAccessibleName("Article")
         self.viewport().setMouseTracking(True)
+        self.tooltip_at: Callable[[int], str] | None = None  # document position → tooltip
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -78,13 +80,8 @@ class ArticleView(QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            cursor = self.cursorForPosition(event.pos())
-            fmt = cursor.charFormat()
-            if cursor.atBlockStart():  # charFormat() is the char before the cursor
-                probe = QTextCursor(cursor)
-                probe.movePosition(QTextCursor.MoveOperation.NextCharacter)
-                fmt = probe.charFormat()
-            tip = fmt.toolTip()
+            position = self.cursorForPosition(event.pos()).position()
+            tip = self.tooltip_at(position) if self.tooltip_at is not None else ""
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
             else:
@@ -175,7 +172,9 @@ class ReadingPane(QWidget):
         self._current_mention = -1
         self._bookmark_ranges: list[tuple[int, int, str]] = []
         self._base_point_size = 13.0
-        self._format_memo: dict[tuple[str, str, str, int], QTextCharFormat] = {}
+        self._format_memo: dict[tuple[str, int], QTextCharFormat] = {}
+        self._starts: list[int] = []
+        self.view.tooltip_at = self._tooltip_at
         self._colour_memo: dict[str, QColor] = {}
         self.legend.sig_toggled.connect(self._on_toggle)
         self.view.selectionChanged.connect(
@@ -200,6 +199,7 @@ class ReadingPane(QWidget):
     def show_placeholder(self, message: str) -> None:
         self.article = None
         self._entities = []
+        self._starts = []
         doc = QTextDocument(self)
         self._setup_document(doc)
         cursor = QTextCursor(doc)
@@ -257,6 +257,7 @@ class ReadingPane(QWidget):
         self.article = article
         self._format_memo.clear()
         self._entities = sorted(entities, key=lambda e: (e.start, e.end)) if entities else []
+        self._starts = [e.start for e in self._entities]
         shown = [e for e in self._entities if e.label in self._enabled]
         k = 0  # next entity to place; entities are inserted with their format in one pass
         for block in article.blocks:
@@ -265,18 +266,18 @@ class ReadingPane(QWidget):
             cursor.insertBlock(heading_block if is_heading else para_block, base)
             if self._body_start < 0:
                 self._body_start = cursor.position()
-            pos = block.start
-            while k < len(shown) and shown[k].start < block.end:
+            pos, block_end = block.start, block.end
+            while k < len(shown) and shown[k].start < block_end:
                 ent = shown[k]
                 k += 1
-                if ent.start < pos or ent.end > block.end:
+                if ent.start < pos or ent.end > block_end:
                     continue  # overlapping or crossing a block boundary: not shown
                 if ent.start > pos:
                     cursor.insertText(article.text[pos:ent.start], base)
                 cursor.insertText(article.text[ent.start:ent.end], self._entity_format(ent, base))
                 pos = ent.end
-            if pos < block.end:
-                cursor.insertText(article.text[pos:block.end], base)
+            if pos < block_end:
+                cursor.insertText(article.text[pos:block_end], base)
         cursor.endEditBlock()
         self._setup_document(doc)
         self._clear_overlays()
@@ -291,6 +292,7 @@ class ReadingPane(QWidget):
     def set_entities(self, entities: Iterable[Any]) -> None:
         """Apply entity character formats (one edit block, enabled types only)."""
         self._entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self._entities]
         self._apply_entity_formats()
 
     @property
@@ -325,9 +327,7 @@ class ReadingPane(QWidget):
             clear = QTextCharFormat()
             clear.setBackground(Qt.BrushStyle.NoBrush)
             clear.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-            clear.setToolTip("")
             clear.setProperty(LABEL_PROP, "")
-            clear.setProperty(KEY_PROP, "")
             cursor.setPosition(self._body_start)
             cursor.setPosition(self._body_start + text_len, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(clear)
@@ -340,10 +340,9 @@ class ReadingPane(QWidget):
             cursor.mergeCharFormat(self._entity_format(ent, empty))
 
     def _entity_format(self, ent: Any, base: QTextCharFormat) -> QTextCharFormat:
-        """``base`` plus the entity's tint, underline style, label and tooltip (memoised:
-        an entity mentioned 50 times shares one format)."""
-        key = getattr(ent, "key", ent.text)
-        memo_key = (ent.label, ent.text, key, base.fontWeight())
+        """``base`` plus the entity type's tint, underline style and label: one format per
+        type, so 3,000 entities cost 6 formats (tooltips are looked up on hover)."""
+        memo_key = (ent.label, base.fontWeight())
         fmt = self._format_memo.get(memo_key)
         if fmt is None:
             style = style_for(ent.label)
@@ -352,10 +351,26 @@ class ReadingPane(QWidget):
             fmt.setUnderlineStyle(style.underline)
             fmt.setUnderlineColor(self._colour(style.colour))
             fmt.setProperty(LABEL_PROP, ent.label)
-            fmt.setToolTip(f"{style.name} ({ent.label}) : {ent.text}")
-            fmt.setProperty(KEY_PROP, key)
             self._format_memo[memo_key] = fmt
         return fmt
+
+    def entity_at(self, offset: int) -> Any | None:
+        """The shown entity covering ``offset`` in ``Article.text``, if any."""
+        last = bisect.bisect_right(self._starts, offset) - 1
+        for i in range(last, max(-1, last - 4), -1):  # a few back, for nested spans
+            ent = self._entities[i]
+            if ent.start <= offset < ent.end and ent.label in self._enabled:
+                return ent
+        return None
+
+    def _tooltip_at(self, position: int) -> str:
+        if self.article is None:
+            return ""
+        ent = self.entity_at(position - self._body_start)
+        if ent is None:
+            return ""
+        style = style_for(ent.label)
+        return f"{style.name} ({ent.label}) : {ent.text}"
 
     def _colour(self, name: str) -> QColor:
         colour = self._colour_memo.get(name)
