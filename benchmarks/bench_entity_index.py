@@ -28,7 +28,10 @@ class Row:
 
 def synthetic(n_articles: int, per_article: int, vocab: int, seed: int = 1):
     rng = random.Random(seed)
-    weights = [1 / (r + 1) for r in range(vocab)]
+    cum, total = [], 0.0
+    for r in range(vocab):
+        total += 1 / (r + 1)
+        cum.append(total)
     names = []
     for r in range(vocab):
         label = LABELS[r % len(LABELS)]
@@ -40,7 +43,7 @@ def synthetic(n_articles: int, per_article: int, vocab: int, seed: int = 1):
             key = f"{label.lower()}{r}"
         names.append((key, label))
     for i in range(n_articles):
-        picks = rng.choices(range(vocab), weights, k=per_article)
+        picks = rng.choices(range(vocab), cum_weights=cum, k=per_article)
         body = tuple(Entity(j, j + 1, names[p][1], names[p][0].title(), names[p][0])
                      for j, p in enumerate(picks))
         yield f"h{i}", V, ArticleEntities(body, ())

@@ -443,13 +443,10 @@ class EntityIndex:
         grouped = {int(r[0]) for r in conn.execute(
             "SELECT DISTINCT grp FROM temp.canon")} if rows else set()
         counts: list[tuple[int, int, int]] = []
+        n_docs = conn.execute("SELECT count(*) FROM temp.co_docs").fetchone()[0]
         for g, articles, mentions in rows:
             if g in grouped:
-                members = self._member_ids(g)
-                m2 = ",".join("?" * len(members))
-                articles = conn.execute(
-                    f"SELECT coalesce(sum(d.n), 0) FROM temp.co_docs d WHERE d.doc IN "
-                    f"(SELECT doc FROM mentions WHERE ent IN ({m2}))", members).fetchone()[0]
+                articles = self._recount(g, n_docs)
             counts.append((g, articles, mentions))
         counts.sort(key=lambda t: (-t[1], -t[2]))
         out: list[EntitySummary] = []
@@ -458,6 +455,23 @@ class EntityIndex:
             out.append(EntitySummary(k[0], k[1], k[2], articles, mentions))
         out.sort(key=lambda e: (-e.article_count, -e.mention_count, e.key))
         return out
+
+    def _recount(self, grp: int, n_docs: int) -> int:
+        """Articles of ``temp.co_docs`` naming any member of ``grp``, each once; walks
+        whichever is shorter, the group's documents or ``co_docs``."""
+        conn = self._conn
+        members = self._member_ids(grp)
+        marks = ",".join("?" * len(members))
+        group_docs = conn.execute(
+            f"SELECT coalesce(sum(docs), 0) FROM temp.base WHERE ent IN ({marks})",
+            members).fetchone()[0]
+        if group_docs <= n_docs * len(members):
+            sql = (f"SELECT coalesce(sum(d.n), 0) FROM temp.co_docs d WHERE d.doc IN "
+                   f"(SELECT doc FROM mentions WHERE ent IN ({marks}))")
+        else:
+            sql = (f"SELECT coalesce(sum(d.n), 0) FROM temp.co_docs d WHERE EXISTS "
+                   f"(SELECT 1 FROM mentions m WHERE m.doc = d.doc AND m.ent IN ({marks}))")
+        return int(conn.execute(sql, members).fetchone()[0])
 
     def members(self, key: str, label: str | None = None) -> list[Ref]:
         """Every ``(key, label)`` grouped with ``key`` (its target first)."""
