@@ -119,3 +119,23 @@ def test_zoom_changes_font(window: MainWindow) -> None:
     assert window.pane.point_size == size
     cursor = window.pane.view.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
+    """Library-wide extraction runs in a worker process; choosing an entity filters."""
+    panel = window.library_entities
+    assert panel is not None
+    panel.show()
+    qtbot.waitUntil(lambda: any(i.key == "kiev" for i in panel.model.items()),
+                    timeout=MODEL_TIMEOUT)
+    with qtbot.waitSignal(panel.sig_entity_chosen, timeout=30_000):
+        panel.choose("kiev", "LOC")
+    ids = {window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())}
+    assert ids == {"000_bc9dcdd3549268f8"}
+    assert "Kiev" in window.filter_info.text()
+    _open(qtbot, window, "000_bc9dcdd3549268f8")
+    qtbot.waitUntil(lambda: window.pane.mention_count == 2, timeout=MODEL_TIMEOUT)
+    window.act_next_mention.trigger()
+    assert window.pane.selected_text() == "Kiev"
+    window.clear_filters()
+    assert window.proxy.rowCount() == 3

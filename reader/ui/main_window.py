@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
         self._closed = False
+        self._focus_entity: tuple[str, str] | None = None
+        self._entity_filter_text = ""
+        self.library_entities: Any = None
 
         cache = options.cache_dir
         self.index = LibraryIndex(cache / "library.sqlite3")
@@ -256,7 +259,6 @@ class MainWindow(QMainWindow):
                     self._refresh_bookmark_overlay)
 
     def _build_library_entities(self) -> None:
-        self.library_entities: Any = None
         try:
             from reader.ui.library_entities import LibraryEntitiesPanel
         except ImportError:
@@ -630,15 +632,20 @@ class MainWindow(QMainWindow):
         self.proxy.set_entity_ids(None)
         self.proxy.set_month(None)
         self._entity_filter_text = ""
+        self._focus_entity = None
         self.pane.set_search_terms([])
         self.pane.set_focus_entity(None)
+        panel = self.library_entities
+        if panel is not None:  # the dock forgets its choice too (signals come back as None)
+            panel.clear_choice()
+            panel.timeline.clear_choice()
         self._update_filter_info()
 
     def _update_filter_info(self) -> None:
         parts = []
         if self._search_terms:
             parts.append(f"{self.proxy.rowCount()} résultat(s)")
-        if getattr(self, "_entity_filter_text", ""):
+        if self._entity_filter_text:
             parts.append(f"entité : {self._entity_filter_text}")
         if self.proxy.month:
             parts.append(f"période : {self.proxy.month}")
@@ -741,7 +748,7 @@ class MainWindow(QMainWindow):
         else:
             self.entities_panel.set_status(self.model_label.text() or "Modèle en chargement…")
             self.pane.legend.status.setText("entités : en attente du modèle…")
-        focus = getattr(self, "_focus_entity", None)
+        focus = self._focus_entity
         if focus and ents is None:
             self.pane.set_focus_entity(focus[0], focus[1])
 
@@ -776,7 +783,7 @@ class MainWindow(QMainWindow):
         n = len(ents.body)
         self.pane.legend.status.setText(f"{n} entité{'s' if n != 1 else ''}")
         self.entities_panel.set_status("")
-        focus = getattr(self, "_focus_entity", None)
+        focus = self._focus_entity
         if focus:
             self.pane.set_focus_entity(focus[0], focus[1])
         self.sig_entities_applied.emit(article.id)
