@@ -13,7 +13,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from reader.core.entities import ArticleEntities, EntityExtractor, file_entities
+from reader.core.entities import (
+    ArticleEntities,
+    EntityExtractor,
+    ModelUnavailable,
+    file_entities,
+)
 from reader.core.entity_cache import EntityCache
 from reader.core.parser import Article, ParseError, read_article
 from reader.core.storage import StorageError
@@ -83,19 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = None if args.no_cache else _open_cache(args.cache_dir)
     if cache is not None and cache.notice:
         print(f"reader entities: {cache.notice}", file=sys.stderr)
-    extractor = EntityExtractor(args.model)
+    extractor = EntityExtractor(args.model)  # loaded on the first cache miss only
     errors: list[str] = []
-    try:
-        extractor.load()
-    except OSError as exc:
-        print(f"reader entities: cannot load the model {args.model}: {exc}", file=sys.stderr)
-        return 2
     try:
         for path, article, ents in iter_file_entities(args.files, extractor, cache, errors):
             rows = [[s, e, label, text] for s, e, label, text in file_entities(article, ents)]
             line = json.dumps({"file": path.name, "entities": rows}, ensure_ascii=False)
             sys.stdout.write(line + "\n")
         sys.stdout.flush()
+    except ModelUnavailable as exc:
+        print(f"reader entities: {exc}", file=sys.stderr)
+        return 2
     finally:
         if cache is not None:
             cache.close()

@@ -68,6 +68,10 @@ _CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
 _TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
+class ModelUnavailable(Exception):
+    """The spaCy model is not installed or cannot be read (a known, user-facing failure)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     start: int
@@ -112,10 +116,16 @@ class EntityExtractor:
                 return
             import spacy
 
-            meta = spacy.util.get_model_meta(spacy.util.get_package_path(self.model_name))
-            exclude = [p for p in meta.get("components", meta["pipeline"])
-                       if p not in _KEEP_PIPES]
-            nlp = spacy.load(self.model_name, exclude=exclude)
+            try:
+                meta = spacy.util.get_model_meta(spacy.util.get_package_path(self.model_name))
+                exclude = [p for p in meta.get("components", meta["pipeline"])
+                           if p not in _KEEP_PIPES]
+                nlp = spacy.load(self.model_name, exclude=exclude)
+            except (OSError, ModuleNotFoundError) as exc:
+                raise ModelUnavailable(
+                    f"cannot load the spaCy model {self.model_name!r} ({exc}); install it with "
+                    f"'pip install {self.model_name}'"
+                ) from exc
             self._model_version = str(nlp.meta.get("version", "?"))
             if "gazetteer" in self.steps:
                 self._gazetteer = gazetteer()
