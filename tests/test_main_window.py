@@ -139,3 +139,40 @@ def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
     assert window.pane.selected_text() == "Kiev"
     window.clear_filters()
     assert window.proxy.rowCount() == 3
+
+
+def _new_window(qtbot, lib: Path, data: Path, cache: Path) -> MainWindow:
+    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=False))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
+        win.open_library(lib)
+    return win
+
+
+def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Path) -> None:
+    lib = make_library(tmp_path, broken=False)
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    win = _new_window(qtbot, lib, data, cache)
+    _open(qtbot, win, "sommet")
+    article = win.pane.article
+    assert article is not None
+    start = article.text.index("Olaf Scholz")
+    win.pane.select_range(start, start + len("Olaf Scholz"))
+    assert win.bookmark_selection(note="chancelier") is not None
+    win.close()
+    win = _new_window(qtbot, lib, data, cache)  # restart
+    assert [(b.quote, b.note) for b in win.store.all()] == [("Olaf Scholz", "chancelier")]
+    assert win.bookmarks_panel.model.rowCount() == 1
+    win.close()
+    store_file = data / "bookmarks.sqlite3"
+    for side in (data / "bookmarks.sqlite3-wal", data / "bookmarks.sqlite3-shm"):
+        side.unlink(missing_ok=True)
+    garbage = b"\x13garbage, not SQLite" * 64
+    store_file.write_bytes(garbage)
+    win = _new_window(qtbot, lib, data, cache)
+    kept = list(data.glob("bookmarks.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == garbage  # moved aside, not overwritten
+    assert any("damaged" in n or "endommag" in n for n in win.notices)
+    assert win.store.all() == []  # a fresh store, and the app still runs
+    win.close()
