@@ -65,6 +65,9 @@ def test_quantities(text: str, expected: list[str]) -> None:
         ("Jens Stoltenberg - OTAN", "Jens Stoltenberg"),
         ("J. R. R. Tolkien", "J. R. R. Tolkien"),
         ("U.S.A.", "U.S.A."),
+        ("Conseil des gouverneurs de l'", "Conseil des gouverneurs"),
+        ("Ligue des Droits de l'Homme et du", "Ligue des Droits de l'Homme"),
+        ("Epernay(Marne", "Epernay"),
     ],
 )
 def test_clean_bounds(text: str, expected: str) -> None:

@@ -23,7 +23,7 @@ _EDGE_CHARS = "«»\"“”„‟'‘’`´()[]{}<>,;:!?…*•·|/\\#=+_~^$%&@-
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _LEAD_STRIP = _EDGE_CHARS + "."
 _TRAILING_PARTICLES = re.compile(
-    r"(?:\s+(?:de|du|des|d['’]|et|ou|la|le|les|l['’]|à|au|aux|en|sur|sous|pour|par))+$"
+    r"(?:\s+(?:de|du|des|d['’]?|et|ou|la|le|les|l['’]?|à|au|aux|en|sur|sous|pour|par))+$"
 )
 # Abbreviations whose final dot belongs to the name ("J.", "U.S.A.", "St.", "Cie.")
 _KEEP_FINAL_DOT = re.compile(
