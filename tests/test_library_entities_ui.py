@@ -95,9 +95,11 @@ def test_list_groups_and_filters(qtbot, panel: LibraryEntitiesPanel) -> None:  #
 
 def test_choosing_an_entity_emits_its_articles(qtbot, panel: LibraryEntitiesPanel) -> None:  # type: ignore[no-untyped-def]
     row = keys(panel).index("antony blinken")
-    with qtbot.waitSignal(panel.sig_entity_chosen, timeout=10_000) as blocker:
+    chosen: list[object] = []
+    panel.sig_entity_chosen.connect(chosen.append)
+    with qtbot.waitSignals([panel.sig_entity_chosen, panel.sig_co_mentions], timeout=10_000):
         panel.view.activated.emit(panel.proxy.index(row, 0))
-    key, label, display, ids = blocker.args[0]
+    key, label, display, ids = chosen[0]  # type: ignore[misc]
     assert (key, label, display, ids) == ("antony blinken", "PER", "Antony Blinken",
                                           {"a1", "a2", "a3"})
     assert panel.member_keys == {"antony blinken", "blinken"}

@@ -172,6 +172,7 @@ class LibraryEntitiesPanel(QDockWidget):
     sig_progress = Signal(int, int)
     sig_status = Signal(str)
     sig_refreshed = Signal()  # the entity list was (re)loaded; for tests
+    sig_co_mentions = Signal()  # the chosen entity's co-mentions are shown; for tests
 
     def __init__(self, cache_dir: Path, data_dir: Path, parent: QWidget | None = None,
                  model: str = DEFAULT_MODEL) -> None:
@@ -533,27 +534,30 @@ class LibraryEntitiesPanel(QDockWidget):
         self.choose(summary.key, summary.label)
 
     def choose(self, key: str, label: str | None = None) -> None:
-        """Choose an entity: emits ``sig_entity_chosen`` with its articles once known."""
+        """Choose an entity: emits ``sig_entity_chosen`` with its articles as soon as they
+        are known; the co-mentions (slower for very frequent entities) follow."""
         entity_index = self.index
         if entity_index is None:
             return
 
-        def work(_ctx: Any) -> Any:
+        def work(ctx: Any) -> Any:
             summary = entity_index.summary(key, label)
             if summary is None:
                 return None
             ids = entity_index.articles_for(summary.key, summary.label)
-            co = entity_index.co_mentions(summary.key, summary.label, CO_LIMIT)
             members = entity_index.members(summary.key, summary.label)
-            return summary, ids, co, members
+            ctx.partial((summary, ids, members))
+            if ctx.cancelled:
+                return None
+            return summary, entity_index.co_mentions(summary.key, summary.label, CO_LIMIT)
 
-        self.jobs.submit("choose", work, self._on_chosen, self._on_query_failed)
+        self.co_model.set_items([])
+        self.co_title.setText("Cités avec… (calcul en cours)")
+        self.jobs.submit("choose", work, self._on_co_mentions, self._on_query_failed,
+                         on_partial=self._on_chosen)
 
     def _on_chosen(self, payload: Any) -> None:
-        if payload is None:
-            self._set_status("Cette entité n'est plus dans la bibliothèque.")
-            return
-        summary, ids, co, members = payload
+        summary, ids, members = payload
         self.chosen = summary
         self.member_keys = {k for k, _label in members}
         others = [k for k, _l in members if k != summary.key]
@@ -564,10 +568,18 @@ class LibraryEntitiesPanel(QDockWidget):
             if len(others) > 8:
                 text += f" et {len(others) - 8} autre(s)"
         self.chosen_label.setText(text)
-        self.co_title.setText(f"Cités avec {summary.display}")
-        self.co_model.set_items(co)
         self._update_buttons()
         self.sig_entity_chosen.emit((summary.key, summary.label, summary.display, set(ids)))
+
+    def _on_co_mentions(self, payload: Any) -> None:
+        if payload is None:
+            if self.chosen is None:
+                self._set_status("Cette entité n'est plus dans la bibliothèque.")
+            return
+        summary, co = payload
+        self.co_title.setText(f"Cités avec {summary.display}")
+        self.co_model.set_items(co)
+        self.sig_co_mentions.emit()
 
     def clear_choice(self) -> None:
         """Stop filtering on an entity."""
