@@ -185,12 +185,11 @@ class LibraryEntitiesPanel(QDockWidget):
         self.chosen: EntitySummary | None = None
         self.member_keys: set[str] = set()  # every key grouped with the chosen entity
         self.version = quick_version(model)
-        self.index: EntityIndex | None = None
+        self.index: EntityIndex | None = None  # opened by the first query, off the GUI thread
         self.aliases: EntityAliases | None = None
         self.error = ""
         try:
             self.aliases = EntityAliases(self.data_dir)
-            self.index = EntityIndex(self.cache_dir, self.aliases)
         except StorageError as exc:
             self.error = f"Entités de la bibliothèque indisponibles : {exc}"
         self.jobs = JobRunner(self, max_threads=1)
@@ -346,7 +345,7 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         selected = self._selected()
-        busy = self.index is None
+        busy = self.aliases is None
         self.merge_button.setEnabled(not busy and len(selected) >= 2)
         self.split_button.setEnabled(not busy and len(selected) == 1)
         self.clear_button.setEnabled(self.chosen is not None)
@@ -367,16 +366,17 @@ class LibraryEntitiesPanel(QDockWidget):
         self.folder = Path(folder)
         self.rows = list(rows)
         self.timeline.set_rows(self.rows)
-        if self.index is None:
+        if self.aliases is None:
             return
         if self.version is None:
             self._set_status(f"Modèle d'entités {self.model_name} introuvable : "
                              "entités de la bibliothèque indisponibles.")
             return
-        entity_index, version, snapshot = self.index, self.version, list(self.rows)
+        version, snapshot = self.version, list(self.rows)
         query = self._query()
 
         def work(_ctx: Any) -> tuple[list[Item], list[EntitySummary]]:
+            entity_index = self._open_index()
             entity_index.set_scope(snapshot, version)
             entity_index.refresh()
             todo = pending(((r.path, r.content_hash) for r in snapshot if r.content_hash),
@@ -384,6 +384,15 @@ class LibraryEntitiesPanel(QDockWidget):
             return todo, entity_index.top_entities(**query)
 
         self.jobs.submit("scope", work, self._on_scoped, self._on_query_failed)
+
+    def _open_index(self) -> EntityIndex:
+        """The mention index, opened on first use by a job (its integrity check reads the
+        whole file: seconds on a large library, so never on the GUI thread)."""
+        if self.index is None:
+            if self.aliases is None:
+                raise StorageError("the entity stores are closed")
+            self.index = EntityIndex(self.cache_dir, self.aliases)
+        return self.index
 
     def set_visible_rows(self, rows: Sequence[Any]) -> None:
         """The articles currently listed (text filter, entity...): the timeline follows."""
@@ -467,12 +476,12 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def refresh(self) -> None:
         """Reload the list (after new mentions, a merge, a type or search change)."""
-        entity_index = self.index
-        if entity_index is None or self.folder is None:
+        if self.aliases is None or self.folder is None:
             return
         query = self._query()
 
         def work(_ctx: Any) -> list[EntitySummary]:
+            entity_index = self._open_index()
             entity_index.invalidate()
             return entity_index.top_entities(**query)
 
@@ -536,11 +545,11 @@ class LibraryEntitiesPanel(QDockWidget):
     def choose(self, key: str, label: str | None = None) -> None:
         """Choose an entity: emits ``sig_entity_chosen`` with its articles as soon as they
         are known; the co-mentions (slower for very frequent entities) follow."""
-        entity_index = self.index
-        if entity_index is None:
+        if self.aliases is None:
             return
 
         def work(ctx: Any) -> Any:
+            entity_index = self._open_index()
             summary = entity_index.summary(key, label)
             if summary is None:
                 return None
@@ -618,12 +627,12 @@ class LibraryEntitiesPanel(QDockWidget):
             return
         target = selected[0] if len(selected) == 1 else self.chosen
         assert target is not None
-        entity_index, aliases = self.index, self.aliases
-        if entity_index is None or aliases is None:
+        aliases = self.aliases
+        if aliases is None:
             return
 
         def work(_ctx: Any) -> list[tuple[str, str]]:
-            members = entity_index.members(target.key, target.label)
+            members = self._open_index().members(target.key, target.label)
             return [m for m in members if m != (target.key, target.label)]
 
         def done(others: list[tuple[str, str]]) -> None:
