@@ -1,0 +1,85 @@
+"""GUI responsiveness while the whole library's entities are extracted in the background.
+
+A 10 ms timer measures event-loop gaps on the GUI thread, first idle (baseline), then while
+the Library Entities dock runs the worker process over a folder (default: the shared
+real-press corpus, by path) and refreshes its list.  Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_library_entities_gui.py [FOLDER]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.core.library_index import LibraryIndex  # noqa: E402
+from reader.ui.library_entities import LibraryEntitiesPanel  # noqa: E402
+
+DEFAULT = Path("/work/shared/corpus")
+
+
+def gaps_during(app: QApplication, until, limit_s: float) -> list[float]:  # type: ignore[no-untyped-def]
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    start = time.monotonic()
+    while not until() and time.monotonic() - start < limit_s:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    return gaps
+
+
+def describe(name: str, gaps: list[float]) -> float:
+    gaps = sorted(gaps) or [0.0]
+    p99 = gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[0]
+    print(f"{name:<28} ticks {len(gaps):5d}  p99 {p99:6.0f} ms  max {gaps[-1]:6.0f} ms")
+    return gaps[-1]
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        cache, data = Path(tmp) / "cache", Path(tmp) / "data"
+        lib = LibraryIndex(cache / "library.sqlite3")
+        lib.scan(folder)
+        rows = lib.rows(folder)
+        end = time.monotonic() + 2
+        base = describe("idle (baseline)", gaps_during(app, lambda: time.monotonic() > end, 3))
+        panel = LibraryEntitiesPanel(cache, data)
+        panel.show()
+        finished: list[object] = []
+        panel.batch.sig_finished.connect(finished.append)
+        panel.batch.sig_failed.connect(finished.append)
+        t0 = time.monotonic()
+        panel.set_library(folder, lib, rows)
+        busy = describe(f"extracting {len(rows)} articles",
+                        gaps_during(app, lambda: bool(finished), 900))
+        print(f"extraction wall time {time.monotonic() - t0:.1f} s; result {finished[:1]}")
+        print(f"max stall ratio busy/idle: {busy / max(base, 1):.1f}x")
+        panel.stop()
+        lib.close()
+
+
+if __name__ == "__main__":
+    main()
