@@ -332,8 +332,11 @@ class LibraryEntitiesPanel(QDockWidget):
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths: ResizeToContents asks every row for its size at each reload
+        metrics = view.fontMetrics()
+        for col, sample in ((1, "MISC"), (2, "Articles"), (3, "Mentions")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 40)
         view.setSortingEnabled(True)
         return view
 
