@@ -35,3 +35,44 @@ def data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple
 @pytest.fixture
 def seed_text() -> str:
     return SEED_FILE.read_text(encoding="utf-8")
+
+
+def _live_children() -> list[str]:
+    """Child processes of this test run that are still running (zombies don't count)."""
+    me = str(os.getpid())
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me and fields[0] != "Z":
+            try:
+                cmdline = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"resource_tracker" in cmdline:  # multiprocessing's own, lives with us
+                continue
+            shown = cmdline.replace(bytes(1), b" ")[:120]
+            out.append(f"{stat.parent.name}: {shown!r}")
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_workers() -> Iterator[None]:
+    """Fail a test that leaves a worker process or a pooled thread running (napari-style)."""
+    yield
+    if not Path("/proc").is_dir():
+        return
+    import time
+
+    deadline = time.monotonic() + 10
+    while _live_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _live_children(), f"test left child processes running: {_live_children()}"
+    try:
+        from PySide6.QtCore import QThreadPool
+    except ImportError:
+        return
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(10_000), "test left jobs running in the global thread pool"
