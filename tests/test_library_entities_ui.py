@@ -73,7 +73,7 @@ def keys(p: LibraryEntitiesPanel) -> list[str]:
 
 def test_model_passes_qtmodeltester(qtmodeltester, panel: LibraryEntitiesPanel) -> None:  # type: ignore[no-untyped-def]
     assert panel.objectName() == "libraryEntitiesDock"
-    assert panel.windowTitle() == "Library Entities"
+    assert panel.windowTitle() == "Entités de la bibliothèque"
     assert panel.model.rowCount() > 0
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)

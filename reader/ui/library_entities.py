@@ -176,7 +176,7 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def __init__(self, cache_dir: Path, data_dir: Path, parent: QWidget | None = None,
                  model: str = DEFAULT_MODEL) -> None:
-        super().__init__("Library Entities", parent)
+        super().__init__("Entités de la bibliothèque", parent)
         self.setObjectName("libraryEntitiesDock")
         self.setAccessibleName("Entités de la bibliothèque")
         self.cache_dir, self.data_dir, self.model_name = Path(cache_dir), Path(data_dir), model

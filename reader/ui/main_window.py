@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
         self._closed = False
-        self._focus_entity: tuple[str, str] | None = None
+        self._focus_entity: tuple[str, str, tuple[str, ...]] | None = None
         self._entity_filter_text = ""
         self.library_entities: Any = None
 
@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
             self.pane.legend.status.setText("entités : en attente du modèle…")
         focus = self._focus_entity
         if focus and ents is None:
-            self.pane.set_focus_entity(focus[0], focus[1])
+            self.pane.set_focus_entity(*focus)
 
     def _extract_entities(self, article: Article) -> None:
         extractor, cache = self.extractor, self.entity_cache
@@ -785,7 +785,7 @@ class MainWindow(QMainWindow):
         self.entities_panel.set_status("")
         focus = self._focus_entity
         if focus:
-            self.pane.set_focus_entity(focus[0], focus[1])
+            self.pane.set_focus_entity(*focus)
         self.sig_entities_applied.emit(article.id)
 
     def load_model(self) -> None:
@@ -827,10 +827,11 @@ class MainWindow(QMainWindow):
             self.pane.set_focus_entity(None)
         else:
             key, _label, display, ids = choice
-            self._focus_entity = (key, display)
+            members = tuple(getattr(self.library_entities, "member_keys", ()) or ())
+            self._focus_entity = (key, display, members)
             self._entity_filter_text = display
             self.proxy.set_entity_ids(set(ids))
-            self.pane.set_focus_entity(key, display)
+            self.pane.set_focus_entity(key, display, members)
             self._ensure_current()
         self._update_filter_info()
 

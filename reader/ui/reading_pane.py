@@ -456,11 +456,13 @@ class ReadingPane(QWidget):
         self.select_range(start, end)
         return True
 
-    def set_focus_entity(self, key: str | None, display: str = "") -> int:
-        """Mark every mention of entity ``key`` (or of ``display`` text); returns count."""
+    def set_focus_entity(self, key: str | None, display: str = "",
+                         keys: Iterable[str] = ()) -> int:
+        """Mark every mention of entity ``key`` (or of any of ``keys``, the members of a
+        grouped entity, or else of the ``display`` text); returns the count."""
         self._mention_ranges, self._current_mention = [], -1
         if key is not None and self.article is not None:
-            keys = {key}
+            keys = {key, *keys}
             ranges = [(e.start, e.end) for e in self._entities if getattr(e, "key", None) in keys]
             if not ranges and display:
                 from reader.ui.text_search import find_terms
