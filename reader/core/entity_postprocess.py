@@ -115,6 +115,22 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|quelques|plusieurs|deux|trois|quatre|cinq|"
     r"un|une|le|la|du|Les|Des|Ces|Un|Une|Le|La)\s+$"
 )
+# Plural people counted or quantified: "trois Italiens", "de Roumains", "nous, Vaudois"
+_PLURAL_PEOPLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|quelques|plusieurs|deux|trois|quatre|cinq|six|"
+    r"dix|cent|mille|millions|milliers|de|d'|d’|Les|Des|Ces|Deux|Trois|Quelques|Plusieurs)\s*$"
+)
+
+
+def is_common_people_word(span: str, text: str, start: int) -> bool:
+    """A dictionary word for a people ("Italiens", "Turcs", "un Allemand") taken for a
+    place: the caller checks that the word is a common French word and not a known place."""
+    if " " in span or not span[:1].isupper() or span.isupper():
+        return False
+    before = text[max(0, start - 12):start]
+    if _DEMONYM.search(span) and _DETERMINER_BEFORE.search(before):
+        return True
+    return span.endswith(("s", "x")) and bool(_PLURAL_PEOPLE_BEFORE.search(before))
 
 
 @dataclass(slots=True)
@@ -469,3 +485,25 @@ def is_press_title(text: str, start: int, end: int) -> bool:
     if any(w in _PRESS_NAMES for w in words):
         return True
     return bool(_PRESS_BEFORE.search(text, max(0, start - 30), start))
+
+
+# An institution named by a lower-case head and its seat: "la cour de Riom", "la police de
+# Berlin", "le parti communiste d'Allemagne".  The whole is the organisation (press NER has
+# no nested entities); only a place is taken in ("le gouvernement de M. X" is no ORG).
+_ORG_LOWER_HEADS = (_ORG_HEADS | {"police", "mairie", "municipalité", "préfecture", "cour",
+                                  "tribunal", "fondation", "maison", "café", "firme",
+                                  "entreprise", "consulat", "ambassade", "légation"}) - {
+    "république", "armée", "front", "union", "direction", "bureau", "office", "groupe",
+    "cabinet", "caisse", "école", "ecole", "collège", "mouvement", "alliance"}
+_ORG_OF_BEFORE = re.compile(
+    r"(?<![\w'’])([a-zàâçéèêëîïôûùüÿœ]+)(?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+)?"
+    r"(?:[^\S\n]+(?:de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
+)
+
+
+def org_head_start(text: str, start: int) -> int | None:
+    """Start of the lower-case institution head that governs a name at ``start``."""
+    m = _ORG_OF_BEFORE.search(text, max(0, start - 40), start)
+    if not m or m.group(1) not in _ORG_LOWER_HEADS:
+        return None
+    return m.start()
