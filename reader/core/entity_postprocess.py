@@ -223,9 +223,32 @@ def extend_with_title(text: str, start: int) -> int:
     return start
 
 
+_COUPLE = re.compile(rf"(?<![\w])M\.{_SP}et{_SP}(?=Mme{_SP})")
+_NAME_TAIL = re.compile(rf"(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]")
+_PLURAL_TITLE = re.compile(r"^(?:MM\.|Mmes|Messieurs|Mesdames)")
+_COORDINATED = re.compile(rf"{_SP}et{_SP}(?=(?:de{_SP}|d['’]|du{_SP})?[A-ZÀ-Ý])")
+
+
 def titled_names(text: str) -> list[tuple[int, int]]:
-    """Spans of ``M. Dupont``-style mentions: a civil title makes a person."""
-    return [m.span() for m in _TITLED_NAME.finditer(text)]
+    """Spans of ``M. Dupont``-style mentions: a civil title makes a person.
+
+    "M. et Mme Dupont" is one span; after a plural title the names coordinated by "et"
+    are persons too ("MM. Dupont et de Meuron" → "MM. Dupont", "de Meuron").
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _TITLED_NAME.finditer(text):
+        s, e = m.span()
+        for couple in _COUPLE.finditer(text, max(0, s - 8), s + 4):
+            if couple.end() == s:
+                s = couple.start()
+        spans.append((s, e))
+        if _PLURAL_TITLE.match(m.group()):
+            co = _COORDINATED.match(text, e)
+            if co:
+                tail = _NAME_TAIL.match(text, co.end())
+                if tail:
+                    spans.append(tail.span())
+    return spans
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:
