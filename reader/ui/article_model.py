@@ -35,10 +35,26 @@ COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
 _HEADERS = ("Titre", "Date", "Source", "Mots")
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letter (one C-level translate per call)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                       if not unicodedata.combining(c))
+        if base and base != ch:
+            table[code] = base.casefold()
+    table.update({ord("œ"): "oe", ord("æ"): "ae", ord("ß"): "ss", ord("’"): "'"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: ``Élève`` → ``eleve``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-insensitive form: ``Élève`` → ``eleve`` (fast: used as a sort key
+    for 100,000 titles)."""
+    return text.casefold().translate(_FOLD)
 
 
 def row_date(row: ArticleRow) -> PartialDate:
@@ -103,6 +119,8 @@ class ArticleTableModel(QAbstractTableModel):
         self._by_id = {r.id: i for i, r in enumerate(self._rows)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # already in that order (QTableView asks twice: header + view)
         self._sort_column, self._sort_order = column, order
         self._resort()
 
@@ -321,8 +339,19 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         art = rows[source_row]
         if allowed is not None and art.id not in allowed:
             return False
-        if month is not None:
-            if len(month) == 4:  # a whole year
-                return row_year(art) == month
-            return row_month(art) == month
-        return True
+        return month is None or _in_period(art, month)
+
+    def accepted_rows(self) -> list[ArticleRow]:
+        """The rows the proxy shows, in order, without a Qt call per row."""
+        source = self._source
+        if source is None:
+            return []
+        allowed, month = self._allowed, self._month
+        return [r for r in source._rows
+                if (allowed is None or r.id in allowed)
+                and (month is None or _in_period(r, month))]
+
+
+def _in_period(art: ArticleRow, period: str) -> bool:
+    """``period`` is ``YYYY`` (a whole year) or ``YYYY-MM``."""
+    return (row_year(art) if len(period) == 4 else row_month(art)) == period

@@ -41,11 +41,19 @@ class EntityBatchProcess(QObject):
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.state() != QProcess.ProcessState.NotRunning
 
-    def start(self, items: Sequence[Item], model: str = DEFAULT_MODEL) -> None:
-        """Start extracting ``items`` (a running job is stopped first)."""
+    @property
+    def jobs_file(self) -> Path:
+        return self.cache_dir / JOB_FILE
+
+    def start(self, items: Sequence[Item], model: str = DEFAULT_MODEL,
+              jobs_written: bool = False) -> None:
+        """Start extracting ``items`` (a running job is stopped first).  With
+        ``jobs_written`` the caller already wrote them to :attr:`jobs_file` off the GUI
+        thread."""
         self.stop()
-        jobs = self.cache_dir / JOB_FILE
-        write_jobs(jobs, items, model)
+        jobs = self.jobs_file
+        if not jobs_written:
+            write_jobs(jobs, items, model)
         proc = QProcess(self)
         proc.setProgram(sys.executable)
         proc.setArguments(["-m", "reader.core.entity_batch", "--cache-dir",

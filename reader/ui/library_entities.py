@@ -43,14 +43,14 @@ from PySide6.QtWidgets import (
 
 from reader.core.entities import DEFAULT_MODEL
 from reader.core.entity_aliases import EntityAliases
-from reader.core.entity_batch import Item, pending, quick_version
+from reader.core.entity_batch import Item, pending, quick_version, write_jobs
 from reader.core.entity_index import EntityIndex, EntitySummary, fold
 from reader.core.storage import StorageError
 from reader.ui.entity_jobs import EntityBatchProcess
 from reader.ui.entity_style import style_for
 from reader.ui.icons import icon
 from reader.ui.jobs import JobFailure, JobRunner
-from reader.ui.timeline_chart import TimelineChart
+from reader.ui.timeline_chart import TimelineChart, bucket_rows
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
@@ -368,7 +368,7 @@ class LibraryEntitiesPanel(QDockWidget):
             self.timeline.clear_choice()
         self.folder = Path(folder)
         self.rows = list(rows)
-        self.timeline.set_rows(self.rows)
+        self.set_visible_rows(self.rows)
         if self.aliases is None:
             return
         if self.version is None:
@@ -378,12 +378,16 @@ class LibraryEntitiesPanel(QDockWidget):
         version, snapshot = self.version, list(self.rows)
         query = self._query()
 
+        jobs_file, model = self.batch.jobs_file, self.model_name
+
         def work(_ctx: Any) -> tuple[list[Item], list[EntitySummary]]:
             entity_index = self._open_index()
             entity_index.set_scope(snapshot, version)
             entity_index.refresh()
             todo = pending(((r.path, r.content_hash) for r in snapshot if r.content_hash),
                            entity_index, version)
+            if todo:  # 100,000 items: half a second of JSON, kept off the GUI thread
+                write_jobs(jobs_file, todo, model)
             return todo, entity_index.top_entities(**query)
 
         self.jobs.submit("scope", work, self._on_scoped, self._on_query_failed)
@@ -398,8 +402,13 @@ class LibraryEntitiesPanel(QDockWidget):
         return self.index
 
     def set_visible_rows(self, rows: Sequence[Any]) -> None:
-        """The articles currently listed (text filter, entity...): the timeline follows."""
-        self.timeline.set_rows(rows)
+        """The articles currently listed (text filter, entity...): the timeline follows.
+        Bucketing 100,000 dates takes ~0.3 s, so it runs in the background."""
+        if self.timeline.chosen is not None:
+            return
+        snapshot = list(rows)
+        self.jobs.submit("buckets", lambda _ctx: bucket_rows(snapshot),
+                         self.timeline.set_buckets, self._on_query_failed)
 
     def stop(self) -> None:
         """Stop the worker process, background queries and timers; close the stores."""
@@ -430,7 +439,7 @@ class LibraryEntitiesPanel(QDockWidget):
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
         self._set_status(f"Analyse des entités de {len(todo)} article(s) en arrière-plan…")
-        self.batch.start(todo, self.model_name)
+        self.batch.start(todo, self.model_name, jobs_written=True)
 
     def _on_batch_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -227,8 +227,12 @@ class MainWindow(QMainWindow):
                                    else _view_option(self.table), QModelIndex()).height())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed, font-based widths: ResizeToContents measures rows (seconds at 100,000)
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_DATE, metrics.horizontalAdvance("28 septembre 2024") + 28)
+        header.resizeSection(COL_SOURCE, metrics.horizontalAdvance("France Info") + 28)
         self.table.setColumnHidden(COL_WORDS, True)
         header.setSortIndicatorShown(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -706,8 +710,7 @@ class MainWindow(QMainWindow):
     def _update_visible_rows(self) -> None:
         if self.library_entities is None or not self.library_entities.isVisible():
             return
-        rows = [self.proxy.index(i, 0).data(ArticleRole) for i in range(self.proxy.rowCount())]
-        self.library_entities.set_visible_rows([r for r in rows if r is not None])
+        self.library_entities.set_visible_rows(self.proxy.accepted_rows())
 
     # -- article ---------------------------------------------------------------------------
     def load_article(self, article_id: str) -> None:

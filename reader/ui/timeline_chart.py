@@ -148,7 +148,13 @@ class TimelineChart(QWidget):
         list is filtered to it, so the bars are kept (they stay the context of the choice)."""
         if self.chosen is not None:
             return
-        self.buckets = bucket_rows(rows)
+        self.set_buckets(bucket_rows(rows))
+
+    def set_buckets(self, buckets: Buckets) -> None:
+        """Show buckets computed elsewhere (off the GUI thread for large libraries)."""
+        if self.chosen is not None:
+            return
+        self.buckets = buckets
         self._render()
 
     def _render(self) -> None:
