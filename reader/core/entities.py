@@ -228,11 +228,14 @@ class EntityExtractor:
                         and "-" not in span and words[0].lower() in self._lexicon
                         and not (self._gazetteer is not None
                                  and self._gazetteer.kind(words[0])))
-            return all(
-                len(w) <= 2 or (w.lower() in self._lexicon and not (
-                    self._gazetteer is not None and self._gazetteer.kind(w)))
-                for w in words
-            )
+            common = [len(w) <= 2 or (w.lower() in self._lexicon and not (
+                self._gazetteer is not None and self._gazetteer.kind(w))) for w in words]
+            if all(common):
+                return True
+            # A headline fragment: half its words are dictionary words ("TRAVAIL DÈS",
+            # "VOUS OFFRE"), unless it opens with a title or an institution head
+            return ("capswords" in self.steps and 2 * sum(common) >= len(words)
+                    and not span.startswith(("M.", "MM.")) and not is_institution_head(words[0]))
         words = span.split()
         if len(words) > 1:  # "Fonds de commerce", "Nouvelle adhésion", "Côté russe"
             first = words[0]
