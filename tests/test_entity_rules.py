@@ -168,3 +168,44 @@ def test_gazetteer() -> None:
     found = [text[s:e] for s, e, _ in gaz.candidates(text)]
     assert "Varsovie" in found and "Nouvelle-Zélande" in found
     assert "XIVe" not in found
+
+
+def test_generic_nouns_and_press_titles() -> None:
+    from reader.core.entity_postprocess import is_generic_noun, is_press_title
+
+    assert is_generic_noun("Etat") and is_generic_noun("Société")
+    assert not is_generic_noun("Chambre") and not is_generic_noun("Etats-Unis")
+    assert not is_generic_noun("Lyon")
+    text = "Selon le correspondant du Courant, la Gazette du Nord annonce la paix à Lyon."
+    assert is_press_title(text, text.index("Courant"), text.index("Courant") + 7)
+    gazette = text.index("Gazette du Nord")
+    assert is_press_title(text, gazette, gazette + len("Gazette du Nord"))
+    assert not is_press_title(text, text.index("Lyon"), text.index("Lyon") + 4)
+
+
+def test_person_heads_house_numbers_and_org_heads() -> None:
+    from reader.core.entity_postprocess import (
+        extend_house_number,
+        org_head_start,
+        person_head_before,
+    )
+
+    text = "Le sommelier Dufour habite 12, rue des Lilas ; la cour de Valbonne a jugé."
+    assert person_head_before(text, text.index("Dufour"))
+    assert not person_head_before(text, text.index("Valbonne"))
+    street = text.index("rue des Lilas")
+    assert text[extend_house_number(text, street, street + 13):street + 13] == "12, rue des Lilas"
+    head = org_head_start(text, text.index("Valbonne"))
+    assert head is not None and text[head:text.index("Valbonne") + 8] == "cour de Valbonne"
+
+
+def test_peoples_and_coordinated_titles() -> None:
+    from reader.core.entity_postprocess import is_common_people_word
+
+    text = "Trois Italiens et un Anglais sont arrivés à Paris."
+    assert is_common_people_word("Italiens", text, text.index("Italiens"))
+    assert is_common_people_word("Anglais", text, text.index("Anglais"))
+    assert not is_common_people_word("Paris", text, text.index("Paris"))
+    text = "Étaient présents M. et Mme Jean Dubois, puis MM. Martin et de Vallière."
+    assert _spans(text, titled_names(text)) == [
+        "M. et Mme Jean Dubois", "MM. Martin", "de Vallière"]

@@ -518,15 +518,17 @@ _ORG_LOWER_HEADS = (_ORG_HEADS | {"police", "mairie", "municipalité", "préfect
                                   "entreprise", "consulat", "ambassade", "légation"}) - {
     "république", "armée", "front", "union", "direction", "bureau", "office", "groupe",
     "cabinet", "caisse", "école", "ecole", "collège", "mouvement", "alliance"}
-_ORG_OF_BEFORE = re.compile(
-    r"(?<![\w'’])([a-zàâçéèêëîïôûùüÿœ]+)(?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+)?"
-    r"(?:[^\S\n]+(?:de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
-)
+_OF = r"(?:[^\S\n]+(?:de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
+_LOWER = r"[a-zàâçéèêëîïôûùüÿœ]+"
+# "la cour de X", then "le parti communiste d'X" (one adjective after the head)
+_ORG_OF_BEFORE = (re.compile(rf"(?<![\w'’])({_LOWER}){_OF}"),
+                  re.compile(rf"(?<![\w'’])({_LOWER})[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+{_OF}"))
 
 
 def org_head_start(text: str, start: int) -> int | None:
     """Start of the lower-case institution head that governs a name at ``start``."""
-    m = _ORG_OF_BEFORE.search(text, max(0, start - 40), start)
-    if not m or m.group(1) not in _ORG_LOWER_HEADS:
-        return None
-    return m.start()
+    for pattern in _ORG_OF_BEFORE:
+        m = pattern.search(text, max(0, start - 40), start)
+        if m and m.group(1) in _ORG_LOWER_HEADS:
+            return m.start()
+    return None
