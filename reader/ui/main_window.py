@@ -66,6 +66,7 @@ from reader.ui.article_model import (
     IdRole,
 )
 from reader.ui.entities_panel import EntitiesPanel
+from reader.ui.entity_style import style_for
 from reader.ui.icons import icon
 from reader.ui.jobs import JobFailure, JobRunner
 from reader.ui.problems_dialog import ProblemsDialog
@@ -790,6 +791,13 @@ class MainWindow(QMainWindow):
         self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
         n = len(ents.body)
         self.pane.legend.status.setText(f"{n} entité{'s' if n != 1 else ''}")
+        counts: dict[str, int] = {}
+        for ent in ents.body:
+            counts[ent.label] = counts.get(ent.label, 0) + 1
+        # screen readers announce what the colours and underlines show
+        self.pane.view.setAccessibleDescription(
+            f"{article.title}. {n} entités surlignées : " + ", ".join(
+                f"{c} {style_for(label).plural.lower()}" for label, c in counts.items()))
         self.entities_panel.set_status("")
         focus = self._focus_entity
         if focus:
