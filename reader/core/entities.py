@@ -44,7 +44,7 @@ from reader.core.entity_postprocess import (
     truecase,
     vote_labels,
 )
-from reader.core.entity_rules import find_dates, find_quantities
+from reader.core.entity_rules import find_datelines, find_dates, find_quantities
 from reader.core.parser import parse_header
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
          "heads", "orgheads", "demonyms", "peoples", "ranks", "personcues",
-         "gazetteer",
+         "datelines", "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
@@ -255,6 +255,20 @@ class EntityExtractor:
                 and not (self._gazetteer is not None and self._gazetteer.kind(span))
                 and is_common_people_word(span, text, start))
 
+    def _apply_datelines(self, texts: list[str], cands: list[Candidate]) -> None:
+        """The place of a dispatch's dateline ("Berne, 5 novembre.") is a place."""
+        for part, text in enumerate(texts):
+            for s, e in find_datelines(text):
+                span = text[s:e]
+                if span.lower() in self._lexicon or is_generic_noun(span):
+                    continue
+                hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+                if any(c.label == "PER" and c.origin == "title" for c in hits):
+                    continue
+                for c in hits:
+                    cands.remove(c)
+                cands.append(Candidate(part, s, e, "LOC", "dateline"))
+
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
         steps = self.steps
@@ -310,6 +324,8 @@ class EntityExtractor:
             _apply_ranks(texts, cands, lower)
         if "personcues" in steps:
             _apply_person_cues(texts, cands, self._gazetteer)
+        if "datelines" in steps:
+            self._apply_datelines(texts, cands)
         if "gazetteer" in steps and self._gazetteer is not None:
             _apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:

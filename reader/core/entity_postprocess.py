@@ -357,8 +357,8 @@ def head_label(span: str, label: str) -> str:
 def is_demonym(text: str, start: int, end: int) -> bool:
     """A single capitalised word with a demonym ending right after a determiner."""
     span = text[start:end]
-    if " " in span or not span[:1].isupper() or span.isupper():
-        return False
+    if " " in span or "-" in span or not span[:1].isupper() or span.isupper():
+        return False  # "Pré-Saint-Gervais", "Comédie-Française" are names
     return bool(_DEMONYM.search(span)) and bool(
         _DETERMINER_BEFORE.search(text[max(0, start - 12):start])
     )

@@ -111,3 +111,19 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 def find_quantities(text: str) -> list[tuple[int, int]]:
     """Numbers with a unit, currency, percentage or counted noun."""
     return [m.span() for m in _QUANTITY.finditer(text)]
+
+
+# A dispatch opens with its place and date: "Berne, 5 novembre. —", "Vienne, 26 (AFP).", "On
+# mande de Rome, le 25 mai".  The caller drops dictionary words ("Mardi", "Enfin").
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?»—–-][^\S\n])|(?<=[.!?»][^\S\n]{2})|(?<=[^\S\n]de[^\S\n]))"
+    r"([A-ZÀ-Ý][\w'’-]*(?:[^\S\n](?:de|du|sur|en|la|le)?[^\S\n]?[A-ZÀ-Ý][\w'’-]*){0,2}),"
+    rf"[^\S\n]+(?:le[^\S\n]+)?(?i:(?:{_WEEKDAY}[^\S\n]+)?{_DAY}(?:[^\S\n]+{_MONTH}(?![\w])"
+    r"|[^\S\n]*\())",
+    re.MULTILINE,
+)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Places that open a dispatch before its date ("Londres, 14 juillet.")."""
+    return [m.span(1) for m in _DATELINE.finditer(text)]
