@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -47,6 +48,107 @@ BOOKMARK_COLOURS = {
     "yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
     "pink": "#f8bbd0", "purple": "#e1bee7",
 }
+
+
+@dataclass
+class BuiltDocument:
+    """A rendered article, possibly built in a worker thread (then moved to the GUI's)."""
+
+    article: Article
+    document: QTextDocument
+    body_start: int
+    enabled: frozenset[str]
+
+
+def entity_format(label: str, base: QTextCharFormat,
+                  memo: dict[tuple[str, int], QTextCharFormat]) -> QTextCharFormat:
+    """``base`` plus the entity type's tint, underline style and label: one format per
+    type, so 3,000 entities cost 6 formats (tooltips are looked up on hover)."""
+    key = (label, base.fontWeight())
+    fmt = memo.get(key)
+    if fmt is None:
+        style = style_for(label)
+        fmt = QTextCharFormat(base)
+        fmt.setBackground(QColor(style.background))
+        fmt.setUnderlineStyle(style.underline)
+        fmt.setUnderlineColor(QColor(style.colour))
+        fmt.setProperty(LABEL_PROP, label)
+        memo[key] = fmt
+    return fmt
+
+
+def build_document(article: Article, entities: Sequence[Any], enabled: frozenset[str],
+                   font: QFont) -> BuiltDocument:
+    """The article as a QTextDocument: title, meta line, headings and paragraphs inserted as
+    text, entities of ``enabled`` types inserted with their format in the same pass.
+
+    Touches no widget, so it can run in a worker thread; the caller moves the document to
+    the GUI thread (``document.moveToThread``) before handing it over.
+    """
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(font)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    title_block = QTextBlockFormat()
+    title_block.setBottomMargin(6)
+    title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    title_fmt = QTextCharFormat()
+    title_fmt.setFontWeight(QFont.Weight.Bold)
+    title_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
+    cursor.setBlockFormat(title_block)
+    cursor.insertText(article.title, title_fmt)
+    meta_block = QTextBlockFormat()
+    meta_block.setBottomMargin(22)
+    meta_fmt = QTextCharFormat()
+    meta_fmt.setForeground(QColor("#666"))
+    meta_fmt.setFontFamilies(["Inter", "Noto Sans", "DejaVu Sans", "sans-serif"])
+    meta_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+    parts = [article.date.display()]
+    if article.source:
+        parts.append(article.source)
+    parts.append(f"{article.word_count} mots")
+    if article.caption and article.caption != article.title:
+        parts.insert(0, article.caption)
+    cursor.insertBlock(meta_block, meta_fmt)
+    cursor.insertText("  ·  ".join(parts), meta_fmt)
+    para_block = QTextBlockFormat()
+    para_block.setBottomMargin(12)
+    para_block.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    para_block.setAlignment(Qt.AlignmentFlag.AlignJustify)
+    heading_block = QTextBlockFormat()
+    heading_block.setTopMargin(14)
+    heading_block.setBottomMargin(8)
+    heading_block.setHeadingLevel(2)
+    heading_fmt = QTextCharFormat()
+    heading_fmt.setFontWeight(QFont.Weight.DemiBold)
+    heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+    para_fmt = QTextCharFormat()
+    memo: dict[tuple[str, int], QTextCharFormat] = {}
+    shown = [e for e in entities if e.label in enabled]
+    text = article.text
+    body_start = -1
+    k = 0  # next entity to place
+    for block in article.blocks:
+        is_heading = block.kind == "heading"
+        base = heading_fmt if is_heading else para_fmt
+        cursor.insertBlock(heading_block if is_heading else para_block, base)
+        if body_start < 0:
+            body_start = cursor.position()
+        pos, block_end = block.start, block.end
+        while k < len(shown) and shown[k].start < block_end:
+            ent = shown[k]
+            k += 1
+            if ent.start < pos or ent.end > block_end:
+                continue  # overlapping or crossing a block boundary: not shown
+            if ent.start > pos:
+                cursor.insertText(text[pos:ent.start], base)
+            cursor.insertText(text[ent.start:ent.end], entity_format(ent.label, base, memo))
+            pos = ent.end
+        if pos < block_end:
+            cursor.insertText(text[pos:block_end], base)
+    cursor.endEditBlock()
+    return BuiltDocument(article, doc, body_start, enabled)
 
 
 class ArticleView(QTextBrowser):
@@ -175,7 +277,6 @@ class ReadingPane(QWidget):
         self._format_memo: dict[tuple[str, int], QTextCharFormat] = {}
         self._starts: list[int] = []
         self.view.tooltip_at = self._tooltip_at
-        self._colour_memo: dict[str, QColor] = {}
         self.legend.sig_toggled.connect(self._on_toggle)
         self.view.selectionChanged.connect(
             lambda: self.sig_selection_changed.emit(self.view.textCursor().hasSelection()))
@@ -208,81 +309,35 @@ class ReadingPane(QWidget):
         cursor.insertText(message, fmt)
         self._clear_overlays()
 
-    def show_article(self, article: Article, entities: Iterable[Any] | None = None) -> None:
+    def show_article(self, article: Article, entities: Iterable[Any] | None = None,
+                     prebuilt: BuiltDocument | None = None) -> None:
         """Render ``article`` as plain text blocks (never markup).
 
-        The document is built detached from the view and, when ``entities`` are known
-        (the cache), their formats go in the same edit block: one layout per switch.
+        ``prebuilt`` is a document made by :func:`build_document` in a worker thread (the
+        GUI thread then only attaches it); otherwise it is built here.  Entities known
+        up front (the cache) go in with the text: one layout per switch.
         """
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultFont(self.view.document().defaultFont())
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        title_block = QTextBlockFormat()
-        title_block.setBottomMargin(6)
-        title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        title_fmt = QTextCharFormat()
-        title_fmt.setFontWeight(QFont.Weight.Bold)
-        title_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
-        cursor.setBlockFormat(title_block)
-        cursor.insertText(article.title, title_fmt)
-        meta_block = QTextBlockFormat()
-        meta_block.setBottomMargin(22)
-        meta_fmt = QTextCharFormat()
-        meta_fmt.setForeground(QColor("#666"))
-        meta_fmt.setFontFamilies(["Inter", "Noto Sans", "DejaVu Sans", "sans-serif"])
-        meta_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-        parts = [article.date.display()]
-        if article.source:
-            parts.append(article.source)
-        parts.append(f"{article.word_count} mots")
-        if article.caption and article.caption != article.title:
-            parts.insert(0, article.caption)
-        cursor.insertBlock(meta_block, meta_fmt)
-        cursor.insertText("  ·  ".join(parts), meta_fmt)
-        self._body_start = -1
-        para_block = QTextBlockFormat()
-        para_block.setBottomMargin(12)
-        para_block.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        para_block.setAlignment(Qt.AlignmentFlag.AlignJustify)
-        heading_block = QTextBlockFormat()
-        heading_block.setTopMargin(14)
-        heading_block.setBottomMargin(8)
-        heading_block.setHeadingLevel(2)
-        heading_fmt = QTextCharFormat()
-        heading_fmt.setFontWeight(QFont.Weight.DemiBold)
-        heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-        para_fmt = QTextCharFormat()
+        ents = sorted(entities, key=lambda e: (e.start, e.end)) if entities else []
+        if (prebuilt is None or prebuilt.article is not article
+                or prebuilt.enabled != frozenset(self._enabled)):
+            prebuilt = build_document(article, ents, frozenset(self._enabled),
+                                      self.view.document().defaultFont())
+        doc = prebuilt.document
+        doc.setParent(self)
         self.article = article
-        self._format_memo.clear()
-        self._entities = sorted(entities, key=lambda e: (e.start, e.end)) if entities else []
-        self._starts = [e.start for e in self._entities]
-        shown = [e for e in self._entities if e.label in self._enabled]
-        k = 0  # next entity to place; entities are inserted with their format in one pass
-        for block in article.blocks:
-            is_heading = block.kind == "heading"
-            base = heading_fmt if is_heading else para_fmt
-            cursor.insertBlock(heading_block if is_heading else para_block, base)
-            if self._body_start < 0:
-                self._body_start = cursor.position()
-            pos, block_end = block.start, block.end
-            while k < len(shown) and shown[k].start < block_end:
-                ent = shown[k]
-                k += 1
-                if ent.start < pos or ent.end > block_end:
-                    continue  # overlapping or crossing a block boundary: not shown
-                if ent.start > pos:
-                    cursor.insertText(article.text[pos:ent.start], base)
-                cursor.insertText(article.text[ent.start:ent.end], self._entity_format(ent, base))
-                pos = ent.end
-            if pos < block_end:
-                cursor.insertText(article.text[pos:block_end], base)
-        cursor.endEditBlock()
+        self._entities = ents
+        self._starts = [e.start for e in ents]
+        self._body_start = prebuilt.body_start
         self._setup_document(doc)
         self._clear_overlays()
         self.view.moveCursor(QTextCursor.MoveOperation.Start)
         self.view.verticalScrollBar().setValue(0)
+
+    def default_font(self) -> QFont:
+        return QFont(self.view.document().defaultFont())
+
+    def enabled_labels(self) -> frozenset[str]:
+        return frozenset(self._enabled)
 
     @property
     def body_start(self) -> int:
@@ -337,22 +392,7 @@ class ReadingPane(QWidget):
                 continue
             cursor.setPosition(self._body_start + ent.start)
             cursor.setPosition(self._body_start + ent.end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(self._entity_format(ent, empty))
-
-    def _entity_format(self, ent: Any, base: QTextCharFormat) -> QTextCharFormat:
-        """``base`` plus the entity type's tint, underline style and label: one format per
-        type, so 3,000 entities cost 6 formats (tooltips are looked up on hover)."""
-        memo_key = (ent.label, base.fontWeight())
-        fmt = self._format_memo.get(memo_key)
-        if fmt is None:
-            style = style_for(ent.label)
-            fmt = QTextCharFormat(base)
-            fmt.setBackground(self._colour(style.background))
-            fmt.setUnderlineStyle(style.underline)
-            fmt.setUnderlineColor(self._colour(style.colour))
-            fmt.setProperty(LABEL_PROP, ent.label)
-            self._format_memo[memo_key] = fmt
-        return fmt
+            cursor.mergeCharFormat(entity_format(ent.label, empty, self._format_memo))
 
     def entity_at(self, offset: int) -> Any | None:
         """The shown entity covering ``offset`` in ``Article.text``, if any."""
@@ -371,12 +411,6 @@ class ReadingPane(QWidget):
             return ""
         style = style_for(ent.label)
         return f"{style.name} ({ent.label}) : {ent.text}"
-
-    def _colour(self, name: str) -> QColor:
-        colour = self._colour_memo.get(name)
-        if colour is None:
-            colour = self._colour_memo[name] = QColor(name)
-        return colour
 
     def entity_count_in_document(self) -> int:
         """How many character runs carry an entity label (for tests and diagnostics)."""
