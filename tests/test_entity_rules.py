@@ -209,3 +209,15 @@ def test_peoples_and_coordinated_titles() -> None:
     text = "Étaient présents M. et Mme Jean Dubois, puis MM. Martin et de Vallière."
     assert _spans(text, titled_names(text)) == [
         "M. et Mme Jean Dubois", "MM. Martin", "de Vallière"]
+
+
+def test_datelines_and_lowercase_organisations() -> None:
+    from reader.core.entity_postprocess import lowercase_organisations
+    from reader.core.entity_rules import find_datelines
+
+    text = "Valbonne, 5 novembre. — On mande de Port-Alban, le 3 juin, que tout va bien."
+    assert _spans(text, find_datelines(text)) == ["Valbonne", "Port-Alban"]
+    assert find_datelines("Il est venu, 3 fois, en mars.") == []
+    text = "Le parti social-démocrate et le ministère de la marine ; la police suisse."
+    assert _spans(text, lowercase_organisations(text)) == [
+        "parti social-démocrate", "ministère de la marine", "police suisse"]

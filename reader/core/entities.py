@@ -31,6 +31,7 @@ from reader.core.entity_postprocess import (
     is_generic_noun,
     is_institution_head,
     is_press_title,
+    lowercase_organisations,
     lowercase_words,
     org_head_start,
     overlaps,
@@ -56,7 +57,7 @@ DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
-         "heads", "orgheads", "demonyms", "peoples", "ranks", "personcues",
+         "heads", "orgheads", "lowerorgs", "demonyms", "peoples", "ranks", "personcues",
          "datelines", "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
@@ -320,6 +321,8 @@ class EntityExtractor:
             if ("peoples" in steps and c.label in ("LOC", "PER", "ORG")
                     and self._is_people_word(text, c.start, c.end)):
                 c.label = "MISC"
+        if "lowerorgs" in steps:
+            _apply_lower_orgs(texts, cands)
         if "ranks" in steps:
             _apply_ranks(texts, cands, lower)
         if "personcues" in steps:
@@ -399,6 +402,18 @@ _PERSON_AFTER = re.compile(
     r"qui|dit|déclare|répond|répondit)[^\S\n]|\([A-ZÀ-Ý][\w -]+\)|,[^\S\n]+(?:âgé|âgée|né|née)"
     r"[^\S\n])"
 )
+
+
+def _apply_lower_orgs(texts: list[str], cands: list[Candidate]) -> None:
+    """Organisations in lower case replace the places or nothing the model saw in them."""
+    for part, text in enumerate(texts):
+        for s, e in lowercase_organisations(text):
+            hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+            if any(c.label in ("PER", "ORG") or c.start < s or c.end > e for c in hits):
+                continue
+            for c in hits:
+                cands.remove(c)
+            cands.append(Candidate(part, s, e, "ORG", "lowerorg"))
 
 
 def _apply_person_cues(

@@ -532,3 +532,20 @@ def org_head_start(text: str, start: int) -> int | None:
         if m and m.group(1) in _ORG_LOWER_HEADS:
             return m.start()
     return None
+
+
+# Organisations written in lower case: "le parti social-démocrate", "le parti communiste
+# d'Allemagne", "le ministère de la guerre", "le gouvernement anglais", "la police russe".
+_ADJ = r"[a-zàâçéèêëîïôûùüÿœ-]+(?:iste|istes|ique|iques|ain|aine|al|ale|ien|ienne|ois|oise|ais|aise|and|ande|ate|crate|ral|rale)"
+_NATIONAL = (r"(?:[a-zàâçéèêëîïôûùüÿœ-]+(?:ais|ois|ien|ain|and|ol|ique)|russe|turc|turque|grec|"
+             r"grecque|suisse|belge|serbe|bulgare|fédéral|cantonal|municipal|impérial|royal)")
+_LOWER_ORG = re.compile(
+    rf"(?<![\w'’-])(?:parti(?:[^\S\n]+{_ADJ}){{1,3}}(?:[^\S\n]+(?:d['’]|de[^\S\n]+)[A-ZÀ-Ý][\w-]+)?"
+    rf"|ministère[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|des|du)[^\S\n]*[\w-]+"
+    rf"|(?:gouvernement|police)[^\S\n]+{_NATIONAL})(?![\w-])"
+)
+
+
+def lowercase_organisations(text: str) -> list[tuple[int, int]]:
+    """Spans of organisations named with a lower-case head and adjectives."""
+    return [m.span() for m in _LOWER_ORG.finditer(text)]
