@@ -19,6 +19,7 @@ from reader.core.entity_gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entity_lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entity_lexicon import Lexicon, load_lexicon
 from reader.core.entity_postprocess import (
+    PERSON_HEADS,
     Candidate,
     clean_bounds,
     entity_key,
@@ -330,6 +331,9 @@ class EntityExtractor:
                         texts[c.part], max(0, c.start - 8), c.start) and " " not in texts[
                             c.part][c.start:c.end]:
                     c.label = "MISC"  # "le Voltaire", "la Souricière": a thing, not a person
+            # "ministre du Travail", "ministre d'Etat": a function, not the ministry
+            cands[:] = [c for c in cands if not (
+                c.label == "ORG" and texts[c.part][c.start:c.end].split()[0] in PERSON_HEADS)]
         if "ranks" in steps:
             _apply_ranks(texts, cands, lower)
         if "personcues" in steps:
