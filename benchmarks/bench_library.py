@@ -17,7 +17,7 @@ For each size N a library is generated once (``make_library.py``, cached in the 
   p95 ≤ 30 ms, ≥ 50× faster than rg.
 
 Timing figures are printed, never asserted.  The article-switch benchmark (highlighting
-a 50,000-word article) belongs to the reading pane: see TODO(ui) below.
+a 50,000-word article) is ``benchmarks/bench_article_switch.py``.
 """
 
 from __future__ import annotations
@@ -60,9 +60,8 @@ QUERIES = [
     "élection* OR scrutin",
 ]
 
-# TODO(ui): article-switch benchmark (open a 50,000-word article and highlight search
-# matches + entities in the reading pane) belongs to the reading-pane owner; hook it here as
-# ``bench_article_switch(index, folder)`` when reader/ui/reading_pane.py exposes it.
+# The article-switch figure (50,000-word article with highlights vs a bare QTextDocument)
+# is printed by benchmarks/bench_article_switch.py.
 
 
 def _cpu() -> float:

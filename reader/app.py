@@ -58,8 +58,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reader: {library}: not a folder", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    window = MainWindow(WindowOptions(library, data, cache,
-                                      remember_geometry=args.screenshot is None))
+    from reader.core.storage import StorageError
+
+    try:
+        window = MainWindow(WindowOptions(library, data, cache,
+                                          remember_geometry=args.screenshot is None))
+    except StorageError as exc:  # e.g. an unwritable cache directory: say so, lose nothing
+        message = f"Reader cannot start: {exc} (cache directory {cache})"
+        print(f"reader: {message}", file=sys.stderr)
+        if not args.screenshot:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "Reader", message)
+        return 1
     if args.screenshot:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))

@@ -115,12 +115,15 @@ class MainWindow(QMainWindow):
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
         self._closed = False
+        self._notices: list[str] = []
         self._focus_entity: tuple[str, str, tuple[str, ...]] | None = None
         self._entity_filter_text = ""
         self.library_entities: Any = None
 
         cache = options.cache_dir
-        self.index = LibraryIndex(cache / "library.sqlite3")
+        self.index = LibraryIndex(cache / "library.sqlite3")  # StorageError: caller reports
+        if getattr(self.index, "notice", ""):
+            self._startup_notice(self.index.notice)
         self.extractor = EntityExtractor()
         self.entity_cache: EntityCache | None
         try:
@@ -304,6 +307,14 @@ class MainWindow(QMainWindow):
         self.problems_button.setAutoRaise(True)
         self.problems_button.setVisible(False)
         self.problems_button.clicked.connect(self.show_problems)
+        self.notice_label = QLabel("", self)
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setStyleSheet("color: #b71c1c;")
+        self.notice_label.setVisible(bool(self._notices))
+        if self._notices:
+            self.notice_label.setText("⚠ " + self._notices[-1][:90])
+            self.notice_label.setToolTip("\n".join(self._notices))
+        bar.insertPermanentWidget(0, self.notice_label, 1)
         bar.addPermanentWidget(self.problems_button)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -469,8 +480,9 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(RuntimeError):
-            self.undo_stack.indexChanged.disconnect()
+        if self.bookmarks_panel is not None:
+            with contextlib.suppress(RuntimeError):
+                self.undo_stack.indexChanged.disconnect()
         if self.library_entities is not None:
             with contextlib.suppress(Exception):
                 self.library_entities.stop()
@@ -485,12 +497,19 @@ class MainWindow(QMainWindow):
 
     # -- library ---------------------------------------------------------------------------
     def _startup_notice(self, text: str) -> None:
+        """Something the user must know (damaged store moved aside, bookmarks unavailable):
+        kept visible in the status bar, not only flashed."""
+        self._notices.append(text)
         self.statusBar().showMessage(text, 15000)
-        self._notices = getattr(self, "_notices", []) + [text]
+        label = getattr(self, "notice_label", None)
+        if label is not None:
+            label.setText("⚠ " + self._notices[-1][:90])
+            label.setToolTip("\n".join(self._notices))
+            label.setVisible(True)
 
     @property
     def notices(self) -> list[str]:
-        return list(getattr(self, "_notices", []))
+        return list(self._notices)
 
     def reload_library(self) -> None:
         if self.folder is not None:
