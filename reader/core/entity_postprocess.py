@@ -464,7 +464,7 @@ _PERSON_HEAD_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿœ-]+)[^\S\n]+$")
 def person_head_before(text: str, start: int) -> bool:
     """True when a lowercase rank, function or trade stands right before ``start``."""
     m = _PERSON_HEAD_BEFORE.search(text, max(0, start - 25), start)
-    return bool(m) and m.group(1) in PERSON_HEADS
+    return m is not None and m.group(1) in PERSON_HEADS
 
 
 # A street keeps its house number: "89, avenue de Wagram", "16, rue du Croissant"
