@@ -20,6 +20,7 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check reader tests benchmarks
+	$(BIN)/mypy reader
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests benchmarks
