@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import make_library
 
@@ -84,6 +85,12 @@ def test_navigation_and_search(qtbot, window: MainWindow) -> None:
     assert window.pane.selected_text().lower() == "élève"
     window.clear_filters()
     assert window.proxy.rowCount() == 3
+    # Esc in the search box clears the search
+    with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
+        window.filter_edit.setText("eleve")
+    window.filter_edit.setFocus()
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    assert window.filter_edit.text() == "" and window.proxy.rowCount() == 3
 
 
 def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -174,5 +181,6 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     kept = list(data.glob("bookmarks.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == garbage  # moved aside, not overwritten
     assert any("damaged" in n or "endommag" in n for n in win.notices)
+    assert win.notice_label.isVisible() and win.notice_label.text().startswith("⚠")
     assert win.store.all() == []  # a fresh store, and the app still runs
     win.close()
