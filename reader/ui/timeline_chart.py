@@ -69,6 +69,17 @@ def _month_range(first: str, last: str) -> list[str]:
     return out
 
 
+def _nice_step(top: int, max_ticks: int = 5) -> int:
+    """1, 2 or 5 × 10^k, so that ``top`` fits in at most ``max_ticks`` integer steps."""
+    magnitude = 1
+    while True:
+        for base in (1, 2, 5):
+            step = base * magnitude
+            if top <= step * max_ticks:
+                return step
+        magnitude *= 10
+
+
 def bucket_rows(rows: Sequence[Any], max_months: int = MAX_MONTHS) -> Buckets:
     """Count rows per month (every month between the first and last, zeros included), or
     per year when that would make more than ``max_months`` bars."""
@@ -180,8 +191,10 @@ class TimelineChart(QWidget):
         y = QValueAxis()
         y.setLabelFormat("%d")
         top = max(b.counts, default=0)
-        y.setRange(0, max(1, top))
-        y.setTickCount(min(6, max(2, top + 1)))
+        step = _nice_step(top)
+        ceiling = max(step, step * -(-top // step))  # whole steps: every label is exact
+        y.setRange(0, ceiling)
+        y.setTickCount(ceiling // step + 1)
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
