@@ -124,7 +124,8 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
 
     def check() -> None:
         if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
-            QTimer.singleShot(400, loop.quit)
+            # the entity view also waits for the filtered list, its article and timeline
+            QTimer.singleShot(400 if panel is None else 2500, loop.quit)
 
     def mark(flag: str, value: bool = True) -> None:
         state[flag] = value

@@ -681,6 +681,24 @@ class MainWindow(QMainWindow):
         self.filter_info.setText(" · ".join(parts))
         self.filter_info.setVisible(bool(parts))
         self.clear_filters_button.setVisible(bool(parts))
+        self._sync_current_after_filter()
+
+    def _sync_current_after_filter(self) -> None:
+        """After a filter change: keep the open article current, selected and in sight if
+        it is still listed, else open the first listed article."""
+        shown = self.pane.article.id if self.pane.article is not None else None
+        row = self.model.row_for_id(shown) if shown else -1
+        index = (self.proxy.mapFromSource(self.model.index(row, COL_TITLE)) if row >= 0
+                 else QModelIndex())
+        if not index.isValid():
+            if self.proxy.rowCount() == 0:
+                return
+            index = self.proxy.index(0, COL_TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _run_search(self) -> None:
         self._search_timer.stop()
@@ -725,6 +743,9 @@ class MainWindow(QMainWindow):
         row = current.data(ArticleRole)
         if row is None:
             return
+        shown = self.pane.article
+        if shown is not None and shown.id == row.id and shown.content_hash == row.content_hash:
+            return  # already open (the list was only re-filtered or re-sorted)
         self.load_article(row.id)
 
     def _update_visible_rows(self) -> None:

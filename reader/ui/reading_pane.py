@@ -206,6 +206,8 @@ class LegendBar(QWidget):
         caption = QLabel("Entités :")
         caption.setObjectName("legendCaption")
         layout.addWidget(caption)
+        self.caption = caption
+        self._compact = False
         self.buttons: dict[str, QToolButton] = {}
         for label in ORDER:
             style = STYLES[label]
@@ -236,6 +238,18 @@ class LegendBar(QWidget):
 
     def enabled_labels(self) -> set[str]:
         return {label for label, b in self.buttons.items() if b.isChecked()}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow pane show the type codes (PER, ORG…) rather than clipped names."""
+        super().resizeEvent(event)
+        full = sum(b.fontMetrics().horizontalAdvance(STYLES[lab].name) + 22
+                   for lab, b in self.buttons.items()) + 200
+        compact = self.width() < full
+        if compact != self._compact:
+            self._compact = compact
+            self.caption.setVisible(not compact)
+            for label, button in self.buttons.items():
+                button.setText(label if compact else STYLES[label].name)
 
 
 def _css_line(style: QTextCharFormat.UnderlineStyle) -> str:
