@@ -208,6 +208,7 @@ class LegendBar(QWidget):
         layout.addWidget(caption)
         self.caption = caption
         self._compact = False
+        self._full_width = 0
         self.buttons: dict[str, QToolButton] = {}
         for label in ORDER:
             style = STYLES[label]
@@ -242,8 +243,11 @@ class LegendBar(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a narrow pane show the type codes (PER, ORG…) rather than clipped names."""
         super().resizeEvent(event)
-        full = sum(b.fontMetrics().horizontalAdvance(STYLES[lab].name) + 22
-                   for lab, b in self.buttons.items()) + 200
+        if self._full_width == 0:  # measured once, with the full names
+            self._full_width = (sum(b.sizeHint().width() for b in self.buttons.values())
+                                + self.caption.sizeHint().width()
+                                + 4 * (len(self.buttons) + 2) + 16)
+        full = self._full_width + max(self.status.sizeHint().width(), 70)
         compact = self.width() < full
         if compact != self._compact:
             self._compact = compact
