@@ -221,3 +221,12 @@ def test_datelines_and_lowercase_organisations() -> None:
     text = "Le parti social-démocrate et le ministère de la marine ; la police suisse."
     assert _spans(text, lowercase_organisations(text)) == [
         "parti social-démocrate", "ministère de la marine", "police suisse"]
+
+
+def test_lexicon_ignores_accents_dropped_by_capitals() -> None:
+    from reader.core.entity_lexicon import Lexicon
+
+    lexicon = Lexicon({"électricité", "café"})
+    assert lexicon.has_unaccented("ELECTRICITE")
+    assert lexicon.has_unaccented("CAFE")
+    assert not lexicon.has_unaccented("ZURICH")

