@@ -230,3 +230,15 @@ def test_lexicon_ignores_accents_dropped_by_capitals() -> None:
     assert lexicon.has_unaccented("ELECTRICITE")
     assert lexicon.has_unaccented("CAFE")
     assert not lexicon.has_unaccented("ZURICH")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Si l'Allemand hésite encore.", "Allemand", True),
+    ("Il est Parisien depuis peu.", "Parisien", True),
+    ("Un hommage à l'hôtellerie Française et à ses chefs.", "Française", True),
+    ("Il part vers Italien demain.", "Italien", False),
+])
+def test_people_words_in_context(text: str, word: str, expected: bool) -> None:
+    from reader.core.entity_postprocess import is_common_people_word
+
+    assert is_common_people_word(word, text, text.index(word)) is expected

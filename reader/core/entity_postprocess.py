@@ -121,6 +121,14 @@ _PLURAL_PEOPLE_BEFORE = re.compile(
     r"dix|cent|mille|millions|milliers|de|d'|d’|Les|Des|Ces|Deux|Trois|Quelques|Plusieurs)\s*$"
 )
 
+_ELIDED_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[lL]['’]$")
+_NOUN_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿœ]{4,})[^\S\n]+$")
+_COPULA_BEFORE = re.compile(r"(?<![\w-])(?:est|sont|était|étaient|devenu|devenue|né|née)[^\S\n]+$")
+_PREPOSITIONS = {"chez", "vers", "pour", "contre", "avec", "sans", "sous", "dans", "entre",
+                 "près", "selon", "depuis", "devant", "derrière", "parmi", "après", "avant",
+                 "envers", "outre", "malgré", "durant", "pendant", "comme", "dont", "mais",
+                 "puis", "donc", "voici", "voilà", "quand", "lorsque", "alors", "aussi"}
+
 
 def is_common_people_word(span: str, text: str, start: int) -> bool:
     """A dictionary word for a people ("Italiens", "Turcs", "un Allemand") taken for a
@@ -128,8 +136,14 @@ def is_common_people_word(span: str, text: str, start: int) -> bool:
     if " " in span or not span[:1].isupper() or span.isupper():
         return False
     before = text[max(0, start - 12):start]
-    if _DEMONYM.search(span) and _DETERMINER_BEFORE.search(before):
-        return True
+    if (_DEMONYM.search(span) or span.endswith("and")) and (
+            _DETERMINER_BEFORE.search(before) or _ELIDED_ARTICLE_BEFORE.search(before)):
+        return True  # "un Allemand", "l'Américain"
+    if _COPULA_BEFORE.search(before) and (_DEMONYM.search(span) or span.endswith("and")):
+        return True  # "il est Parisien"
+    noun = _NOUN_BEFORE.search(before)
+    if noun and noun.group(1) not in _PREPOSITIONS and _DEMONYM.search(span):
+        return True  # an adjective after its noun: "l'hôtellerie Française"
     return span.endswith(("s", "x")) and bool(_PLURAL_PEOPLE_BEFORE.search(before))
 
 
