@@ -242,3 +242,9 @@ def test_people_words_in_context(text: str, word: str, expected: bool) -> None:
     from reader.core.entity_postprocess import is_common_people_word
 
     assert is_common_people_word(word, text, text.index(word)) is expected
+
+
+def test_a_function_addressed_is_no_name() -> None:
+    assert titled_names("M. LE MINISTRE : Je demande la parole.") == []
+    assert titled_names("M. le Président a répondu.") == []
+    assert titled_names("M. Dupont a répondu.") == [(0, 9)]

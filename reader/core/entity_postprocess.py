@@ -243,6 +243,14 @@ _PLURAL_TITLE = re.compile(r"^(?:MM\.|Mmes|Messieurs|Mesdames)")
 _COORDINATED = re.compile(rf"{_SP}et{_SP}(?=(?:de{_SP}|d['’]|du{_SP})?[A-ZÀ-Ý])")
 
 
+def _is_function_address(mention: str) -> bool:
+    """"M. le Président", "M. LE MINISTRE": a function addressed, not a name."""
+    words = mention.split()[1:]
+    if len(words) < 2 or words[0].lower() not in ("le", "la"):
+        return False
+    return all(w.lower() in PERSON_HEADS or w.lower() in ("le", "la") for w in words)
+
+
 def titled_names(text: str) -> list[tuple[int, int]]:
     """Spans of ``M. Dupont``-style mentions: a civil title makes a person.
 
@@ -252,6 +260,8 @@ def titled_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _TITLED_NAME.finditer(text):
         s, e = m.span()
+        if _is_function_address(m.group()):
+            continue
         for couple in _COUPLE.finditer(text, max(0, s - 8), s + 4):
             if couple.end() == s:
                 s = couple.start()
