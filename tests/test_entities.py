@@ -202,3 +202,11 @@ def test_titled_person_and_rank(extractor: EntityExtractor) -> None:
     assert ("Bismarck", "PER") in got
     assert ("M. le député Rouvier", "PER") in got
     assert ("M. Rouvier", "PER") in got
+
+
+def test_known_places_in_headlines_and_brackets(extractor: EntityExtractor) -> None:
+    text = ("Le conseil se réunira lundi.  PÉROU Des nouvelles arrivent de la capitale.\n"
+            "Une conférence aura lieu à Épernay (Marne) la semaine prochaine.")
+    found = {(e.text, e.label) for e in extractor.extract(text)}
+    assert ("PÉROU", "LOC") in found
+    assert ("Marne", "LOC") in found

