@@ -499,14 +499,23 @@ class ReadingPane(QWidget):
         return len(self._search_ranges)
 
     def step_match(self, forward: bool = True) -> bool:
-        if not self._search_ranges:
-            return False
-        step = 1 if forward else -1
-        self._current_match = (self._current_match + step) % len(self._search_ranges)
-        start, end = self._search_ranges[self._current_match]
+        """Select the next (or previous) search hit, wrapping around."""
+        self._current_match = self._step(self._search_ranges, self._current_match, forward)
+        return self._current_match >= 0
+
+    def _step(self, ranges: list[tuple[int, int]], current: int, forward: bool) -> int:
+        """Move ``current`` one step through ``ranges`` (wrapping) and select that range."""
+        if not ranges:
+            return -1
+        current = (current + (1 if forward else -1)) % len(ranges)
+        start, end = ranges[current]
+        if ranges is self._search_ranges:
+            self._current_match = current
+        else:
+            self._current_mention = current
         self._refresh_overlays()
         self.select_range(start, end)
-        return True
+        return current
 
     def set_focus_entity(self, key: str | None, display: str = "",
                          keys: Iterable[str] = ()) -> int:
@@ -525,14 +534,9 @@ class ReadingPane(QWidget):
         return len(self._mention_ranges)
 
     def step_mention(self, forward: bool = True) -> bool:
-        if not self._mention_ranges:
-            return False
-        step = 1 if forward else -1
-        self._current_mention = (self._current_mention + step) % len(self._mention_ranges)
-        start, end = self._mention_ranges[self._current_mention]
-        self._refresh_overlays()
-        self.select_range(start, end)
-        return True
+        """Select the next (or previous) mention of the focused entity, wrapping around."""
+        self._current_mention = self._step(self._mention_ranges, self._current_mention, forward)
+        return self._current_mention >= 0
 
     @property
     def mention_count(self) -> int:
