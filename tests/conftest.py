@@ -24,15 +24,6 @@ SEED_FILE = next(iter(sorted(SEEDS.glob("*.txt"))))
 
 
 @pytest.fixture
-def data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
-    """Fresh data and cache directories for one test, also exported to the environment."""
-    data, cache = tmp_path / "data", tmp_path / "cache"
-    monkeypatch.setenv("READER_DATA_DIR", str(data))
-    monkeypatch.setenv("READER_CACHE_DIR", str(cache))
-    yield data, cache
-
-
-@pytest.fixture
 def seed_text() -> str:
     return SEED_FILE.read_text(encoding="utf-8")
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from reader.core.search_query import find_matches
 from reader.ui.article_model import SnippetRole
-from reader.ui.text_search import find_terms
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -23,10 +23,14 @@ class ArticleDelegate(QStyledItemDelegate):
     def set_terms(self, terms: Sequence[str]) -> None:
         self.terms = list(terms)
 
+    @staticmethod
+    def row_height(font: QFont) -> int:
+        """Two lines (title, snippet) and their margins; every row has this height."""
+        return QFontMetrics(font).height() * 2 + 12
+
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        fm = QFontMetrics(option.font)
-        return QSize(200, fm.height() * 2 + 12)
+        return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -66,7 +70,7 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def _draw_snippet(self, painter: QPainter, rect: QRect, text: str, colour: QColor,
                       font: QFont) -> None:
-        ranges = find_terms(text, self.terms) if self.terms else []
+        ranges = find_matches(text, self.terms) if self.terms else []
         painter.setPen(colour)
         if not ranges:
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.core.dates import PartialDate, Precision
+from reader.core.dates import Precision
 from reader.core.library_index import ArticleRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +28,6 @@ DateRole = Qt.ItemDataRole.UserRole + 2  # ISO sort key ("" when undated)
 SourceRole = Qt.ItemDataRole.UserRole + 3
 ArticleRole = Qt.ItemDataRole.UserRole + 4  # the ArticleRow
 SnippetRole = Qt.ItemDataRole.UserRole + 5
-SortRole = Qt.ItemDataRole.UserRole + 6
 MonthRole = Qt.ItemDataRole.UserRole + 7  # "YYYY-MM" or ""
 
 COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
@@ -55,10 +54,6 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``Élève`` → ``eleve`` (fast: used as a sort key
     for 100,000 titles)."""
     return text.casefold().translate(_FOLD)
-
-
-def row_date(row: ArticleRow) -> PartialDate:
-    return row.date
 
 
 def row_month(row: ArticleRow) -> str:
@@ -163,9 +158,6 @@ class ArticleTableModel(QAbstractTableModel):
     def row_for_id(self, article_id: str) -> int:
         return self._by_id.get(article_id, -1)
 
-    def article_row(self, row: int) -> ArticleRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def rows(self) -> list[ArticleRow]:
         return list(self._rows)
 
@@ -194,7 +186,7 @@ class ArticleTableModel(QAbstractTableModel):
     def _date_display(self, row: int) -> str:
         text = self._date_text.get(row)
         if text is None:
-            text = row_date(self._rows[row]).display()
+            text = self._rows[row].date.display()
             self._date_text[row] = text
         return text
 
@@ -226,15 +218,6 @@ class ArticleTableModel(QAbstractTableModel):
             return art.snippet
         if role == MonthRole:
             return row_month(art)
-        if role == SortRole:
-            if column == COL_TITLE:
-                return fold(art.title)
-            if column == COL_DATE:
-                return art.date.sort_key() or "0000"
-            if column == COL_SOURCE:
-                return fold(art.source)
-            if column == COL_WORDS:
-                return art.word_count
         return None
 
 
@@ -296,10 +279,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     @property
     def month(self) -> str | None:
         return self._month
-
-    @property
-    def has_filter(self) -> bool:
-        return any(x is not None for x in (self._search_ids, self._entity_ids, self._month))
 
     def _begin(self) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10

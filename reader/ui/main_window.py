@@ -109,9 +109,7 @@ class MainWindow(QMainWindow):
         self.problems: list[Problem] = []
         self.model_ready = False
         self.model_error = ""
-        self.library_loaded = False
         self._pending_selection: tuple[str, int, int] | None = None
-        self._entities_for: str | None = None
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
         self._closed = False
@@ -226,9 +224,7 @@ class MainWindow(QMainWindow):
         self.delegate = ArticleDelegate(self.table)
         self.table.setItemDelegateForColumn(COL_TITLE, self.delegate)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.delegate.sizeHint(self.table.viewOptions() if hasattr(self.table, "viewOptions")
-                                   else _view_option(self.table), QModelIndex()).height())
+        self.table.verticalHeader().setDefaultSectionSize(self.delegate.row_height(self.table.font()))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         # fixed, font-based widths: ResizeToContents measures rows (seconds at 100,000)
@@ -266,16 +262,12 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
             self.splitDockWidget(self.entities_panel, self.bookmarks_panel,
                                  Qt.Orientation.Vertical)
-            self.undo_stack.indexChanged.connect(lambda _i: self._refresh_bookmark_overlay())
-            if hasattr(self.bookmarks_panel, "sig_bookmarks_changed"):
-                self.bookmarks_panel.sig_bookmarks_changed.connect(
-                    self._refresh_bookmark_overlay)
+            # emitted for every add, edit, delete, undo and redo
+            self.bookmarks_panel.sig_bookmarks_changed.connect(self._refresh_bookmark_overlay)
 
     def _build_library_entities(self) -> None:
-        try:
-            from reader.ui.library_entities import LibraryEntitiesPanel
-        except ImportError:
-            return
+        from reader.ui.library_entities import LibraryEntitiesPanel
+
         panel = LibraryEntitiesPanel(self.options.cache_dir, self.options.data_dir, self)
         panel.sig_entity_chosen.connect(self._on_library_entity_chosen)
         panel.sig_month_chosen.connect(self._on_month_chosen)
@@ -480,9 +472,6 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        if self.bookmarks_panel is not None:
-            with contextlib.suppress(RuntimeError):
-                self.undo_stack.indexChanged.disconnect()
         if self.library_entities is not None:
             with contextlib.suppress(Exception):
                 self.library_entities.stop()
@@ -528,7 +517,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Reader", f"{folder} n'est pas un dossier lisible.")
             return
         self.folder = folder
-        self.library_loaded = False
         self.setWindowTitle(f"{folder.name} — Reader")
         self.clear_filters()
         self.model.set_rows([])
@@ -574,7 +562,6 @@ class MainWindow(QMainWindow):
         self.problems = list(problems)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.library_loaded = True
         n = self.model.rowCount()
         parts = [f"{n} article{'s' if n != 1 else ''}"]
         if result.cancelled:
@@ -594,15 +581,14 @@ class MainWindow(QMainWindow):
         if self.library_entities is not None and self.folder is not None:
             self.library_entities.set_library(self.folder, self.index, rows)
         if self.bookmarks_panel is not None:
-            with contextlib.suppress(StorageError):  # files renamed or moved: same content
-                self.bookmarks_panel.relink_library({r.content_hash: r.id for r in rows})
-            self.bookmarks_panel.reload()
+            # renamed or moved files keep their bookmarks (same content); a relink reloads
+            if not self.bookmarks_panel.relink_library({r.content_hash: r.id for r in rows}):
+                self.bookmarks_panel.reload()  # another window may have written
         self.sig_library_loaded.emit()
 
     def _on_library_failed(self, failure: JobFailure) -> None:
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.library_loaded = True
         self.statusBar().showMessage(f"Impossible d'ouvrir la bibliothèque : {failure}")
         self.sig_library_loaded.emit()
 
@@ -940,7 +926,6 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             QMessageBox.warning(self, "Reader", f"Le marque-page n'a pas été enregistré : {exc}")
             return None
-        self._refresh_bookmark_overlay()
         self.statusBar().showMessage("Passage marqué.", 4000)
         return bookmark
 
@@ -1008,11 +993,3 @@ class MainWindow(QMainWindow):
                 return
         event.ignore()
 
-
-def _view_option(view: QTableView) -> Any:
-    from PySide6.QtWidgets import QStyleOptionViewItem
-
-    opt = QStyleOptionViewItem()
-    opt.initFrom(view)
-    opt.font = view.font()
-    return opt

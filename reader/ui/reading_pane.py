@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
-    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -39,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.parser import Article
+from reader.core.search_query import find_matches
 from reader.ui.entity_style import ORDER, STYLES, style_for
 
 LABEL_PROP = QTextFormat.Property.UserProperty + 1
-KEY_PROP = QTextFormat.Property.UserProperty + 2
 MAX_LINE_PX = 760
 BOOKMARK_COLOURS = {
     "yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
@@ -488,9 +487,7 @@ class ReadingPane(QWidget):
         self._search_ranges = []
         self._current_match = -1
         if self.article is not None and terms:
-            from reader.ui.text_search import find_terms
-
-            self._search_ranges = find_terms(self.article.text, terms)
+            self._search_ranges = find_matches(self.article.text, list(terms))
         self._refresh_overlays()
         return len(self._search_ranges)
 
@@ -526,9 +523,7 @@ class ReadingPane(QWidget):
             keys = {key, *keys}
             ranges = [(e.start, e.end) for e in self._entities if getattr(e, "key", None) in keys]
             if not ranges and display:
-                from reader.ui.text_search import find_terms
-
-                ranges = find_terms(self.article.text, [display])
+                ranges = find_matches(self.article.text, [display])
             self._mention_ranges = sorted(set(ranges))
         self._refresh_overlays()
         return len(self._mention_ranges)
@@ -586,14 +581,9 @@ class ReadingPane(QWidget):
 
     # -- zoom --------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
-        if steps == 0:
-            self._base_point_size = 13.0
-        else:
-            self._base_point_size = max(8.0, min(32.0, self._base_point_size + steps))
-        doc = self.view.document()
-        font = doc.defaultFont()
-        font.setPointSizeF(self._base_point_size)
-        doc.setDefaultFont(font)
+        """``steps`` points larger (negative: smaller); 0 goes back to the default size."""
+        self.set_point_size(13.0 if steps == 0
+                            else max(8.0, min(32.0, self._base_point_size + steps)))
 
     @property
     def point_size(self) -> float:
@@ -605,9 +595,3 @@ class ReadingPane(QWidget):
         font = doc.defaultFont()
         font.setPointSizeF(size)
         doc.setDefaultFont(font)
-
-    def reading_palette(self) -> QPalette:
-        return self.view.palette()
-
-    def context_point(self) -> QPoint:
-        return self.view.mapToGlobal(self.view.cursorRect().center())
