@@ -251,7 +251,7 @@ def test_invalid_syntax_never_raises(index: LibraryIndex, tmp_path: Path, query:
     write(lib / "a.txt", "Guerre", "La guerre et l'OTAN, phrase non fermée.")
     index.scan(lib)
     result = index.search(lib, query)
-    assert isinstance(result, list)
+    assert isinstance(result, li.SearchHits)
     index.match_terms(query)
 
 
@@ -461,6 +461,60 @@ def test_many_hits_rank_title_matches_first(index: LibraryIndex, tmp_path: Path,
     assert index.search(lib, "bismarck", limit=1) == ranked[:1]
     assert len(index.search(lib, "bismarck", limit=3)) == 3
     assert found(index, lib, "bismarck -berlin") == {f"body{i}" for i in range(5)}
+
+
+def test_many_hits_title_hit_excluded_by_its_body(index: LibraryIndex, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    monkeypatch.setattr(li, "EXACT_RANK_MAX", 1)
+    lib = tmp_path / "lib"
+    write(lib / "a.txt", "Bismarck parle", "Il est à Vienne.")
+    write(lib / "b.txt", "Bismarck se tait", "Il est à Berlin.")
+    write(lib / "c.txt", "Autre", "Bismarck est ailleurs.")
+    index.scan(lib)
+    ranked = index.search(lib, "bismarck -vienne")
+    assert ranked[0][0] == "b" and ranked[0][1] < 0  # the title hit kept, ranked first
+    assert [aid for aid, _ in ranked] == ["b", "c"]
+
+
+def test_search_hits_give_rowids_for_the_list_filter(index: LibraryIndex,
+                                                     tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    write(lib / "a.txt", "Premier", "La guerre continue.")
+    write(lib / "b.txt", "Guerre", "La guerre encore.")
+    write(lib / "c.txt", "Paix", "Rien ici.")
+    index.scan(lib)
+    rowid = {row.id: row.rowid for row in index.rows(lib)}
+    hits = index.search(lib, "guerre")
+    assert hits.rowid_set() == {rowid["a"], rowid["b"]}
+    assert set(hits.rank_of) == {rowid["a"], rowid["b"]}  # few hits: all ranked
+    assert hits.ids == ["b", "a"]  # the title hit weighs more
+    assert len(hits) == 2 and hits[0] == ("b", hits.rank_of[rowid["b"]])
+    limited = index.search(lib, "guerre", limit=1)
+    assert limited == hits[:1] and len(limited) == 1
+    assert index.search(lib, "-guerre").ids == ["c"]
+
+
+def test_index_from_before_the_titles_table_is_upgraded(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "cache" / "library.sqlite3"
+    lib = tmp_path / "lib"
+    write(lib / "t.txt", "Bismarck à Berlin", "Le chancelier parle.")
+    write(lib / "u.txt", "Autre", "Bismarck ailleurs.")
+    ix = LibraryIndex(db)
+    ix.scan(lib)
+    ix.close()
+    conn = sqlite3.connect(db)  # as version 2 left it: no title-only table
+    conn.execute("DROP TABLE titles_fts")
+    conn.execute("PRAGMA user_version=2")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(li, "EXACT_RANK_MAX", 1)
+    ix = LibraryIndex(db)
+    try:
+        assert ix.scan(lib).unchanged == 2
+        ranked = ix.search(lib, "bismarck")
+        assert ranked[0][0] == "t" and ranked[0][1] < 0 and ranked[1] == ("u", 0.0)
+    finally:
+        ix.close()
 
 
 def test_rows_snapshot_matches_sql_and_follows_changes(index: LibraryIndex, tmp_path: Path,

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.dates import Precision
-from reader.core.library_index import ArticleRow
+from reader.core.library_index import ArticleRow, SearchHits
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,7 +79,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._date_text: dict[int, str] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._ranks: dict[str, float] | None = None  # relevance sort when not None
+        self._ranks: dict[int, float] | None = None  # rowid → rank: relevance sort
 
     # -- loading -----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ArticleRow]) -> None:
@@ -94,7 +94,7 @@ class ArticleTableModel(QAbstractTableModel):
     def _key(self, column: int) -> Any:
         if self._ranks is not None:
             ranks = self._ranks
-            return lambda r: ranks.get(r.id, 0.0)  # bm25: lower is better
+            return lambda r: ranks.get(r.rowid, 0.0)  # bm25: lower is better
         if column == COL_TITLE:
             return lambda r: fold(r.title)
         if column == COL_DATE:
@@ -119,7 +119,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self._resort()
 
-    def sort_by_rank(self, ranks: dict[str, float] | None) -> None:
+    def sort_by_rank(self, ranks: dict[int, float] | None) -> None:
         """Relevance order (search ranks) until called with None."""
         self._ranks = ranks
         self._resort()
@@ -224,29 +224,30 @@ class ArticleTableModel(QAbstractTableModel):
 class ArticleFilterProxy(QSortFilterProxyModel):
     """Filters by search hits, entity and month; sorting is forwarded to the source model.
 
-    Every filter is a set of allowed ids (or None for "no constraint") computed off the
-    GUI thread; the proxy only intersects them, so filtering 100,000 rows stays cheap.
+    Every filter is a set (or None for "no constraint") computed off the GUI thread: search
+    hits by row id (``ArticleRow.rowid``, as the index gives them: no mapping of 40,000 hits
+    to article ids), entities by article id.  A row costs one or two set lookups, so
+    filtering 100,000 rows stays cheap.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setDynamicSortFilter(False)
-        self._search_ids: set[str] | None = None
-        self._ranks: dict[str, float] = {}
+        self._search_rowids: set[int] | None = None
+        self._ranks: dict[int, float] = {}
         self._entity_ids: set[str] | None = None
         self._month: str | None = None
         self._by_relevance = False
-        self._allowed: set[str] | None = None
         self._source: ArticleTableModel | None = None
 
-    def set_search(self, ranked: Sequence[tuple[str, float]] | None) -> None:
-        """Search hits as (id, rank) best first, or None to show everything."""
+    def set_search(self, hits: SearchHits | None) -> None:
+        """Search hits (ranked best first), or None to show everything."""
         self._begin()
-        if ranked is None:
-            self._search_ids, self._ranks = None, {}
+        if hits is None:
+            self._search_rowids, self._ranks = None, {}
         else:
-            self._ranks = {aid: float(rank) for aid, rank in ranked}
-            self._search_ids = set(self._ranks)
+            self._ranks = hits.rank_of
+            self._search_rowids = hits.rowid_set()
         self._refilter()
         if self._by_relevance:
             self._sort_source()
@@ -285,7 +286,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self.beginFilterChange()
 
     def _refilter(self) -> None:
-        self._update_allowed()
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # Qt < 6.10
@@ -295,19 +295,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
         self._source = model if isinstance(model, ArticleTableModel) else None
 
-    def _update_allowed(self) -> None:
-        sets = [ids for ids in (self._search_ids, self._entity_ids) if ids is not None]
-        if not sets:
-            self._allowed = None
-        elif len(sets) == 1:
-            self._allowed = sets[0]
-        else:
-            self._allowed = sets[0] & sets[1]
-
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        # called once per row (100,000 times per filter change): keep it to a set lookup
-        allowed, month = self._allowed, self._month
-        if allowed is None and month is None:
+        # called once per row (100,000 times per filter change): keep it to set lookups
+        hits, ids, month = self._search_rowids, self._entity_ids, self._month
+        if hits is None and ids is None and month is None:
             return True
         source = self._source
         if source is None:
@@ -316,7 +307,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if source_row >= len(rows):
             return False
         art = rows[source_row]
-        if allowed is not None and art.id not in allowed:
+        if hits is not None and art.rowid not in hits:
+            return False
+        if ids is not None and art.id not in ids:
             return False
         return month is None or _in_period(art, month)
 
@@ -325,9 +318,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         source = self._source
         if source is None:
             return []
-        allowed, month = self._allowed, self._month
+        hits, ids, month = self._search_rowids, self._entity_ids, self._month
         return [r for r in source._rows
-                if (allowed is None or r.id in allowed)
+                if (hits is None or r.rowid in hits)
+                and (ids is None or r.id in ids)
                 and (month is None or _in_period(r, month))]
 
 

@@ -707,7 +707,9 @@ class MainWindow(QMainWindow):
         index = self.index
 
         def work(_ctx: Any) -> Any:
-            return index.search(folder, live_query), index.match_terms(live_query)
+            hits = index.search(folder, live_query)
+            hits.rowid_set()  # built here rather than on the GUI thread
+            return hits, index.match_terms(live_query)
 
         def done(payload: Any) -> None:
             ranked, terms = payload
