@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.entities import Entity
 from reader.core.parser import parse_text
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.reading_pane import LABEL_PROP, ReadingPane
 
 TEXT = (" date 2024-05-28 Sommet (AFP)\n\nAntony Blinken est arrivé à Kiev mardi.\n\n"
         "Un intertitre\n\nLe <b>ministre</b> &amp; Kiev, encore Kiev.")
@@ -75,3 +75,56 @@ def test_long_article_renders_every_entity(qtbot) -> None:
     assert article.word_count > 50_000
     pane.show_article(article, ents)
     assert pane.entity_count_in_document() == len(ents)
+
+
+def test_blocks_keep_their_kind_and_offsets_when_runs_of_blocks_go_in_together(qtbot) -> None:
+    """Consecutive paragraphs are inserted as one run of text: each must still be its own
+    QTextBlock with the paragraph format, headings keep theirs, offsets stay exact."""
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    text = (" date 2024-05-28 Sommet (AFP)\n\nPremier paragraphe à Kiev.\n\n"
+            "Deuxième paragraphe, Antony Blinken.\n\nTroisième paragraphe.\n\n"
+            "Un intertitre\n\nEncore un intertitre\n\nDernier paragraphe à Kiev.")
+    article = parse_text(text)
+    assert [b.kind for b in article.blocks] == ["paragraph"] * 3 + ["heading"] * 2 + [
+        "paragraph"]
+    ents = _entities(article.text)
+    # an entity across a block boundary cannot be a character run of one block: not shown
+    crossing = article.text.index("Kiev.\n") + 2
+    ents.append(Entity(crossing, crossing + 8, "MISC", "x", "x"))
+    pane.show_article(article, ents)
+    doc = pane.view.document()
+    block = doc.findBlock(pane.body_start)
+    for art_block in article.blocks:
+        assert block.position() == pane.body_start + art_block.start
+        assert block.text() == art_block.text
+        heading = art_block.kind == "heading"
+        assert (block.blockFormat().headingLevel() == 2) is heading
+        assert block.charFormat().fontWeight() == (600 if heading else 400)
+        block = block.next()
+    assert not block.isValid()
+    assert pane.entity_count_in_document() == len(ents) - 1
+    for ent in ents[:-1]:
+        assert pane._tooltip_at(pane.body_start + ent.start)
+
+
+def test_entities_next_to_each_other_and_at_block_edges(qtbot) -> None:
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    article = parse_text(" date 2024 Brève (AFP)\n\nKiev Kyiv Paris\n\nParis")
+    t = article.text
+    ents = [Entity(0, 4, "LOC", "Kiev", "kiev"), Entity(4, 9, "PER", " Kyiv", "kyiv"),
+            Entity(10, 15, "LOC", "Paris", "paris"), Entity(16, 21, "ORG", "Paris", "p")]
+    assert [t[e.start:e.end] for e in ents] == ["Kiev", " Kyiv", "Paris", "Paris"]
+    pane.show_article(article, ents)
+    assert pane.entity_count_in_document() == 4
+    assert pane.view.toPlainText().endswith("Kiev Kyiv Paris\nParis")
+    labels = []
+    block = pane.view.document().findBlock(pane.body_start)
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            labels.append(it.fragment().charFormat().property(LABEL_PROP) or "")
+            it += 1
+        block = block.next()
+    assert labels == ["LOC", "PER", "", "LOC", "ORG"]
