@@ -69,3 +69,30 @@ def test_add_rows_updates_in_place(qtmodeltester, tmp_path: Path) -> None:
     assert model.rowCount() == 3
     qtmodeltester.check(model)
     index.close()
+
+
+def test_filters_keep_the_current_article_and_apply_to_new_rows(qtmodeltester,
+                                                                tmp_path: Path) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    index, lib, model = _model(tmp_path)
+    rows = index.rows(lib)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)  # stays attached: checks every change below
+    current = QPersistentModelIndex(
+        proxy.mapFromSource(model.index(model.row_for_id("sommet"), COL_TITLE)))
+    proxy.set_month("2024-05")
+    assert current.isValid() and current.data(IdRole) == "sommet"  # still shown: kept
+    proxy.set_month("1937")
+    assert not current.isValid()  # hidden: invalid, not pointing at another article
+    assert model.row_for_id("sommet") == -1 and model.has_article("sommet")
+    assert [r.id for r in proxy.accepted_rows()] == ["expo"]
+    # while indexing, new rows pass through the active filter
+    model.set_rows([r for r in rows if r.id == "sommet"])
+    assert proxy.rowCount() == 0
+    model.add_rows(rows)
+    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    proxy.set_month(None)
+    assert proxy.rowCount() == 3 and len(model.rows()) == 3
+    index.close()

@@ -608,13 +608,12 @@ class MainWindow(QMainWindow):
         return index.data(IdRole) if index.isValid() else None
 
     def select_article(self, article_id: str) -> bool:
-        row = self.model.row_for_id(article_id)
-        if row < 0:
+        if not self.model.has_article(article_id):
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, COL_TITLE))
-        if not proxy_index.isValid():
+        if self.model.row_for_id(article_id) < 0:  # filtered out
             self.clear_filters()
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, COL_TITLE))
+        row = self.model.row_for_id(article_id)
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, COL_TITLE))
         self.table.selectionModel().setCurrentIndex(
             proxy_index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
