@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED_FILE
 
 from reader.core.dates import Precision
-from reader.core.parser import ParseError, parse_text, read_article
+from reader.core.parser import ParseError, decode, parse_text, read_article
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -139,3 +139,12 @@ def test_bad_files_raise_parse_error_naming_file(tmp_path: Path, data: bytes, re
 def test_unreadable_path_is_a_parse_error(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match="cannot read"):
         read_article(tmp_path / "missing.txt")
+
+
+def test_control_characters_mean_binary_but_a_few_are_tolerated(tmp_path: Path) -> None:
+    good = " date 2024-05 Titre (AFP)\n\nTexte\x0c avec un saut de page\x07 et une cloche.\n"
+    assert parse_text(decode(good.encode(), "a.txt"), "a.txt").title == "Titre"
+    noisy = " date 2024-05 Titre (AFP)\n\n" + "é\x01\x02\x1b" * 5 + "\n"
+    with pytest.raises(ParseError, match="control characters"):
+        decode(noisy.encode(), "b.txt")
+    assert decode(b"ligne\r\nsuivante\rfin", "c.txt") == "ligne\nsuivante\nfin"

@@ -145,6 +145,45 @@ def parse_date(text: str) -> PartialDate:
             return PartialDate(_dt.date.fromisoformat(cleaned), Precision.DAY)
         except ValueError:
             return UNDATED
+    fast = _parse_common(cleaned)
+    if fast is not None:
+        return fast
+    return _parse_with_dateutil(cleaned)
+
+
+_MONTH_NUMBER = {name.lower(): i + 1 for i, names in enumerate(_PARSERINFO.MONTHS)
+                 for name in names}
+_YEAR = re.compile(r"[12]\d{3}")  # dateutil reads tiny years oddly: leave them to it
+_MONTH_YEAR = re.compile(r"([^\W\d_]+) ([12]\d{3})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([^\W\d_]+) ([12]\d{3})")
+
+
+def _parse_common(cleaned: str) -> PartialDate | None:
+    """``1937``, ``mai 2024``, ``28 mai 2024`` without dateutil (0.2 ms for two parses,
+    most of indexing a file's header); None for anything else, including invalid dates,
+    which dateutil then judges as before (tests check both agree)."""
+    try:
+        if _YEAR.fullmatch(cleaned):
+            return PartialDate(_dt.date(int(cleaned), 1, 1), Precision.YEAR)
+        m = _MONTH_YEAR.fullmatch(cleaned)
+        if m:
+            month = _MONTH_NUMBER.get(m.group(1).lower())
+            if month is None:
+                return None
+            return PartialDate(_dt.date(int(m.group(2)), month, 1), Precision.MONTH)
+        m = _DAY_MONTH_YEAR.fullmatch(cleaned)
+        if m:
+            month = _MONTH_NUMBER.get(m.group(2).lower())
+            if month is None:
+                return None
+            return PartialDate(_dt.date(int(m.group(3)), month, int(m.group(1))),
+                               Precision.DAY)
+    except ValueError:
+        return None
+    return None
+
+
+def _parse_with_dateutil(cleaned: str) -> PartialDate:
     try:
         a = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_A)
         b = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_B)
