@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from ui_helpers import make_library
 
 from reader.ui.article_model import IdRole
-from reader.ui.main_window import MainWindow, WindowOptions
+from reader.ui.main_window import SORTS, MainWindow, WindowOptions
 
 MODEL_TIMEOUT = 120_000
 
@@ -184,3 +184,22 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     assert win.notice_label.isVisible() and win.notice_label.text().startswith("⚠")
     assert win.store.all() == []  # a fresh store, and the app still runs
     win.close()
+
+
+def test_relevance_sort_follows_the_index_ranking(qtbot, window: MainWindow) -> None:
+    def shown() -> list[str]:
+        return [window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())]
+
+    folder = window.folder
+    assert folder is not None
+    expected = window.index.search(folder, "européenne").ids
+    assert expected == ["sommet", "000_bc9dcdd3549268f8"]
+    window.sort_combo.setCurrentIndex(1)  # oldest first: the other way round
+    with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
+        window.filter_edit.setText("européenne ")
+    assert shown() == expected[::-1]
+    window.sort_combo.setCurrentIndex(len(SORTS) - 1)  # relevance: ranks fetched on demand
+    assert shown() == expected
+    with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
+        window.filter_edit.setText("européennes OR européenne ")  # ranked in the search job
+    assert shown() == expected

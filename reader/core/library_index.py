@@ -164,27 +164,51 @@ class ArticleRow(NamedTuple):
         return PartialDate(_dt.date.fromisoformat(self.date_iso), Precision(self.precision))
 
 
+Ranker = Callable[[], list[tuple[int, float]]]
+
+
 class SearchHits(Sequence[tuple[str, float]]):
     """What a search found: a sequence of ``(article id, bm25 rank)`` best first (bm25 is
     negative, lower is better; 0.0 for hits that were not ranked).
 
     Why not a list: at 40,000 hits, making the pairs cost more than the search.  The list
-    filter needs only :meth:`rowid_set` and :attr:`rank_of` (keyed by ``ArticleRow.rowid``);
+    filter needs only :meth:`rowid_set` (keyed by ``ArticleRow.rowid``), and :attr:`rank_of`
+    only when sorting by relevance: ranks are queried on first use (bm25 costs 2-4 µs a hit),
     article ids and pairs are made on first use.  ``rowids`` may hold entries of other
     libraries or of re-indexed files: they match no row, and the pairs leave them out.
     """
 
-    __slots__ = ("rowids", "ranked", "rank_of", "_id_of", "_limit", "_pairs", "_set")
+    __slots__ = ("rowids", "_ranker", "_ranked", "_rank_of", "_id_of", "_limit", "_pairs",
+                 "_set")
 
-    def __init__(self, rowids: list[int], ranked: list[tuple[int, float]],
+    def __init__(self, rowids: list[int], ranked: list[tuple[int, float]] | Ranker,
                  id_of: dict[int, str], limit: int = -1) -> None:
         self.rowids = rowids  # every hit, in index (rowid) order
-        self.ranked = ranked  # the ranked hits, best first
-        self.rank_of = dict(ranked)
+        self._ranker: Ranker | None = None
+        self._ranked: list[tuple[int, float]] | None = None
+        if callable(ranked):
+            self._ranker = ranked
+        else:
+            self._ranked = ranked
+        self._rank_of: dict[int, float] | None = None
         self._id_of = id_of
         self._limit = limit
         self._pairs: list[tuple[str, float]] | None = None
         self._set: set[int] | None = None
+
+    @property
+    def ranked(self) -> list[tuple[int, float]]:
+        """``(rowid, bm25)`` of the ranked hits, best first (queried on first use)."""
+        if self._ranked is None:
+            self._ranked = self._ranker() if self._ranker is not None else []
+            self._ranker = None
+        return self._ranked
+
+    @property
+    def rank_of(self) -> dict[int, float]:
+        if self._rank_of is None:
+            self._rank_of = dict(self.ranked)
+        return self._rank_of
 
     def rowid_set(self) -> set[int]:
         if self._set is None:
@@ -667,6 +691,19 @@ class LibraryIndex:
             hits: list[int] = json.loads(joined) if joined else []
             if not hits:
                 return SearchHits([], [], ids, limit)
+
+        def rank() -> list[tuple[int, float]]:
+            try:
+                return self._rank(expression, positive, has_exclusions, hits, ids)
+            except sqlite3.Error:  # e.g. damage met later: unranked, the hits still stand
+                return []
+
+        return SearchHits(hits, rank, ids, limit)
+
+    def _rank(self, expression: str, positive: str, has_exclusions: bool, hits: list[int],
+              ids: dict[int, str]) -> list[tuple[int, float]]:
+        """Exact bm25 for up to :data:`EXACT_RANK_MAX` hits, else bm25 of the title hits."""
+        with self._read() as cur:
             if len(hits) <= EXACT_RANK_MAX:
                 cur.execute(f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) "
                             "FROM articles_fts WHERE articles_fts MATCH ?", (expression,))
@@ -678,7 +715,7 @@ class LibraryIndex:
                 if has_exclusions:  # a title hit may be excluded by its body
                     ranked = [(rid, score) for rid, score in ranked if _contains(hits, rid)]
         ranked.sort(key=_second)
-        return SearchHits(hits, ranked, ids, limit)
+        return ranked
 
     def _search_excluding(self, lib: int, excluded: str, limit: int) -> SearchHits:
         ids = self._ids(lib)

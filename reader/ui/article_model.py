@@ -288,7 +288,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setDynamicSortFilter(False)
         self._search_rowids: set[int] | None = None
-        self._ranks: dict[int, float] = {}
+        self._hits: SearchHits | None = None
         self._entity_ids: set[str] | None = None
         self._month: str | None = None
         self._by_relevance = False
@@ -296,11 +296,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, hits: SearchHits | None) -> None:
         """Search hits (ranked best first), or None to show everything."""
-        if hits is None:
-            self._search_rowids, self._ranks = None, {}
-        else:
-            self._ranks = hits.rank_of
-            self._search_rowids = hits.rowid_set()
+        self._hits = hits
+        self._search_rowids = None if hits is None else hits.rowid_set()
         self._refilter()
         if self._by_relevance:
             self._sort_source()
@@ -319,8 +316,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def _sort_source(self) -> None:
         if self._source is not None:
-            self._source.sort_by_rank(self._ranks if self._by_relevance and self._ranks
-                                      else None)
+            # ranks are queried on first use (the search job does it when this sort is on)
+            ranks = self._hits.rank_of if self._by_relevance and self._hits else None
+            self._source.sort_by_rank(ranks or None)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the source model in Python; the proxy keeps its order."""
@@ -331,6 +329,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     @property
     def month(self) -> str | None:
         return self._month
+
+    @property
+    def sorts_by_relevance(self) -> bool:
+        return self._by_relevance
 
     def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
