@@ -15,7 +15,7 @@ For each size N a library is generated once (``make_library.py``, cached in the 
   timings (``limit=None``: every hit, as the list filter needs), beside ``rg -l -i -F`` of
   each query's first term over the same files (``grep -rli`` if rg is missing).  Targets:
   p95 ≤ 30 ms, ≥ 50× faster than rg.  Timed: ``search()`` plus the set of row ids the
-  list filter takes (``SearchHits.rowid_set()``, built in the app's search job), and for
+  list filter takes (``SearchHits.bitmap()``, built in the app's search job), and for
   the relevance order also the ranks (``SearchHits.rank_of``).
 
 Timing figures are printed, never asserted.  The article-switch benchmark (highlighting
@@ -142,7 +142,7 @@ def _child(args: argparse.Namespace) -> int:
                 for q in QUERIES:
                     t0 = time.perf_counter()
                     found = index.search(lib, q)
-                    found.rowid_set()  # what the list filter takes
+                    found.bitmap()  # what the list filter takes
                     if ranked:
                         found.rank_of  # noqa: B018 - what a relevance sort takes
                     timings[q].append(time.perf_counter() - t0)

@@ -96,3 +96,23 @@ def test_filters_keep_the_current_article_and_apply_to_new_rows(qtmodeltester,
     proxy.set_month(None)
     assert proxy.rowCount() == 3 and len(model.rows()) == 3
     index.close()
+
+
+def test_search_filter_and_relevance_order(qtmodeltester, tmp_path: Path) -> None:
+    index, lib, model = _model(tmp_path)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    hits = index.search(lib, "européenne")
+    proxy.set_search(hits)
+    shown = {proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())}
+    assert shown == set(hits.ids) and len(shown) == 2
+    proxy.set_sort_by_relevance(True)
+    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == hits.ids
+    # a file indexed after the search (a row id beyond the hits' table) is not a hit
+    later = index.rows(lib)[0]._replace(rowid=10**6, id="later")
+    model.add_rows([later])
+    assert proxy.rowCount() == 2 and model.has_article("later")
+    proxy.set_search(None)
+    assert proxy.rowCount() == 4
+    index.close()

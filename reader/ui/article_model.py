@@ -7,8 +7,11 @@ list operations (see :class:`ArticleTableModel`); the proxy holds the filter sta
 
 from __future__ import annotations
 
+import operator
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,6 +35,9 @@ SnippetRole = Qt.ItemDataRole.UserRole + 5
 MonthRole = Qt.ItemDataRole.UserRole + 7  # "YYYY-MM" or ""
 
 COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
+# ArticleRow fields as C-level getters (sort keys and filters over 100,000 rows)
+_ROWID, _ID = operator.itemgetter(0), operator.itemgetter(1)
+_DATE_ISO, _WORD_COUNT = operator.itemgetter(4), operator.itemgetter(8)
 _HEADERS = ("Titre", "Date", "Source", "Mots")
 
 
@@ -86,54 +92,69 @@ class ArticleTableModel(QAbstractTableModel):
         self._all: list[ArticleRow] = []  # every row, in sort order (new ones at the end)
         self._rows: list[ArticleRow] = []  # the shown rows: _all through the filter
         self._filter: RowFilter | None = None
-        self._by_id_cache: dict[str, int] | None = None  # id → row in _rows (lazy)
-        self._all_ids: dict[str, int] = {}  # id → index in _all
+        self._ranks: dict[int, float] | None = None  # rowid → bm25: relevance order
+        self._known: set[str] = set()  # ids of every row
+        # lazy lookups, dropped when the rows move (each costs a pass over 100,000 rows)
+        self._all_pos: dict[str, int] | None = None  # id → index in _all
+        self._all_rowids: array[int] | None = None  # rowids of _all, same order
+        self._by_id_cache: dict[str, int] | None = None  # id → row in _rows
+        self._id_list: list[str] | None = None  # ids of _rows, for single lookups
         self._date_text: dict[int, str] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._ranks: dict[int, float] | None = None  # rowid → rank: relevance sort
 
     # -- loading -----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ArticleRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
+        self._all_rowids = None
+        self._known = set(map(_ID, self._all))
         self._sort_all()
         self._apply_filter()
         self.endResetModel()
 
-    # -- sorting: in Python with key functions (100,000 rows in ~0.1 s; a proxy's
-    # -- lessThan would call back into Python 1.7 million times) ------------------------
+    # -- sorting: in Python with key functions (a proxy's lessThan would call back into
+    # -- Python 1.7 million times for 100,000 rows); C-level keys where the field allows ----
     def _key(self, column: int) -> Any:
-        if self._ranks is not None:
-            ranks = self._ranks
-            return lambda r: ranks.get(r.rowid, 0.0)  # bm25: lower is better
         if column == COL_TITLE:
             return lambda r: fold(r.title)
         if column == COL_DATE:
-            return lambda r: r.date_iso or "0000"
+            return _DATE_ISO  # "" (undated) sorts before every year, as "0000" would
         if column == COL_SOURCE:
             return lambda r: r.source.casefold()
         if column == COL_WORDS:
-            return lambda r: r.word_count
+            return _WORD_COUNT
         return None
 
     def _sort_all(self) -> None:
         key = self._key(self._sort_column)
         if key is not None:
-            descending = (self._sort_order == Qt.SortOrder.DescendingOrder
-                          and self._ranks is None)
-            self._all.sort(key=key, reverse=descending)
-        self._all_ids = {r.id: i for i, r in enumerate(self._all)}
+            self._all.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._all_pos = None
+        self._all_rowids = None
+
+    def rowids_of(self, rows: list[ArticleRow]) -> array[int]:
+        """Row ids of ``rows`` as a C array (cached for all rows, in their order): reading
+        them from 100,000 tuples scattered in memory costs 25 ms, from the array 3 ms."""
+        if rows is self._all:
+            if self._all_rowids is None:
+                self._all_rowids = array("q", map(_ROWID, self._all))
+            return self._all_rowids
+        return array("q", map(_ROWID, rows))
 
     def _apply_filter(self) -> None:
-        self._rows = list(self._all) if self._filter is None else self._filter(self._all)
-        self._by_id_cache = None
+        rows = list(self._all) if self._filter is None else self._filter(self._all)
+        if self._ranks:
+            rows = _rank_order(rows, self._ranks)
+        self._rows = rows
+        self._by_id_cache = self._id_list = None
         self._date_text = {}
 
     @property
     def _by_id(self) -> dict[str, int]:
         if self._by_id_cache is None:
-            self._by_id_cache = {r.id: i for i, r in enumerate(self._rows)}
+            rows = self._rows
+            self._by_id_cache = dict(zip(map(_ID, rows), range(len(rows)), strict=True))
         return self._by_id_cache
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -143,13 +164,16 @@ class ArticleTableModel(QAbstractTableModel):
         self._relayout(resort=True)
 
     def sort_by_rank(self, ranks: dict[int, float] | None) -> None:
-        """Relevance order (search ranks) until called with None."""
-        self._ranks = ranks
-        self._relayout(resort=True)
+        """Relevance order of the shown rows (search ranks) until called with None."""
+        self.set_view(self._filter, ranks)
 
     def set_row_filter(self, row_filter: RowFilter | None) -> None:
         """Show only ``row_filter(all rows)`` (it must keep their order); None shows all."""
-        self._filter = row_filter
+        self.set_view(row_filter, self._ranks)
+
+    def set_view(self, row_filter: RowFilter | None, ranks: dict[int, float] | None) -> None:
+        """Filter and relevance order together, in one layout change."""
+        self._filter, self._ranks = row_filter, ranks
         self._relayout(resort=False)
 
     def _relayout(self, *, resort: bool) -> None:
@@ -162,21 +186,26 @@ class ArticleTableModel(QAbstractTableModel):
         if resort:
             self._sort_all()
         self._apply_filter()
-        by_id = self._by_id if persistent else {}
-        new = [self.index(by_id[aid], i.column()) if aid in by_id else QModelIndex()
-               for aid, i in zip(ids, persistent, strict=True)]
+        new = []
+        for aid, old in zip(ids, persistent, strict=True):
+            row = self.row_for_id(aid) if aid is not None else -1
+            new.append(self.index(row, old.column()) if row >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
     def add_rows(self, rows: Iterable[ArticleRow]) -> None:
         """Append new rows and update changed ones (the list fills while indexing)."""
         new: list[ArticleRow] = []
+        if self._all_pos is None:
+            self._all_pos = dict(zip(map(_ID, self._all), range(len(self._all)), strict=True))
+        all_pos = self._all_pos
         for row in rows:
-            pos = self._all_ids.get(row.id)
+            pos = all_pos.get(row.id)
             if pos is None:
                 new.append(row)
                 continue
             self._all[pos] = row
+            self._all_rowids = None  # a re-indexed file has a new rowid
             shown = self._by_id.get(row.id)
             if shown is not None:
                 self._rows[shown] = row
@@ -186,8 +215,10 @@ class ArticleTableModel(QAbstractTableModel):
         if not new:
             return
         for offset, row in enumerate(new):
-            self._all_ids[row.id] = len(self._all) + offset
+            all_pos[row.id] = len(self._all) + offset
+            self._known.add(row.id)
         self._all.extend(new)
+        self._all_rowids = None
         shown_new = new if self._filter is None else self._filter(new)
         if shown_new:
             first = len(self._rows)
@@ -195,16 +226,24 @@ class ArticleTableModel(QAbstractTableModel):
             if self._by_id_cache is not None:
                 for offset, row in enumerate(shown_new):
                     self._by_id_cache[row.id] = first + offset
+            self._id_list = None
             self._rows.extend(shown_new)
             self.endInsertRows()
 
     def row_for_id(self, article_id: str) -> int:
         """The row showing this article, -1 if it is filtered out or unknown."""
-        return self._by_id.get(article_id, -1)
+        if self._by_id_cache is not None:
+            return self._by_id_cache.get(article_id, -1)
+        if self._id_list is None:  # one C-level pass; a dict would cost 5× more to build
+            self._id_list = list(map(_ID, self._rows))
+        try:
+            return self._id_list.index(article_id)
+        except ValueError:
+            return -1
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article is in the library, shown or not."""
-        return article_id in self._all_ids
+        return article_id in self._known
 
     def rows(self) -> list[ArticleRow]:
         """Every row, shown or not."""
@@ -287,7 +326,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setDynamicSortFilter(False)
-        self._search_rowids: set[int] | None = None
         self._hits: SearchHits | None = None
         self._entity_ids: set[str] | None = None
         self._month: str | None = None
@@ -297,10 +335,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def set_search(self, hits: SearchHits | None) -> None:
         """Search hits (ranked best first), or None to show everything."""
         self._hits = hits
-        self._search_rowids = None if hits is None else hits.rowid_set()
         self._refilter()
-        if self._by_relevance:
-            self._sort_source()
 
     def set_entity_ids(self, ids: set[str] | None) -> None:
         self._entity_ids = None if ids is None else set(ids)
@@ -316,9 +351,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def _sort_source(self) -> None:
         if self._source is not None:
-            # ranks are queried on first use (the search job does it when this sort is on)
-            ranks = self._hits.rank_of if self._by_relevance and self._hits else None
-            self._source.sort_by_rank(ranks or None)
+            self._source.sort_by_rank(self._ranks())
+
+    def _ranks(self) -> dict[int, float] | None:
+        # queried on first use (the search job does it when this sort is on)
+        if not self._by_relevance or self._hits is None:
+            return None
+        return self._hits.rank_of or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by the source model in Python; the proxy keeps its order."""
@@ -342,25 +381,38 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def _refilter(self) -> None:
         if self._source is None:
             return
-        active = (self._search_rowids is not None or self._entity_ids is not None
+        active = (self._hits is not None or self._entity_ids is not None
                   or self._month is not None)
-        self._source.set_row_filter(self._select if active else None)
+        self._source.set_view(self._select if active else None, self._ranks())
 
     def _select(self, rows: list[ArticleRow]) -> list[ArticleRow]:
-        hits, ids, month = self._search_rowids, self._entity_ids, self._month
-        if month is None:
-            if ids is None:
-                return [r for r in rows if r.rowid in hits] if hits is not None else list(rows)
-            if hits is None:
-                return [r for r in rows if r.id in ids]
-            return [r for r in rows if r.rowid in hits and r.id in ids]
-        return [r for r in rows
-                if (hits is None or r.rowid in hits) and (ids is None or r.id in ids)
-                and _in_period(r, month)]
+        """The rows passing every filter, in order: map/compress keep the loop over
+        100,000 rows in C (4× faster than a comprehension)."""
+        hits, ids, month = self._hits, self._entity_ids, self._month
+        if hits is not None and self._source is not None:
+            rowids = self._source.rowids_of(rows)
+            bitmap = hits.bitmap()
+            top = max(rowids, default=-1)
+            if top >= len(bitmap):  # rows indexed after the search: not hits
+                bitmap.extend(bytes(top + 1 - len(bitmap)))
+            rows = list(compress(rows, map(bitmap.__getitem__, rowids)))
+        if ids is not None:
+            rows = list(compress(rows, map(ids.__contains__, map(_ID, rows))))
+        if month is not None:
+            rows = [r for r in rows if _in_period(r, month)]
+        return rows
 
     def accepted_rows(self) -> list[ArticleRow]:
         """The rows the list shows, in order."""
         return [] if self._source is None else self._source.shown_rows()
+
+
+def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[ArticleRow]:
+    """The ranked rows best first (bm25 is negative), then the unranked ones (rank 0.0) in
+    their order: a stable partition, in C but for the ranked few."""
+    is_ranked = list(map(ranks.__contains__, map(_ROWID, rows)))
+    head = sorted(compress(rows, is_ranked), key=lambda r: ranks[r.rowid])
+    return head + list(compress(rows, map(operator.not_, is_ranked)))
 
 
 def _in_period(art: ArticleRow, period: str) -> bool:

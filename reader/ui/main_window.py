@@ -708,7 +708,7 @@ class MainWindow(QMainWindow):
 
         def work(_ctx: Any) -> Any:
             hits = index.search(folder, live_query)
-            hits.rowid_set()  # built here rather than on the GUI thread
+            hits.bitmap()  # built here rather than on the GUI thread
             if relevance:
                 hits.rank_of  # noqa: B018 - ranked here too (bm25 costs 2-4 µs a hit)
             return hits, index.match_terms(live_query)
