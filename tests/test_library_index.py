@@ -520,6 +520,7 @@ def test_index_from_before_the_titles_table_is_upgraded(tmp_path: Path, monkeypa
 
 def test_rows_snapshot_matches_sql_and_follows_changes(index: LibraryIndex, tmp_path: Path,
                                                        monkeypatch) -> None:
+    monkeypatch.setattr(li, "SNAPSHOT_CHUNK", 2)  # 5 rows: three chunks
     lib = tmp_path / "lib"
     paths = make_library(lib, 5)
     index.scan(lib)
@@ -534,6 +535,8 @@ def test_rows_snapshot_matches_sql_and_follows_changes(index: LibraryIndex, tmp_
         snap = index.rows(lib)
     assert [tuple(r) for r in snap] == from_sql
     assert all(isinstance(r, ArticleRow) for r in snap)
+    assert index._ids(index._library_id(lib, create=False) or 0) == {
+        r.rowid: r.id for r in snap}  # the search map came with the rows
     # a cancelled scan writes rows but no snapshot: rows() must not serve the stale one
     write(paths[0], "Changé", "Nouveau texte.")
     touch_later(paths[0])

@@ -93,7 +93,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []  # the shown rows: _all through the filter
         self._filter: RowFilter | None = None
         self._ranks: dict[int, float] | None = None  # rowid → bm25: relevance order
-        self._known: set[str] = set()  # ids of every row
+        self._known: set[str] | None = None  # ids of every row (lazy)
         # lazy lookups, dropped when the rows move (each costs a pass over 100,000 rows)
         self._all_pos: dict[str, int] | None = None  # id → index in _all
         self._all_rowids: array[int] | None = None  # rowids of _all, same order
@@ -108,7 +108,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(rows)
         self._all_rowids = None
-        self._known = set(map(_ID, self._all))
+        self._known = None
         self._sort_all()
         self._apply_filter()
         self.endResetModel()
@@ -216,7 +216,8 @@ class ArticleTableModel(QAbstractTableModel):
             return
         for offset, row in enumerate(new):
             all_pos[row.id] = len(self._all) + offset
-            self._known.add(row.id)
+            if self._known is not None:
+                self._known.add(row.id)
         self._all.extend(new)
         self._all_rowids = None
         shown_new = new if self._filter is None else self._filter(new)
@@ -243,6 +244,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article is in the library, shown or not."""
+        if self._known is None:
+            self._known = set(map(_ID, self._all))
         return article_id in self._known
 
     def rows(self) -> list[ArticleRow]:

@@ -536,7 +536,10 @@ class MainWindow(QMainWindow):
                 cancelled=lambda: ctx.cancelled,
                 on_batch=lambda rows: ctx.partial(("batch", rows)),
             )
-            return result, index.rows(folder), index.problems(folder)
+            rows = index.rows(folder)
+            # for the bookmarks' relink, built here: 100,000 rows cost 0.15 s
+            hashes = {r.content_hash: r.id for r in rows}
+            return result, rows, index.problems(folder), hashes
 
         self.jobs.submit("library", work, self._on_library_done, self._on_library_failed,
                          self._on_library_progress, self._on_library_partial)
@@ -555,7 +558,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Indexation %v / %m")
 
     def _on_library_done(self, payload: Any) -> None:
-        result, rows, problems = payload
+        result, rows, problems, hashes = payload
         current = self.current_article_id()
         if result.added or result.updated or result.removed or self.model.rowCount() != len(rows):
             self.model.set_rows(rows)
@@ -582,7 +585,7 @@ class MainWindow(QMainWindow):
             self.library_entities.set_library(self.folder, self.index, rows)
         if self.bookmarks_panel is not None:
             # renamed or moved files keep their bookmarks (same content); a relink reloads
-            if not self.bookmarks_panel.relink_library({r.content_hash: r.id for r in rows}):
+            if not self.bookmarks_panel.relink_library(hashes):
                 self.bookmarks_panel.reload()  # another window may have written
         self.sig_library_loaded.emit()
 
