@@ -248,3 +248,44 @@ def test_a_function_addressed_is_no_name() -> None:
     assert titled_names("M. LE MINISTRE : Je demande la parole.") == []
     assert titled_names("M. le Président a répondu.") == []
     assert titled_names("M. Dupont a répondu.") == [(0, 9)]
+
+
+def test_place_heads_and_region_adjectives() -> None:
+    from reader.core.entity_postprocess import place_head_start, region_adjective_end
+
+    text = "Le concert aura lieu salle Morvan, puis au port de Valdrac et dans le bois de Lénon."
+    for name, whole in (("Morvan", "salle Morvan"), ("Valdrac", "port de Valdrac"),
+                        ("Lénon", "bois de Lénon")):
+        start = text.index(name)
+        head = place_head_start(text, start)
+        assert head is not None and text[head:start + len(name)] == whole
+    assert place_head_start("Il vit dans la ville de Valdrac.", 24) is None
+    text = "Les échanges avec l'Europe centrale et la Syldavie orientale, puis l'Asie."
+    for name, whole in (("Europe", "Europe centrale"), ("Syldavie", "Syldavie orientale")):
+        start = text.index(name)
+        assert text[start:region_adjective_end(text, start + len(name))] == whole
+    asia = text.index("Asie")
+    assert region_adjective_end(text, asia + 4) == asia + 4
+
+
+def test_maiden_names_and_capitalised_institutions() -> None:
+    from reader.core.entity_postprocess import capital_org_start, maiden_name_end
+
+    text = "Sont décorées Mme Armande Verlac, née Dutertre, et Mme Pujol."
+    end = text.index("Verlac") + len("Verlac")
+    assert text[text.index("Mme"):maiden_name_end(text, end)] == (
+        "Mme Armande Verlac, née Dutertre")
+    pujol = text.index("Pujol") + 5
+    assert maiden_name_end(text, pujol) == pujol
+    text = "Le tableau est entré au Musée de Valbonne ; il neige à Valbonne."
+    head = capital_org_start(text, text.index("Valbonne"))
+    assert head is not None and text[head:text.index("Valbonne") + 8] == "Musée de Valbonne"
+    assert capital_org_start(text, text.rindex("Valbonne")) is None
+
+
+def test_lower_case_and_damaged_titles() -> None:
+    from reader.core.entity_postprocess import lower_titled_names
+
+    text = "— Bonjour, monsieur Lagarde ! dit-elle. Puis M. < Fontenay entra."
+    assert _spans(text, lower_titled_names(text)) == ["monsieur Lagarde", "M. < Fontenay"]
+    assert lower_titled_names("Oui, monsieur le président.") == []

@@ -21,6 +21,7 @@ from reader.core.entity_lexicon import Lexicon, load_lexicon
 from reader.core.entity_postprocess import (
     PERSON_HEADS,
     Candidate,
+    capital_org_start,
     clean_bounds,
     entity_key,
     extend_house_number,
@@ -32,11 +33,15 @@ from reader.core.entity_postprocess import (
     is_generic_noun,
     is_institution_head,
     is_press_title,
+    lower_titled_names,
     lowercase_organisations,
     lowercase_words,
+    maiden_name_end,
     org_head_start,
     overlaps,
     person_head_before,
+    place_head_start,
+    region_adjective_end,
     sentence_initial,
     strip_accents,
     strip_titles,
@@ -53,15 +58,14 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "9"
+RULES_VERSION = "10"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles", "streets",
-         "heads", "orgheads", "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues",
-         "datelines", "gazetteer",
-         "vote",
-         "propagate", "surnames", "dates", "quantities")
+STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
+         "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
+         "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
+         "gazetteer", "vote", "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
 _STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
@@ -305,7 +309,9 @@ class EntityExtractor:
                     label = "MISC"
                 cands.append(Candidate(part, bounds[0], bounds[1], label))
         if "titles" in steps:
-            _apply_titles(texts, cands)
+            _apply_titles(texts, cands, "monsieur" in steps)
+        if "maiden" in steps:
+            _apply_maiden_names(texts, cands)
         for c in cands:
             text = texts[c.part]
             if "streets" in steps and c.label in ("LOC", "PER", "ORG", "MISC"):
@@ -317,6 +323,20 @@ class EntityExtractor:
                 c.label = head_label(text[c.start:c.end], c.label)
             if "orgheads" in steps and c.label == "LOC":
                 head = org_head_start(text, c.start)
+                if head is not None and not any(
+                        o is not c and o.part == c.part and head < o.end <= c.start
+                        for o in cands):
+                    c.start, c.label = head, "ORG"
+            if "placeheads" in steps and c.label in ("LOC", "PER") and c.origin == "model":
+                head = place_head_start(text, c.start)
+                if head is not None and not any(
+                        o is not c and o.part == c.part and head < o.end <= c.start
+                        for o in cands):
+                    c.start, c.label = head, "LOC"
+            if "regions" in steps and c.label == "LOC":
+                c.end = region_adjective_end(text, c.end)
+            if "orgcaps" in steps and c.label == "LOC" and c.origin == "model":
+                head = capital_org_start(text, c.start)
                 if head is not None and not any(
                         o is not c and o.part == c.part and head < o.end <= c.start
                         for o in cands):
@@ -369,10 +389,14 @@ class EntityExtractor:
         return out
 
 
-def _apply_titles(texts: list[str], cands: list[Candidate]) -> None:
+def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool = False) -> None:
     """A civil title makes a person, and belongs to its span ("M. Dupont")."""
     for part, text in enumerate(texts):
-        for s, e in titled_names(text):
+        spans = titled_names(text)
+        if lower_titles:
+            spans += [sp for sp in lower_titled_names(text)
+                      if not any(sp[0] < b and a < sp[1] for a, b in spans)]
+        for s, e in spans:
             titled = Candidate(part, s, e, "PER", "title")
             hits = [c for c in cands if overlaps(c, titled)]
             if not hits:
@@ -386,6 +410,22 @@ def _apply_titles(texts: list[str], cands: list[Candidate]) -> None:
     for c in cands:
         if c.label == "PER":
             c.start = extend_with_title(texts[c.part], c.start)
+
+
+def _apply_maiden_names(texts: list[str], cands: list[Candidate]) -> None:
+    """A maiden name after a person belongs to the person ("Mme Durand, née Lefèvre"); the
+    model's spans inside it are dropped."""
+    for c in [c for c in cands if c.label == "PER"]:
+        end = maiden_name_end(texts[c.part], c.end)
+        if end == c.end:
+            continue
+        inside = [o for o in cands if o is not c and o.part == c.part
+                  and c.end <= o.start and o.end <= end]
+        if any(o.start < end and o.end > end for o in cands if o.part == c.part):
+            continue  # a span crosses the new end: leave both alone
+        for o in inside:
+            cands.remove(o)
+        c.end = end
 
 
 _NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÀ-Ý][\w'’-]*[\w])*")

@@ -573,3 +573,84 @@ _LOWER_ORG = re.compile(
 def lowercase_organisations(text: str) -> list[tuple[int, int]]:
     """Spans of organisations named with a lower-case head and adjectives."""
     return [m.span() for m in _LOWER_ORG.finditer(text)]
+
+
+# A place named by a lower-case facility or landform and its name: "la salle Wagram", "le
+# port de Séville", "le bois de Saint-Cloud", "la péninsule des Balkans".  The whole is the
+# place (press NER keeps the outer span).  Administrative words ("ville", "région",
+# "province") stay outside: press annotation keeps only the name after them.
+_PLACE_HEADS = ("salle", "château", "villa", "amphithéâtre", "terrain", "stade", "bois",
+                "port", "péninsule", "presqu'île", "isthme", "golfe", "gorges", "canal",
+                "temple", "cimetière", "esplanade")
+_PLACE_HEAD_BEFORE = re.compile(
+    rf"(?<![\w'’-])({'|'.join(_PLACE_HEADS)})"
+    r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’]|[^\S\n]+)$",
+    re.IGNORECASE,
+)
+
+
+def place_head_start(text: str, start: int) -> int | None:
+    """Start of the facility or landform noun that governs a place name at ``start``."""
+    m = _PLACE_HEAD_BEFORE.search(text, max(0, start - 25), start)
+    return m.start() if m else None
+
+
+# A compass adjective after a region belongs to its name: "l'Europe centrale", "la Roumélie
+# orientale", "l'Afrique occidentale".
+_REGION_ADJECTIVE = re.compile(
+    r"[^\S\n]+(?:orientale?s?|occidentale?s?|centrale?s?|septentrionale?s?|méridionale?s?)"
+    r"(?![\w-])"
+)
+
+
+def region_adjective_end(text: str, end: int) -> int:
+    """New end of a place span followed by a compass adjective."""
+    m = _REGION_ADJECTIVE.match(text, end)
+    return m.end() if m else end
+
+
+# A married woman's maiden name belongs to the person: "Mme Durand, née Lefèvre".
+_MAIDEN_NAME = re.compile(
+    rf",?{_SP}née{_SP}(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]"
+)
+
+
+def maiden_name_end(text: str, end: int) -> int:
+    """New end of a person span followed by ", née X"."""
+    m = _MAIDEN_NAME.match(text, end)
+    return m.end() if m else end
+
+
+# An institution with a capitalised head, its kind of body and its seat: "le Musée de
+# Genève", "le Casino de Montbenon", "l'Université de Lyon".  The model often sees only the
+# seat; the whole is the organisation.
+_CAPITAL_ORG_HEADS = {"Musée", "Casino", "Théâtre", "Université", "Académie", "Banque",
+                      "Compagnie", "Société", "Association", "Fédération", "Institut",
+                      "Conservatoire", "Faculté", "Lycée", "Collège", "Ecole", "École",
+                      "Syndicat", "Ligue", "Union", "Club"}
+_CAPITAL_ORG_BEFORE = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-Ý][\w]+)((?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+){0,3}?)"
+    r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
+)
+
+
+def capital_org_start(text: str, start: int) -> int | None:
+    """Start of a capitalised institution head that governs a place at ``start``."""
+    m = _CAPITAL_ORG_BEFORE.search(text, max(0, start - 60), start)
+    if m and m.group(1) in _CAPITAL_ORG_HEADS:
+        return m.start()
+    return None
+
+
+# "monsieur Dupont", "madame de Staël" in lower case (dialogue, old novels), and "M." followed
+# by a stray OCR mark before the name ("M. < Dupont", "M. _ Dupont").
+_LOWER_TITLED_NAME = re.compile(
+    rf"(?<![\w])(?:monsieur|madame|mademoiselle|M\.{_SP}[<_\-–]){_SP}?(?:{_NAME_WORD}{_SP})*"
+    r"[A-ZÀ-Ý][\w'’-]*[\w]"
+)
+
+
+def lower_titled_names(text: str) -> list[tuple[int, int]]:
+    """Spans of persons named after a lower-case civil title or an OCR-damaged "M."."""
+    return [m.span() for m in _LOWER_TITLED_NAME.finditer(text)
+            if not _is_function_address(m.group())]
