@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.folder: Path | None = None
         self.problems: list[Problem] = []
         self.model_ready = False
+        self._model_requested = False
         self.model_error = ""
         self._pending_selection: tuple[str, int, int] | None = None
         self._current_entities: ArticleEntities | None = None
@@ -161,7 +162,9 @@ class MainWindow(QMainWindow):
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(250)
         self._visible_timer.timeout.connect(self._update_visible_rows)
-        self.load_model()
+        # the NER model loads on the first article without cached entities: loading it
+        # takes seconds of CPU and holds the GIL in long stretches (GUI stalls up to 1.5 s),
+        # and a library whose entities are cached never needs it
 
     # -- construction ------------------------------------------------------------------
     def _build_list(self) -> None:
@@ -795,6 +798,8 @@ class MainWindow(QMainWindow):
         elif self.model_ready:
             self._extract_entities(article)
         else:
+            if not self._model_requested:
+                self.load_model()
             self.entities_panel.set_status(self.model_label.text() or "Modèle en chargement…")
             self.pane.legend.status.setText("entités : en attente du modèle…")
         focus = self._focus_entity
@@ -847,6 +852,7 @@ class MainWindow(QMainWindow):
         self.sig_entities_applied.emit(article.id)
 
     def load_model(self) -> None:
+        self._model_requested = True
         self.model_label.setText("Chargement du modèle d'entités…")
         extractor = self.extractor
 
