@@ -6,7 +6,9 @@ For each size N a library is generated once (``make_library.py``, cached in the 
 
 * first index: a fresh index built by ``LibraryIndex.scan`` in a subprocess, beside
   ``find DIR -name '*.txt' -print0 | xargs -0 cat > /dev/null`` on the same files (page
-  cache warm for both: cat runs twice, the second is timed).  Target ≤ 3× cat.
+  cache warm for both: cat runs twice, the second is timed).  Target ≤ 3× cat.  Also shown:
+  the FTS5 writes alone (the same texts into the same FTS5 table, nothing else), the floor
+  under any index that makes the text searchable.
 * warm open: a new process opens the index, calls ``rows()`` and fills an
   ``ArticleTableModel`` when ``reader/ui/article_model.py`` exists.  Target ≤ 1 s, peak
   memory (``ru_maxrss`` of that process, imports included) ≤ 400 MB.  Also shown: a
@@ -98,6 +100,36 @@ def _child(args: argparse.Namespace) -> int:
         out["maxrss_mb"] = _maxrss_mb()
         index.close()
         out["db_mb"] = db.stat().st_size / 1e6
+    elif args.child == "fts-floor":
+        # the cost of full-text indexing alone: every file's text into an FTS5 table with the
+        # index's tokenizer, one transaction per 500 files, no parsing, no metadata
+        import sqlite3
+
+        from reader.core.library_index import _FTS_TABLE, _FTS_TUNING, walk_library
+
+        root = str(lib)
+        texts = []
+        for rel, _size, _mtime in walk_library(root):
+            with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as fh:
+                texts.append(fh.read())
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute(_FTS_TABLE)
+        for statement in _FTS_TUNING:
+            conn.execute(statement)
+        t0 = time.perf_counter()
+        for i in range(0, len(texts), 500):
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?, '', ?)",
+                             ((i + j + 1, t) for j, t in enumerate(texts[i:i + 500])))
+            conn.execute("COMMIT")
+        out["seconds"] = time.perf_counter() - t0
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
     elif args.child == "open":
         model_cls = None
         try:
@@ -215,6 +247,10 @@ def bench(n: int, workdir: Path, seed: int, workers: int | None, reuse: bool) ->
         print(f"  first index: skipped (--reuse-index: {db.name} kept); cat {cat_s:.2f} s")
     else:
         _print_first(_run_child("index", lib, db, workers), cat_s)
+        floor = _run_child("fts-floor", lib, workdir / f"fts-floor-{n}.sqlite3")
+        print(f"  FTS5 writes alone (file texts into the same FTS5 table, one core, no "
+              f"parsing): {floor['seconds']:.2f} s = {floor['seconds'] / cat_s:.1f}× cat — the "
+              f"floor of any first index that makes the text searchable")
     _warm_and_search(lib, db)
 
 
@@ -284,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="parsing processes for the first index (default: the index's choice)")
     ap.add_argument("--reuse-index", action="store_true",
                     help="keep an index left by a previous run (skip the first-index step)")
-    ap.add_argument("--child", choices=["index", "open", "search"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["index", "fts-floor", "open", "search"],
+                    help=argparse.SUPPRESS)
     ap.add_argument("--lib", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
