@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entity_gazetteer import Gazetteer, data_version, gazetteer
@@ -170,12 +171,11 @@ class EntityExtractor:
     def version(self) -> str:
         """Model name, model version and rules version: the entity cache key."""
         if self._model_version is None:
+            # the model package's own version (= its meta.json version): reading it through
+            # spaCy meant importing spaCy (1-3 s) before the first article could be shown
             try:
-                import spacy
-
-                meta = spacy.util.get_model_meta(spacy.util.get_package_path(self.model_name))
-                self._model_version = str(meta.get("version", "?"))
-            except Exception:  # noqa: BLE001 - an unknown model is reported by load()
+                self._model_version = metadata.version(self.model_name)
+            except metadata.PackageNotFoundError:  # an unknown model is reported by load()
                 self._model_version = "?"
         steps = "" if self.steps == frozenset(STEPS) else "-" + ",".join(sorted(self.steps))
         data = f"+{data_version()}" if "gazetteer" in self.steps else ""
