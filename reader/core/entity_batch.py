@@ -51,21 +51,16 @@ class BatchSummary:
 
 
 def quick_version(model: str = DEFAULT_MODEL) -> str | None:
-    """The extractor version string without importing spaCy.
-
-    ``EntityExtractor.version`` asks spaCy for the model's version; the installed package's
-    metadata says the same, so it is filled in first (checked by the tests).  None when the
-    model is not an installed package: the caller then loads the extractor.
-    """
+    """The extractor version string (``EntityExtractor.version`` reads the model package's
+    metadata: no spaCy import); None when the model is not an installed package, and the
+    caller then loads the extractor."""
     from reader.core.entities import EntityExtractor
 
     try:
-        model_version = importlib.metadata.version(model)
+        importlib.metadata.version(model)
     except importlib.metadata.PackageNotFoundError:
         return None
-    extractor = EntityExtractor(model)
-    extractor._model_version = model_version  # noqa: SLF001 - avoids importing spaCy
-    return extractor.version
+    return EntityExtractor(model).version
 
 
 def pending(items: Iterable[Item], index: EntityIndex, version: str) -> list[Item]:
