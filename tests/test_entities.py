@@ -210,3 +210,26 @@ def test_known_places_in_headlines_and_brackets(extractor: EntityExtractor) -> N
     found = {(e.text, e.label) for e in extractor.extract(text)}
     assert ("PÉROU", "LOC") in found
     assert ("Marne", "LOC") in found
+
+
+def test_process_extractor_matches_in_process_and_reports_a_dead_child(
+        seed_entities: tuple[object, ArticleEntities]) -> None:
+    import multiprocessing
+
+    from reader.core.entity_process import EntityProcessError, ProcessExtractor
+
+    article, expected = seed_entities
+    ner = ProcessExtractor()
+    try:
+        assert ner.extract_article(article) == expected  # type: ignore[arg-type]
+        children = multiprocessing.active_children()
+        assert len(children) == 1
+        children[0].kill()  # out of memory, killed by the user…
+        children[0].join(10)
+        with pytest.raises(EntityProcessError, match="stopped"):
+            ner.extract_article(article)  # type: ignore[arg-type]
+    finally:
+        ner.close()
+    assert multiprocessing.active_children() == []
+    with pytest.raises(EntityProcessError, match="closed"):
+        ner.load()

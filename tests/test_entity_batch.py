@@ -127,3 +127,13 @@ def test_worker_process_with_the_real_model(tmp_path: Path) -> None:
     second = run()
     assert second["skipped"] == 3 and second["extracted"] == 0
     assert second["spacy_imported"] is False
+
+
+def test_job_file_is_json_in_chunks(tmp_path: Path) -> None:
+    import json
+
+    for n in (0, 1, 5_000, 12_345):
+        items = [(f"/lib/{i}.txt", f"hash{i}") for i in range(n)]
+        write_jobs(tmp_path / "jobs.json", items, model="fr_core_news_md")
+        data = json.loads((tmp_path / "jobs.json").read_text(encoding="utf-8"))
+        assert data == {"model": "fr_core_news_md", "items": [list(i) for i in items]}

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.core.entities import ArticleEntities, EntityExtractor
 from reader.core.entity_cache import EntityCache
+from reader.core.entity_process import ProcessExtractor
 from reader.core.library_index import LibraryIndex, Problem
 from reader.core.parser import Article
 from reader.core.storage import StorageError
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
         self.index = LibraryIndex(cache / "library.sqlite3")  # StorageError: caller reports
         if getattr(self.index, "notice", ""):
             self._startup_notice(self.index.notice)
-        self.extractor = EntityExtractor()
+        self.extractor = EntityExtractor()  # the cache key; the model runs in self.ner
+        self.ner = ProcessExtractor(self.extractor.model_name)
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache / "entities.sqlite3")
@@ -478,6 +480,7 @@ class MainWindow(QMainWindow):
         if self.library_entities is not None:
             with contextlib.suppress(Exception):
                 self.library_entities.stop()
+        self.ner.close()  # first: a job waiting on the child returns at once
         self.jobs.shutdown()
         self._search_timer.stop()
         self._visible_timer.stop()
@@ -807,7 +810,7 @@ class MainWindow(QMainWindow):
             self.pane.set_focus_entity(*focus)
 
     def _extract_entities(self, article: Article) -> None:
-        extractor, cache = self.extractor, self.entity_cache
+        extractor, cache, ner = self.extractor, self.entity_cache, self.ner
         self.pane.legend.status.setText("entités : analyse…")
         self.entities_panel.set_status("Analyse des entités…")
 
@@ -815,7 +818,7 @@ class MainWindow(QMainWindow):
             version = extractor.version
             ents = cache.get(article.content_hash, version) if cache is not None else None
             if ents is None:
-                ents = extractor.extract_article(article)
+                ents = ner.extract_article(article)  # in the child: the GIL stays here
                 if cache is not None:
                     with contextlib.suppress(StorageError):
                         cache.put(article.content_hash, version, ents)
@@ -854,11 +857,10 @@ class MainWindow(QMainWindow):
     def load_model(self) -> None:
         self._model_requested = True
         self.model_label.setText("Chargement du modèle d'entités…")
-        extractor = self.extractor
+        ner = self.ner
 
         def work(_ctx: Any) -> Any:
-            extractor.load()
-            return extractor.version
+            return ner.load()  # starts the child process and loads its model
 
         self.jobs.submit("model", work, self._on_model_ready, self._on_model_failed, serial=True)
 

@@ -1,0 +1,117 @@
+"""Entity extraction for the article being read, in a child process.
+
+Why a process: spaCy holds the GIL for most of its work.  In a worker thread, loading the
+model stalled the GUI for 1-2 s at a time and every extraction made it stutter; in a child
+process the GUI thread keeps the interpreter.  The library-wide extraction already runs in
+its own process (:mod:`reader.core.entity_batch`); this one serves one article at a time.
+
+The child is started (``spawn``: forking under Qt threads is unsafe) on first use and keeps
+its model loaded; the caller blocks on the result in a worker thread, never on the GUI
+thread.  If the child dies (killed, out of memory), the call fails with
+:class:`EntityProcessError` and the next call starts a new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Any
+
+from reader.core.entities import DEFAULT_MODEL, ArticleEntities, EntityExtractor
+from reader.core.parser import Article
+
+
+class EntityProcessError(RuntimeError):
+    """The extraction process stopped or could not start (message says why)."""
+
+
+class ProcessExtractor:
+    """Thread-safe: calls may come from any worker thread; one child serves them in order."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def load(self) -> str:
+        """Start the child and load its model; return the extractor version."""
+        return str(self._call(_load))
+
+    def extract_article(self, article: Article) -> ArticleEntities:
+        result = self._call(_extract, article)
+        assert isinstance(result, ArticleEntities)
+        return result
+
+    def close(self) -> None:
+        """Stop the child now, even in the middle of an article (pending calls fail)."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            _stop(pool)
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        future = self._submit(fn, *args)
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._pool is not None:
+                    _stop(self._pool)
+                self._pool = None
+            raise EntityProcessError(f"the entity process stopped ({exc})") from None
+
+    def _submit(self, fn: Any, *args: Any) -> Future[Any]:
+        with self._lock:
+            if self._closed:
+                raise EntityProcessError("the entity process was closed")
+            if self._pool is None:
+                try:
+                    self._pool = ProcessPoolExecutor(
+                        max_workers=1, mp_context=get_context("spawn"),
+                        initializer=_init, initargs=(self.model,))
+                except (OSError, ValueError) as exc:
+                    raise EntityProcessError(f"cannot start the entity process ({exc})") from None
+            try:
+                return self._pool.submit(fn, *args)
+            except (BrokenProcessPool, RuntimeError) as exc:
+                _stop(self._pool)
+                self._pool = None
+                raise EntityProcessError(f"the entity process stopped ({exc})") from None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down without waiting for a running extraction (a 50,000-word article
+    takes seconds): its processes are terminated, then joined."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public API in 3.11
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+
+
+# -- in the child ------------------------------------------------------------------------
+_EXTRACTOR: EntityExtractor | None = None
+
+
+def _init(model: str) -> None:
+    global _EXTRACTOR
+    _EXTRACTOR = EntityExtractor(model)
+
+
+def _load() -> str:
+    assert _EXTRACTOR is not None
+    _EXTRACTOR.load()
+    return _EXTRACTOR.version
+
+
+def _extract(article: Article) -> ArticleEntities:
+    assert _EXTRACTOR is not None
+    return _EXTRACTOR.extract_article(article)
