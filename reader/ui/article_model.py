@@ -167,12 +167,9 @@ class ArticleTableModel(QAbstractTableModel):
         """Relevance order of the shown rows (search ranks) until called with None."""
         self.set_view(self._filter, ranks)
 
-    def set_row_filter(self, row_filter: RowFilter | None) -> None:
-        """Show only ``row_filter(all rows)`` (it must keep their order); None shows all."""
-        self.set_view(row_filter, self._ranks)
-
     def set_view(self, row_filter: RowFilter | None, ranks: dict[int, float] | None) -> None:
-        """Filter and relevance order together, in one layout change."""
+        """Show only ``row_filter(all rows)`` (it must keep their order; None shows all),
+        the ranked ones first when ``ranks`` is given: one layout change for both."""
         self._filter, self._ranks = row_filter, ranks
         self._relayout(resort=False)
 
