@@ -116,3 +116,38 @@ def test_search_filter_and_relevance_order(qtmodeltester, tmp_path: Path) -> Non
     proxy.set_search(None)
     assert proxy.rowCount() == 4
     index.close()
+
+
+def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
+                                                monkeypatch) -> None:
+    from reader.ui import article_model
+
+    monkeypatch.setattr(article_model, "ASYNC_SORT_MIN", 1)
+    index, lib, model = _model(tmp_path)
+    rows = index.rows(lib)
+    pending: list = []
+    model.sort_runner = lambda compute, apply: pending.append((compute, apply))
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.sort(COL_DATE, Qt.SortOrder.AscendingOrder)  # a C-level key: at once
+    assert not pending and model.index(0, 0).data(IdRole) == "expo"
+    proxy.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert len(pending) == 1 and model.index(0, 0).data(IdRole) == "expo"  # not yet
+    compute, apply = pending.pop()
+    model.add_rows([rows[0]._replace(rowid=10**6, id="zz", title="Zèbres")])  # meanwhile
+    apply(compute())  # stale rows: sorted again with the new one
+    assert len(pending) == 1
+    compute, apply = pending.pop()
+    apply(compute())
+    titles = [model.index(r, COL_TITLE).data() for r in range(model.rowCount())]
+    assert titles == sorted(titles, key=article_model.fold) and titles[-1] == "Zèbres"
+    # a newer order wins over one still being computed
+    proxy.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    proxy.sort(COL_DATE, Qt.SortOrder.DescendingOrder)  # at once
+    by_date = [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]
+    compute, apply = pending.pop()
+    apply(compute())  # the title order arrives late: dropped
+    assert [model.index(r, 0).data(IdRole) for r in range(model.rowCount())] == by_date
+    assert by_date[-1] == "expo"
+    index.close()

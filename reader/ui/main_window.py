@@ -7,6 +7,7 @@ Every slow step (scan, search, article load, NER) goes through :class:`JobRunner
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(info_row)
 
         self.model = ArticleTableModel(self)
+        self.model.sort_runner = self._run_sort
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self.list_panel)
@@ -635,6 +637,17 @@ class MainWindow(QMainWindow):
         row = current.row() + step if current.isValid() else 0
         if 0 <= row < self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(row, COL_TITLE))
+
+    def _run_sort(self, compute: Callable[[], Any], apply: Callable[[Any], None]) -> None:
+        """Sorting a big list by title or source runs here, off the GUI thread."""
+        self.statusBar().showMessage("Tri de la liste…")
+
+        def done(rows: Any) -> None:
+            self.statusBar().clearMessage()
+            apply(rows)
+
+        self.jobs.submit("sort", lambda _ctx: compute(), done,
+                         lambda f: self.statusBar().showMessage(f"Tri impossible : {f}"))
 
     def _apply_sort(self, which: int) -> None:
         _name, column, order, relevance = SORTS[which]
