@@ -98,7 +98,7 @@ def sorted_in_chunks(rows: list[ArticleRow], key: Any, reverse: bool) -> list[Ar
 class ArticleTableModel(QAbstractTableModel):
     """The articles of the library index that pass the list filter, in sort order.
 
-    Holds every row (``all_rows``) and the shown subset; filtering and sorting are list
+    Holds every row (:meth:`rows`) and the shown subset; filtering and sorting are list
     operations in Python applied in one layout change, because a Python callback per row
     (``filterAcceptsRow``/``lessThan``) costs over 0.1 s per change at 100,000 rows.
     """
