@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from ui_helpers import make_library
 
-from reader.core.library_index import LibraryIndex
+from reader.core.library_index import ArticleRow, LibraryIndex
 from reader.ui.article_model import (
     COL_DATE,
     COL_TITLE,
@@ -151,3 +151,18 @@ def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
     assert [model.index(r, 0).data(IdRole) for r in range(model.rowCount())] == by_date
     assert by_date[-1] == "expo"
     index.close()
+
+
+def test_period_filter_follows_the_date_precision() -> None:
+    from reader.ui.article_model import _period_mask, row_month, row_year
+
+    def row(iso: str, precision: int) -> ArticleRow:
+        return ArticleRow(1, "a", "/a.txt", "T", iso, precision, "AFP", "", 1, "h")
+
+    rows = [row("1937-05-28", 3), row("1937-05-01", 2), row("1937-01-01", 1),
+            row("", 0), row("2024-05-01", 2), row("1937-11-02", 3)]
+    for period in ("1937", "1937-05", "1937-01", "2024-05", "2024"):
+        expected = [(row_year(r) if len(period) == 4 else row_month(r)) == period
+                    for r in rows]
+        isos, precisions = [r.date_iso for r in rows], [r.precision for r in rows]
+        assert list(_period_mask(isos, precisions, period)) == expected, period

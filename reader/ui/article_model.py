@@ -11,8 +11,8 @@ import heapq
 import operator
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Sequence
-from itertools import compress
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, repeat
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,7 +38,8 @@ MonthRole = Qt.ItemDataRole.UserRole + 7  # "YYYY-MM" or ""
 COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
 # ArticleRow fields as C-level getters (sort keys and filters over 100,000 rows)
 _ROWID, _ID = operator.itemgetter(0), operator.itemgetter(1)
-_DATE_ISO, _WORD_COUNT = operator.itemgetter(4), operator.itemgetter(8)
+_DATE_ISO, _PRECISION = operator.itemgetter(4), operator.itemgetter(5)
+_WORD_COUNT = operator.itemgetter(8)
 _HEADERS = ("Titre", "Date", "Source", "Mots")
 
 
@@ -112,7 +113,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._known: set[str] | None = None  # ids of every row (lazy)
         # lazy lookups, dropped when the rows move (each costs a pass over 100,000 rows)
         self._all_pos: dict[str, int] | None = None  # id → index in _all
-        self._all_rowids: array[int] | None = None  # rowids of _all, same order
+        self._all_columns: dict[str, Any] = {}  # fields of _all in its order (rowids_of…)
         self._by_id_cache: dict[str, int] | None = None  # id → row in _rows
         self._id_list: list[str] | None = None  # ids of _rows, for single lookups
         self._date_text: dict[int, str] = {}
@@ -128,7 +129,7 @@ class ArticleTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ArticleRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._all_rowids = None
+        self._all_columns = {}
         self._known = None
         self._generation += 1
         slow = self._async_sort_applies()
@@ -157,16 +158,30 @@ class ArticleTableModel(QAbstractTableModel):
         if key is not None:
             self._all.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._all_pos = None
-        self._all_rowids = None
+        self._all_columns = {}
 
     def rowids_of(self, rows: list[ArticleRow]) -> array[int]:
         """Row ids of ``rows`` as a C array (cached for all rows, in their order): reading
         them from 100,000 tuples scattered in memory costs 25 ms, from the array 3 ms."""
-        if rows is self._all:
-            if self._all_rowids is None:
-                self._all_rowids = array("q", map(_ROWID, self._all))
-            return self._all_rowids
-        return array("q", map(_ROWID, rows))
+        return self._column(rows, "rowid", lambda rs: array("q", map(_ROWID, rs)))
+
+    def dates_of(self, rows: list[ArticleRow]) -> tuple[list[str], list[int]]:
+        """``date_iso`` and ``precision`` of ``rows`` (cached for all rows, like
+        :meth:`rowids_of`).  The dates are copied so that they lie together in memory."""
+        return self._column(rows, "dates", lambda rs: (_packed(map(_DATE_ISO, rs)),
+                                                      list(map(_PRECISION, rs))))
+
+    def ids_of(self, rows: list[ArticleRow]) -> list[str]:
+        """Article ids of ``rows`` (cached for all rows, copied together like the dates)."""
+        return self._column(rows, "ids", lambda rs: _packed(map(_ID, rs)))
+
+    def _column(self, rows: list[ArticleRow], name: str, make: Callable[[list[ArticleRow]], Any]
+                ) -> Any:
+        if rows is not self._all:
+            return make(rows)
+        if name not in self._all_columns:
+            self._all_columns[name] = make(rows)
+        return self._all_columns[name]
 
     def _apply_filter(self) -> None:
         rows = list(self._all) if self._filter is None else self._filter(self._all)
@@ -236,7 +251,8 @@ class ArticleTableModel(QAbstractTableModel):
         ids = [rows[i.row()].id if 0 <= i.row() < len(rows) else None for i in persistent]
         if ordered is not None:
             self._all = ordered
-            self._all_pos = self._all_rowids = None
+            self._all_pos = None
+            self._all_columns = {}
         elif resort:
             self._sort_all()
         self._apply_filter()
@@ -260,7 +276,7 @@ class ArticleTableModel(QAbstractTableModel):
                 new.append(row)
                 continue
             self._all[pos] = row
-            self._all_rowids = None  # a re-indexed file has a new rowid
+            self._all_columns = {}  # a re-indexed file has a new rowid
             shown = self._by_id.get(row.id)
             if shown is not None:
                 self._rows[shown] = row
@@ -274,7 +290,7 @@ class ArticleTableModel(QAbstractTableModel):
             if self._known is not None:
                 self._known.add(row.id)
         self._all.extend(new)
-        self._all_rowids = None
+        self._all_columns = {}
         shown_new = new if self._filter is None else self._filter(new)
         if shown_new:
             first = len(self._rows)
@@ -444,21 +460,32 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._source.set_view(self._select if active else None, self._ranks())
 
     def _select(self, rows: list[ArticleRow]) -> list[ArticleRow]:
-        """The rows passing every filter, in order: map/compress keep the loop over
-        100,000 rows in C (4× faster than a comprehension)."""
-        hits, ids, month = self._hits, self._entity_ids, self._month
-        if hits is not None and self._source is not None:
-            rowids = self._source.rowids_of(rows)
-            bitmap = hits.bitmap()
+        """The rows passing every filter, in order.  Each filter is a mask computed by
+        C-level maps over columns cached by the model, and only the kept rows are touched:
+        100,000 row tuples lie scattered in memory, and visiting them all costs ~25 ms a
+        pass on a 2-core VM (a comprehension per filter cost 75-450 ms)."""
+        source = self._source
+        if source is None:
+            return list(rows)
+        masks: list[Iterator[Any]] = []
+        if self._hits is not None:
+            rowids = source.rowids_of(rows)
+            bitmap = self._hits.bitmap()
             top = max(rowids, default=-1)
             if top >= len(bitmap):  # rows indexed after the search: not hits
                 bitmap.extend(bytes(top + 1 - len(bitmap)))
-            rows = list(compress(rows, map(bitmap.__getitem__, rowids)))
-        if ids is not None:
-            rows = list(compress(rows, map(ids.__contains__, map(_ID, rows))))
-        if month is not None:
-            rows = [r for r in rows if _in_period(r, month)]
-        return rows
+            masks.append(map(bitmap.__getitem__, rowids))
+        if self._entity_ids is not None:
+            masks.append(map(self._entity_ids.__contains__, source.ids_of(rows)))
+        if self._month is not None:
+            isos, precisions = source.dates_of(rows)
+            masks.append(_period_mask(isos, precisions, self._month))
+        if not masks:
+            return list(rows)
+        keep = masks[0]
+        for mask in masks[1:]:
+            keep = map(operator.and_, keep, mask)
+        return list(map(rows.__getitem__, compress(range(len(rows)), keep)))
 
     def accepted_rows(self) -> list[ArticleRow]:
         """The rows the list shows, in order."""
@@ -473,6 +500,18 @@ def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[Article
     return head + list(compress(rows, map(operator.not_, is_ranked)))
 
 
-def _in_period(art: ArticleRow, period: str) -> bool:
-    """``period`` is ``YYYY`` (a whole year) or ``YYYY-MM``."""
-    return (row_year(art) if len(period) == 4 else row_month(art)) == period
+def _packed(strings: Iterable[str]) -> list[str]:
+    """Fresh copies of ``strings``, allocated one after the other: a later pass over them
+    reads memory in order instead of chasing 100,000 scattered objects (3-5× faster)."""
+    return list(map(bytes.decode, map(str.encode, strings)))
+
+
+def _period_mask(isos: list[str], precisions: list[int], period: str) -> Iterator[bool]:
+    """Which rows fall in ``period`` (``YYYY``: dated that year; ``YYYY-MM``: dated to that
+    month or day, as :func:`row_month` says), with C-level maps only: a Python call per
+    row cost 0.45 s for 100,000 rows."""
+    starts = map(operator.methodcaller("startswith", period), isos)
+    # a month needs the month's precision ("1937" is not in "1937-01"); a year any date
+    needed = Precision.YEAR if len(period) == 4 else Precision.MONTH
+    precise = map(operator.ge, precisions, repeat(int(needed)))
+    return map(operator.and_, starts, precise)
