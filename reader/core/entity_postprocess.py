@@ -675,3 +675,61 @@ def bracketed_forenames(text: str) -> list[tuple[int, int, str, str]]:
             continue  # "La Varenne (Seine)"
         out.append((m.start(), m.end(), m.group(1), m.group(2)))
     return out
+
+
+# Acronyms of organisations in running text take an article: "la CEE", "de l'AELE", "la
+# JOC".  Roman numerals ("Louis XIV"), initials ("J.L.R."), headlines in capitals and
+# dictionary words are left alone (the caller checks the lexicon and the gazetteer).
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w-]|\.\w)")
+_ACRONYM_BEFORE = re.compile(
+    r"(?:^|[\s(«\"“])(?:la|le|les|du|des|au|aux|La|Le|Les|Du|Des|Au|Aux)[^\S\n]+$"
+    r"|(?:^|[\s(«\"“])(?:l|d|L|D)['’]$"
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _mostly_lowercase(text: str, start: int, end: int) -> bool:
+    """The line around ``start:end`` is prose, not a headline in capitals."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    letters = [ch for ch in text[line_start:len(text) if line_end < 0 else line_end]
+               if ch.isalpha()]
+    return sum(ch.islower() for ch in letters) >= 0.6 * len(letters)
+
+
+def organisation_acronyms(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised acronyms after an article in prose ("la CEE")."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        s, e = m.span()
+        if _ROMAN.match(m.group()) or not _ACRONYM_BEFORE.search(text, max(0, s - 8), s):
+            continue
+        if _mostly_lowercase(text, s, e):
+            out.append((s, e))
+    return out
+
+
+# A firm's legal form makes an organisation: "Durand & Cie", "Dupont & Co", "Acme Company
+# Ltd", "Martin S. A.".
+_COMPANY_MARK = re.compile(
+    r"&[^\S\n]*(?:Co|Cie|Compagnie|fils|Fils)(?![\w])"
+    r"|(?<![\w])(?:Cie|Company|Ltd|Limited|Inc|GmbH|Corporation|S\.[^\S\n]?A\.)(?![\w])"
+)
+
+
+def is_company(span: str) -> bool:
+    """A name that carries a company's legal form or partnership mark."""
+    return bool(_COMPANY_MARK.search(span))
+
+
+# Assemblies named by one capitalised word are organisations: "le Sénat", "la Douma", "le
+# Reichstag".  (Institutions that need a complement, "la Chambre", are left to the model.)
+_ASSEMBLIES = {"sénat", "parlement", "douma", "reichstag", "landtag", "bundestag", "bundesrat",
+               "diète", "storting", "sobranié", "sobranje", "cortès", "cortes", "knesset",
+               "skoupchtina", "sejm"}
+
+
+def is_assembly(span: str) -> bool:
+    """One capitalised word naming a legislative assembly."""
+    return (" " not in span and span[:1].isupper() and not span.isupper()
+            and span.lower() in _ASSEMBLIES)
