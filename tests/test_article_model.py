@@ -166,3 +166,22 @@ def test_period_filter_follows_the_date_precision() -> None:
                     for r in rows]
         isos, precisions = [r.date_iso for r in rows], [r.precision for r in rows]
         assert list(_period_mask(isos, precisions, period)) == expected, period
+
+
+def test_entity_filter_by_row_id_table(qtmodeltester, tmp_path: Path) -> None:
+    from reader.ui.article_model import rowid_bitmap
+
+    index, lib, model = _model(tmp_path)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    rows = index.rows(lib)
+    proxy.set_entity_ids({"expo", "sommet"}, rowid_bitmap(rows, {"expo", "sommet"}))
+    assert {proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())} == {
+        "expo", "sommet"}
+    proxy.set_month("1937")  # combined with the other filters
+    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    proxy.set_entity_ids(None)
+    proxy.set_month(None)
+    assert proxy.rowCount() == 3
+    index.close()

@@ -99,9 +99,12 @@ def test_choosing_an_entity_emits_its_articles(qtbot, panel: LibraryEntitiesPane
     panel.sig_entity_chosen.connect(chosen.append)
     with qtbot.waitSignals([panel.sig_entity_chosen, panel.sig_co_mentions], timeout=10_000):
         panel.view.activated.emit(panel.proxy.index(row, 0))
-    key, label, display, ids = chosen[0]  # type: ignore[misc]
+    key, label, display, ids, bitmap = chosen[0]  # type: ignore[misc]
     assert (key, label, display, ids) == ("antony blinken", "PER", "Antony Blinken",
                                           {"a1", "a2", "a3"})
+    # the list filter's table, by row id, built in the worker with the ids
+    assert {rid for rid, on in enumerate(bitmap) if on} == {
+        r.rowid for r in panel.rows if r.id in ids}
     assert panel.member_keys == {"antony blinken", "blinken"}
     co = [panel.co_model.index(i, 0).data(KeyRole) for i in range(panel.co_model.rowCount())]
     assert co[0] == "kiev"

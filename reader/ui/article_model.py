@@ -402,6 +402,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
         self._hits: SearchHits | None = None
         self._entity_ids: set[str] | None = None
+        self._entity_bitmap: bytearray | None = None
         self._month: str | None = None
         self._by_relevance = False
         self._source: ArticleTableModel | None = None
@@ -411,8 +412,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._hits = hits
         self._refilter()
 
-    def set_entity_ids(self, ids: set[str] | None) -> None:
+    def set_entity_ids(self, ids: set[str] | None, bitmap: bytearray | None = None) -> None:
+        """Only these articles (None: no constraint); ``bitmap`` (see :func:`rowid_bitmap`),
+        when given, is what the filter probes."""
         self._entity_ids = None if ids is None else set(ids)
+        self._entity_bitmap = None if ids is None else bitmap
         self._refilter()
 
     def set_month(self, month: str | None) -> None:
@@ -469,13 +473,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             return list(rows)
         masks: list[Iterator[Any]] = []
         if self._hits is not None:
-            rowids = source.rowids_of(rows)
-            bitmap = self._hits.bitmap()
-            top = max(rowids, default=-1)
-            if top >= len(bitmap):  # rows indexed after the search: not hits
-                bitmap.extend(bytes(top + 1 - len(bitmap)))
-            masks.append(map(bitmap.__getitem__, rowids))
-        if self._entity_ids is not None:
+            masks.append(_probe(self._hits.bitmap(), source.rowids_of(rows)))
+        if self._entity_bitmap is not None:
+            masks.append(_probe(self._entity_bitmap, source.rowids_of(rows)))
+        elif self._entity_ids is not None:
             masks.append(map(self._entity_ids.__contains__, source.ids_of(rows)))
         if self._month is not None:
             isos, precisions = source.dates_of(rows)
@@ -498,6 +499,25 @@ def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[Article
     is_ranked = list(map(ranks.__contains__, map(_ROWID, rows)))
     head = sorted(compress(rows, is_ranked), key=lambda r: ranks[r.rowid])
     return head + list(compress(rows, map(operator.not_, is_ranked)))
+
+
+def rowid_bitmap(rows: Iterable[ArticleRow], ids: set[str] | frozenset[str]) -> bytearray:
+    """One byte per row id, 1 for the rows whose article id is in ``ids``: a filter table
+    like :meth:`SearchHits.bitmap`, built off the GUI thread."""
+    chosen = [r.rowid for r in rows if r.id in ids]
+    bitmap = bytearray(max(chosen) + 1 if chosen else 0)
+    for rid in chosen:
+        bitmap[rid] = 1
+    return bitmap
+
+
+def _probe(bitmap: bytearray, rowids: array[int]) -> Iterator[int]:
+    """``bitmap[rowid]`` for each row id; rows indexed after the table was made (higher
+    ids) are not in it."""
+    top = max(rowids, default=-1)
+    if top >= len(bitmap):
+        bitmap.extend(bytes(top + 1 - len(bitmap)))
+    return map(bitmap.__getitem__, rowids)
 
 
 def _packed(strings: Iterable[str]) -> list[str]:

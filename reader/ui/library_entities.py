@@ -46,6 +46,7 @@ from reader.core.entity_aliases import EntityAliases
 from reader.core.entity_batch import Item, pending, quick_version, write_jobs
 from reader.core.entity_index import EntityIndex, EntitySummary, fold
 from reader.core.storage import StorageError
+from reader.ui.article_model import rowid_bitmap
 from reader.ui.entity_jobs import EntityBatchProcess
 from reader.ui.entity_style import style_for
 from reader.ui.icons import icon
@@ -559,6 +560,7 @@ class LibraryEntitiesPanel(QDockWidget):
         are known; the co-mentions (slower for very frequent entities) follow."""
         if self.aliases is None:
             return
+        rows = self.rows
 
         def work(ctx: Any) -> Any:
             entity_index = self._open_index()
@@ -567,7 +569,9 @@ class LibraryEntitiesPanel(QDockWidget):
                 return None
             ids = entity_index.articles_for(summary.key, summary.label)
             members = entity_index.members(summary.key, summary.label)
-            ctx.partial((summary, ids, members))
+            # the list filter's table, built here: probing 100,000 ids on the GUI thread
+            # cost 82 ms for an entity found in most articles
+            ctx.partial((summary, ids, members, rowid_bitmap(rows, ids)))
             if ctx.cancelled:
                 return None
             return summary, entity_index.co_mentions(summary.key, summary.label, CO_LIMIT)
@@ -578,7 +582,7 @@ class LibraryEntitiesPanel(QDockWidget):
                          on_partial=self._on_chosen)
 
     def _on_chosen(self, payload: Any) -> None:
-        summary, ids, members = payload
+        summary, ids, members, bitmap = payload
         self.chosen = summary
         self.member_keys = {k for k, _label in members}
         others = [k for k, _l in members if k != summary.key]
@@ -590,7 +594,8 @@ class LibraryEntitiesPanel(QDockWidget):
                 text += f" et {len(others) - 8} autre(s)"
         self.chosen_label.setText(text)
         self._update_buttons()
-        self.sig_entity_chosen.emit((summary.key, summary.label, summary.display, set(ids)))
+        self.sig_entity_chosen.emit((summary.key, summary.label, summary.display, set(ids),
+                                     bitmap))
 
     def _on_co_mentions(self, payload: Any) -> None:
         if payload is None:

@@ -909,11 +909,11 @@ class MainWindow(QMainWindow):
             self.proxy.set_entity_ids(None)
             self.pane.set_focus_entity(None)
         else:
-            key, _label, display, ids = choice
+            key, _label, display, ids, bitmap = choice
             members = tuple(getattr(self.library_entities, "member_keys", ()) or ())
             self._focus_entity = (key, display, members)
             self._entity_filter_text = display
-            self.proxy.set_entity_ids(set(ids))
+            self.proxy.set_entity_ids(ids, bitmap)
             self.pane.set_focus_entity(key, display, members)
             self._ensure_current()
         self._update_filter_info()
