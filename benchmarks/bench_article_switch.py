@@ -68,7 +68,7 @@ def main() -> int:
 
     from reader.core.entities import EntityExtractor
     from reader.core.parser import parse_text
-    from reader.ui.reading_pane import ReadingPane, build_document
+    from reader.ui.reading_pane import ReadingPane, build_document, by_position
 
     app = QApplication.instance() or QApplication([])
     text = build_article(args.words, args.corpus)
@@ -90,7 +90,7 @@ def main() -> int:
     bare_view.show()
     keep: list[QTextDocument] = []  # documents shown by the bare view stay alive
 
-    body = sorted(ents.body, key=lambda e: (e.start, e.end))
+    body = by_position(ents.body)
 
     def ours(mode: str) -> float:
         # the app builds the document in a worker thread (build_document) and the GUI

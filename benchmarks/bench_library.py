@@ -105,7 +105,7 @@ def _child(args: argparse.Namespace) -> int:
         # index's tokenizer, one transaction per 500 files, no parsing, no metadata
         import sqlite3
 
-        from reader.core.library_index import _FTS_TABLE, _FTS_TUNING, walk_library
+        from reader.core.library_index import _FTS_AUTOMERGE, _FTS_TABLE, walk_library
 
         root = str(lib)
         texts = []
@@ -118,8 +118,7 @@ def _child(args: argparse.Namespace) -> int:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute(_FTS_TABLE)
-        for statement in _FTS_TUNING:
-            conn.execute(statement)
+        conn.execute(_FTS_AUTOMERGE)
         t0 = time.perf_counter()
         for i in range(0, len(texts), 500):
             conn.execute("BEGIN")

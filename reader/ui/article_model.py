@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.dates import Precision
-from reader.core.library_index import ArticleRow, SearchHits
+from reader.core.library_index import ArticleRow, SearchHits, rowid_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -134,7 +134,7 @@ class ArticleTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[ArticleRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._all_columns = {}
+        self._all_moved()
         self._known = None
         self._generation += 1
         slow = self._async_sort_applies()
@@ -162,6 +162,10 @@ class ArticleTableModel(QAbstractTableModel):
         key = self._key(self._sort_column)
         if key is not None:
             self._all.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._all_moved()
+
+    def _all_moved(self) -> None:
+        """Drop the lookups that follow the order of ``_all``."""
         self._all_pos = None
         self._all_columns = {}
 
@@ -175,10 +179,6 @@ class ArticleTableModel(QAbstractTableModel):
         :meth:`rowids_of`).  The dates are copied so that they lie together in memory."""
         return self._column(rows, "dates", lambda rs: (_packed(map(_DATE_ISO, rs)),
                                                       list(map(_PRECISION, rs))))
-
-    def ids_of(self, rows: list[ArticleRow]) -> list[str]:
-        """Article ids of ``rows`` (cached for all rows, copied together like the dates)."""
-        return self._column(rows, "ids", lambda rs: _packed(map(_ID, rs)))
 
     def _column(self, rows: list[ArticleRow], name: str, make: Callable[[list[ArticleRow]], Any]
                 ) -> Any:
@@ -256,8 +256,7 @@ class ArticleTableModel(QAbstractTableModel):
         ids = [rows[i.row()].id if 0 <= i.row() < len(rows) else None for i in persistent]
         if ordered is not None:
             self._all = ordered
-            self._all_pos = None
-            self._all_columns = {}
+            self._all_moved()
         elif resort:
             self._sort_all()
         self._apply_filter()
@@ -407,7 +406,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setDynamicSortFilter(False)
         self._hits: SearchHits | None = None
-        self._entity_ids: set[str] | None = None
         self._entity_bitmap: bytearray | None = None
         self._month: str | None = None
         self._by_relevance = False
@@ -419,9 +417,10 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._refilter()
 
     def set_entity_ids(self, ids: set[str] | None, bitmap: bytearray | None = None) -> None:
-        """Only these articles (None: no constraint); ``bitmap`` (see :func:`rowid_bitmap`),
-        when given, is what the filter probes."""
-        self._entity_ids = None if ids is None else set(ids)
+        """Only these articles (None: no constraint).  ``bitmap``: their table (see
+        :func:`rowid_bitmap`) when the caller built it off the GUI thread."""
+        if ids is not None and bitmap is None:
+            bitmap = rowid_bitmap(self._source.rows() if self._source else [], ids)
         self._entity_bitmap = None if ids is None else bitmap
         self._refilter()
 
@@ -465,7 +464,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def _refilter(self) -> None:
         if self._source is None:
             return
-        active = (self._hits is not None or self._entity_ids is not None
+        active = (self._hits is not None or self._entity_bitmap is not None
                   or self._month is not None)
         self._source.set_view(self._select if active else None, self._ranks())
 
@@ -482,8 +481,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             masks.append(_probe(self._hits.bitmap(), source.rowids_of(rows)))
         if self._entity_bitmap is not None:
             masks.append(_probe(self._entity_bitmap, source.rowids_of(rows)))
-        elif self._entity_ids is not None:
-            masks.append(map(self._entity_ids.__contains__, source.ids_of(rows)))
         if self._month is not None:
             isos, precisions = source.dates_of(rows)
             masks.append(_period_mask(isos, precisions, self._month))
@@ -510,11 +507,7 @@ def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[Article
 def rowid_bitmap(rows: Iterable[ArticleRow], ids: set[str] | frozenset[str]) -> bytearray:
     """One byte per row id, 1 for the rows whose article id is in ``ids``: a filter table
     like :meth:`SearchHits.bitmap`, built off the GUI thread."""
-    chosen = [r.rowid for r in rows if r.id in ids]
-    bitmap = bytearray(max(chosen) + 1 if chosen else 0)
-    for rid in chosen:
-        bitmap[rid] = 1
-    return bitmap
+    return rowid_table([r.rowid for r in rows if r.id in ids])
 
 
 def _probe(bitmap: bytearray, rowids: array[int]) -> Iterator[int]:

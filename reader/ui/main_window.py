@@ -73,7 +73,7 @@ from reader.ui.entity_style import style_for
 from reader.ui.icons import icon
 from reader.ui.jobs import JobFailure, JobRunner
 from reader.ui.problems_dialog import ProblemsDialog
-from reader.ui.reading_pane import ReadingPane, build_document
+from reader.ui.reading_pane import ReadingPane, build_document, by_position
 
 
 @dataclass
@@ -785,7 +785,7 @@ class MainWindow(QMainWindow):
                 ents = cache.get(article.content_hash, extractor.version)
             # the document (text + cached highlights) is built here, off the GUI thread;
             # the GUI thread only attaches it (50,000 words: ~25 ms less on the GUI thread)
-            body = sorted(ents.body, key=lambda e: (e.start, e.end)) if ents else []
+            body = by_position(ents.body) if ents else []
             built = build_document(article, body, enabled, font)
             built.document.moveToThread(gui_thread)
             return article, ents, built

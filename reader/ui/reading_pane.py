@@ -44,7 +44,13 @@ from reader.ui.entity_style import ORDER, STYLES, style_for
 
 LABEL_PROP = QTextFormat.Property.UserProperty + 1
 MAX_LINE_PX = 760
-_span = operator.attrgetter("start", "end")  # entity sort key, in C (3,000 entities per switch)
+_span = operator.attrgetter("start", "end")
+
+
+def by_position(entities: Iterable[Any]) -> list[Any]:
+    """Entities in text order, as :func:`build_document` takes them (a C-level key:
+    3,000 entities per switch)."""
+    return sorted(entities, key=_span)
 BOOKMARK_COLOURS = {
     "yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
     "pink": "#f8bbd0", "purple": "#e1bee7",
@@ -360,7 +366,7 @@ class ReadingPane(QWidget):
         GUI thread then only attaches it); otherwise it is built here.  Entities known
         up front (the cache) go in with the text: one layout per switch.
         """
-        ents = sorted(entities, key=_span) if entities else []
+        ents = by_position(entities) if entities else []
         if (prebuilt is None or prebuilt.article is not article
                 or prebuilt.enabled != frozenset(self._enabled)):
             prebuilt = build_document(article, ents, frozenset(self._enabled),
@@ -389,7 +395,7 @@ class ReadingPane(QWidget):
     # -- entities ------------------------------------------------------------------------
     def set_entities(self, entities: Iterable[Any]) -> None:
         """Apply entity character formats (one edit block, enabled types only)."""
-        self._entities = sorted(entities, key=_span)
+        self._entities = by_position(entities)
         self._starts = [e.start for e in self._entities]
         self._apply_entity_formats()
 
