@@ -203,3 +203,22 @@ def test_relevance_sort_follows_the_index_ranking(qtbot, window: MainWindow) -> 
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
         window.filter_edit.setText("européennes OR européenne ")  # ranked in the search job
     assert shown() == expected
+
+
+def test_indexing_ends_while_a_search_hides_everything(qtbot, window: MainWindow) -> None:
+    """The library's size, not the filtered list's, says whether it is empty (a search
+    typed while the first index runs is still on when the index is done)."""
+    _open(qtbot, window, "sommet")
+    with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
+        window.filter_edit.setText("introuvablexyz ")
+    assert window.proxy.rowCount() == 0
+    folder = window.folder
+    assert folder is not None
+    result = window.index.scan(folder)  # what the library job returns when it ends
+    rows = window.index.rows(folder)
+    with qtbot.waitSignal(window.sig_library_loaded, timeout=30_000):
+        window._on_library_done((result, rows, window.index.problems(folder),
+                                 {r.content_hash: r.id for r in rows}))
+    assert window.model.total() == 3
+    assert "3 articles" in window.statusBar().currentMessage()
+    assert window.pane.article is not None and window.pane.article.id == "sommet"

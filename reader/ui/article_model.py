@@ -327,6 +327,10 @@ class ArticleTableModel(QAbstractTableModel):
         """Every row, shown or not."""
         return list(self._all)
 
+    def total(self) -> int:
+        """How many rows, shown or not (``rowCount`` counts the shown ones)."""
+        return len(self._all)
+
     def shown_rows(self) -> list[ArticleRow]:
         return list(self._rows)
 

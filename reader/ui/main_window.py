@@ -571,12 +571,12 @@ class MainWindow(QMainWindow):
         result, rows, problems, hashes = payload
         _freeze_long_lived()
         current = self.current_article_id()
-        if result.added or result.updated or result.removed or self.model.rowCount() != len(rows):
+        if result.added or result.updated or result.removed or self.model.total() != len(rows):
             self.model.set_rows(rows)
         self.problems = list(problems)
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        n = self.model.rowCount()
+        n = self.model.total()
         parts = [f"{n} article{'s' if n != 1 else ''}"]
         if result.cancelled:
             parts.append("indexation interrompue (reprendra à la prochaine ouverture)")
@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
             self.select_article(current)
         else:
             self._ensure_current()
-        if self.model.rowCount() == 0:
+        if self.model.total() == 0:
             self.pane.show_placeholder("Cette bibliothèque ne contient aucun article lisible.")
         if self.library_entities is not None and self.folder is not None:
             self.library_entities.set_library(self.folder, self.index, rows)
