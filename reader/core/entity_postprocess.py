@@ -584,9 +584,10 @@ def lowercase_organisations(text: str) -> list[tuple[int, int]]:
 _PLACE_HEADS = ("salle", "château", "villa", "amphithéâtre", "terrain", "stade", "bois",
                 "port", "péninsule", "presqu'île", "isthme", "golfe", "gorges", "canal",
                 "temple", "cimetière", "esplanade")
+# "de", "de la", "de l'", "du", "des" or "d'" between a head noun and the name it governs
+_OF = r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’])"
 _PLACE_HEAD_BEFORE = re.compile(
-    rf"(?<![\w'’-])({'|'.join(_PLACE_HEADS)})"
-    r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’]|[^\S\n]+)$",
+    rf"(?<![\w'’-])({'|'.join(_PLACE_HEADS)})(?:{_OF}|[^\S\n]+)$",
     re.IGNORECASE,
 )
 
@@ -631,8 +632,7 @@ _CAPITAL_ORG_HEADS = {"Musée", "Casino", "Théâtre", "Université", "Académie
                       "Conservatoire", "Faculté", "Lycée", "Collège", "Ecole", "École",
                       "Syndicat", "Ligue", "Union", "Club"}
 _CAPITAL_ORG_BEFORE = re.compile(
-    r"(?<![\w'’-])([A-ZÀ-Ý][\w]+)((?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+){0,3}?)"
-    r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
+    r"(?<![\w'’-])([A-ZÀ-Ý][\w]+)((?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+){0,3}?)" + _OF + "$"
 )
 
 
