@@ -349,19 +349,11 @@ class EntityExtractor:
                         for o in cands):
                     c.start, c.label = head, "ORG"
             if "placeheads" in steps and c.label in ("LOC", "PER") and c.origin == "model":
-                head = place_head_start(text, c.start)
-                if head is not None and not any(
-                        o is not c and o.part == c.part and head < o.end <= c.start
-                        for o in cands):
-                    c.start, c.label = head, "LOC"
+                _extend_to_head(c, place_head_start(text, c.start), "LOC", cands)
             if "regions" in steps and c.label == "LOC":
                 c.end = region_adjective_end(text, c.end)
             if "orgcaps" in steps and c.label == "LOC" and c.origin == "model":
-                head = capital_org_start(text, c.start)
-                if head is not None and not any(
-                        o is not c and o.part == c.part and head < o.end <= c.start
-                        for o in cands):
-                    c.start, c.label = head, "ORG"
+                _extend_to_head(c, capital_org_start(text, c.start), "ORG", cands)
             if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
                 text, c.start, c.end
             ):
@@ -441,6 +433,15 @@ def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool =
     for c in cands:
         if c.label == "PER":
             c.start = extend_with_title(texts[c.part], c.start)
+
+
+def _extend_to_head(c: Candidate, head: int | None, label: str,
+                    cands: list[Candidate]) -> None:
+    """Start ``c`` at the head noun before it ("salle", "Musée de") with ``label``, unless
+    another span ends between the head and ``c``."""
+    if head is not None and not any(o is not c and o.part == c.part and head < o.end <= c.start
+                                    for o in cands):
+        c.start, c.label = head, label
 
 
 def _apply_forenames(texts: list[str], cands: list[Candidate], gaz: Gazetteer | None) -> None:
