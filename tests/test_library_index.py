@@ -556,3 +556,28 @@ def test_unreadable_snapshot_falls_back_to_sql(index: LibraryIndex, tmp_path: Pa
     assert ids(index.rows(lib)) == {"art_000", "art_001", "art_002"}
     index._conn.execute("UPDATE snapshots SET format = 'marshal0-py2.7-v1'")
     assert len(index.rows(lib)) == 3
+
+
+def test_split_match_gives_the_same_hits_and_closes_its_thread(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """A large library's match runs in two halves (two connections, two threads): the
+    halves together are exactly the single match, syntax errors still fall back, and
+    closing the index leaves no thread behind."""
+    lib = tmp_path / "lib"
+    for i in range(12):
+        body = "La guerre continue." if i % 3 else "La paix revient."
+        write(lib / f"a{i:02}.txt", f"Article {i}", body, f"Paris et Londres, {i}.")
+    index = LibraryIndex(tmp_path / "index.sqlite3")
+    try:
+        index.scan(lib)
+        queries = ["guerre", '"la guerre"', "paris OR paix", "guerre -paix", "-guerre", "londr*",
+                   "AND", '"']
+        single = {q: (index.search(lib, q).ids, index.search(lib, q).bitmap()) for q in queries}
+        monkeypatch.setattr(li, "SPLIT_MIN_ROWS", 2)
+        split = {q: (index.search(lib, q).ids, index.search(lib, q).bitmap()) for q in queries}
+        assert split == single
+        assert len(single["guerre"][0]) == 8 and single["-guerre"][0]
+        assert any(t.name.startswith("reader-fts-upper") for t in threading.enumerate())
+    finally:
+        index.close()
+    assert not any(t.name.startswith("reader-fts-upper") for t in threading.enumerate())
