@@ -571,11 +571,23 @@ def test_split_match_gives_the_same_hits_and_closes_its_thread(tmp_path: Path,
     try:
         index.scan(lib)
         queries = ["guerre", '"la guerre"', "paris OR paix", "guerre -paix", "-guerre", "londr*",
-                   "AND", '"']
-        single = {q: (index.search(lib, q).ids, index.search(lib, q).bitmap()) for q in queries}
+                   "article*", "AND", '"']
+
+        def results() -> dict[tuple[str, int], tuple[object, ...]]:
+            out = {}
+            for exact_max in (100, 2):  # every hit ranked by bm25 / title hits only
+                monkeypatch.setattr(li, "EXACT_RANK_MAX", exact_max)
+                for q in queries:
+                    hits = index.search(lib, q)
+                    out[q, exact_max] = (hits.ids, hits.bitmap(), sorted(hits.rank_of.items()))
+            return out
+
+        single = results()
         monkeypatch.setattr(li, "SPLIT_MIN_ROWS", 2)
-        split = {q: (index.search(lib, q).ids, index.search(lib, q).bitmap()) for q in queries}
+        split = results()
         assert split == single
+        assert single["guerre", 100][2] and len(single["article*", 2][2]) == 12
+        single = {q: v for (q, m), v in single.items() if m == 100}
         assert len(single["guerre"][0]) == 8 and single["-guerre"][0]
         assert any(t.name.startswith("reader-fts-upper") for t in threading.enumerate())
     finally:

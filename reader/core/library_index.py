@@ -817,7 +817,11 @@ class LibraryIndex:
 
     def _rank(self, expression: str, positive: str, has_exclusions: bool, hits: list[int],
               ids: dict[int, str]) -> list[tuple[int, float]]:
-        """Exact bm25 for up to :data:`EXACT_RANK_MAX` hits, else bm25 of the title hits."""
+        """Exact bm25 for up to :data:`EXACT_RANK_MAX` hits, else bm25 of the title hits.
+
+        Not split in halves like :meth:`_match`: each half would recount the documents
+        holding each phrase for bm25 (a scan of the whole table), most of the cost
+        (measured at 100,000 articles, a phrase's 2,386 hits: 20.9 ms in one, 19.8 in two)."""
         with self._read() as cur:
             if len(hits) <= EXACT_RANK_MAX:
                 cur.execute(f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) "
