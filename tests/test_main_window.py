@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import make_library
 
-from reader.ui.article_model import IdRole
+from reader.ui.article_model import IdRole, SnippetRole
 from reader.ui.main_window import SORTS, MainWindow, WindowOptions
 
 MODEL_TIMEOUT = 120_000
@@ -222,3 +222,34 @@ def test_indexing_ends_while_a_search_hides_everything(qtbot, window: MainWindow
     assert window.model.total() == 3
     assert "3 articles" in window.statusBar().currentMessage()
     assert window.pane.article is not None and window.pane.article.id == "sommet"
+
+
+def test_search_shows_each_match_in_context(qtbot, tmp_path: Path) -> None:
+    """The list shows the text around each result's first match (read from the file off
+    the GUI thread), and an article opened from a search shows its first match."""
+    lib = make_library(tmp_path, broken=False)
+    filler = "\n\n".join(f"Paragraphe {i} sans rapport avec la recherche, rempli de mots."
+                         for i in range(80))
+    (lib / "long.txt").write_text(
+        f" date 2024-05 Un long article (AFP)\n\nLe début de l'article.\n\n{filler}\n\n"
+        "Plus loin, la délégation est arrivée à Vladivostok hier soir.\n", encoding="utf-8")
+    win = _new_window(qtbot, lib, tmp_path / "data", tmp_path / "cache")
+    try:
+        title = win.model.index(win.model.row_for_id("long"), 0)
+        assert title.data(SnippetRole) == "Le début de l'article."
+        with qtbot.waitSignal(win.sig_snippets_done, timeout=60_000):
+            win.filter_edit.setText("vladivostok")
+        row = win.model.row_for_id("long")
+        snippet = win.model.index(row, 0).data(SnippetRole)
+        assert snippet.startswith("…") and "Vladivostok hier soir." in snippet
+        _open(qtbot, win, "long")
+        qtbot.waitUntil(lambda: win.pane.selected_text() == "Vladivostok")
+        view = win.pane.view
+        assert view.viewport().rect().contains(view.cursorRect())
+        assert view.verticalScrollBar().value() > 0
+        win.clear_filters()
+        assert win.model.index(win.model.row_for_id("long"), 0).data(SnippetRole) == (
+            "Le début de l'article.")
+    finally:
+        win.shutdown()
+        assert win.jobs.pending_count == 0 or win.jobs.shutdown()

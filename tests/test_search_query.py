@@ -9,6 +9,7 @@ import pytest
 from reader.core.search_query import (
     find_matches,
     fold,
+    match_snippet,
     match_terms,
     parse_query,
     plain_words_fts,
@@ -111,3 +112,26 @@ def test_stop_words_dropped_when_other_words_remain() -> None:
     assert to_fts("de la") == '"de" AND "la"'  # nothing else: keep them
     assert to_fts("la OR le guerre") == '("la" OR "le") AND "guerre"'
     assert to_fts("l* guerre") == '"l"* AND "guerre"'
+
+
+def test_match_snippet_shows_the_first_match_in_context() -> None:
+    text = ("Le conseil s'est réuni hier.\n\nAprès un long débat sur les finances de la ville, "
+            "les élèves du lycée ont présenté leur projet au maire, qui l'a salué. Les travaux "
+            "commenceront au printemps prochain si le budget le permet.")
+    snippet = match_snippet(text, ["eleve*"])
+    assert snippet is not None and "élèves" in snippet
+    assert snippet.startswith("…") and snippet.endswith("le permet.")
+    assert match_snippet(text, ["eleve*"], width=60) == "…ville, les élèves du lycée ont présenté leur projet au…"
+    assert "\n" not in snippet and "  " not in snippet
+    # the cut falls between words, a few words before the match
+    assert snippet.index("élèves") <= 16
+    words = set(text.split())
+    assert all(w in words for w in snippet.strip("…").split())
+    # a phrase across a paragraph break is one match; the start of the text has no '…'
+    phrase = match_snippet(text, ["hier apres"])
+    assert phrase is not None and phrase.startswith("…s'est réuni hier. Après un long débat")
+    assert match_snippet(text, ["conseil"], width=40) == "Le conseil s'est réuni hier. Après un…"
+    short = "La guerre continue."
+    assert match_snippet(short, ["guerre"]) == short
+    assert match_snippet(text, ["bismarck"]) is None
+    assert match_snippet(text, []) is None

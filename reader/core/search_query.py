@@ -206,3 +206,30 @@ def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     return [m.span() for m in pattern.finditer(fold(text))]
+
+
+def match_snippet(text: str, terms: list[str], *, before: int = 12,
+                  width: int = 160) -> str | None:
+    """One line of ``text`` around its first match of ``terms``, for the article list: it
+    shows why an article matched (the stored snippet is the article's first line).  The
+    match comes a few words in (the list column is narrow and the line is elided at the
+    right), the cuts fall between words and are marked with '…'; None without a match."""
+    pattern = highlight_pattern(terms)
+    if pattern is None:
+        return None
+    found = pattern.search(fold(text))
+    if found is None:
+        return None
+    start = max(0, found.start() - before)
+    end = min(len(text), max(start + width, found.end()))
+    piece = text[start:end]
+    if start > 0 and not text[start - 1].isspace():
+        head, sep, rest = piece.partition(" ")  # drop the cut word if the match is not in it
+        if sep and start + len(head) < found.start():
+            piece, start = rest, start + len(head) + 1
+    if end < len(text) and not text[end].isspace():
+        cut = piece.rfind(" ")
+        if cut > 0 and start + cut >= found.end():
+            piece, end = piece[:cut], start + cut
+    line = " ".join(piece.split())
+    return ("…" if start > 0 else "") + line + ("…" if end < len(text) else "")

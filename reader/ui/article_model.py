@@ -122,6 +122,8 @@ class ArticleTableModel(QAbstractTableModel):
         self._by_id_cache: dict[str, int] | None = None  # id → row in _rows
         self._id_list: list[str] | None = None  # ids of _rows, for single lookups
         self._date_text: dict[int, str] = {}
+        # article id → the line around its first search match (see set_match_snippets)
+        self._match_snippets: dict[str, str] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         # set by the window: runs ``compute`` off the GUI thread, then ``apply(result)`` on
@@ -306,6 +308,30 @@ class ArticleTableModel(QAbstractTableModel):
             self._rows.extend(shown_new)
             self.endInsertRows()
 
+    # -- search context ----------------------------------------------------------------
+    def set_match_snippets(self, snippets: dict[str, str]) -> None:
+        """Show these lines (article id → text around its first match, read from the
+        files off the GUI thread for the rows in view) instead of the stored first line."""
+        if snippets:
+            self._match_snippets.update(snippets)
+            self._snippets_changed()
+
+    def clear_match_snippets(self) -> None:
+        """Back to the stored first lines (the search changed or was cleared)."""
+        if self._match_snippets:
+            self._match_snippets = {}
+            self._snippets_changed()
+
+    def _snippets_changed(self) -> None:
+        # one signal for the column (the view repaints what it shows): finding each row
+        # would cost a pass over 100,000 ids
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_TITLE),
+                                  self.index(len(self._rows) - 1, COL_TITLE), [SnippetRole])
+
+    def has_match_snippet(self, article_id: str) -> bool:
+        return article_id in self._match_snippets
+
     def row_for_id(self, article_id: str) -> int:
         """The row showing this article, -1 if it is filtered out or unknown."""
         if self._by_id_cache is not None:
@@ -390,7 +416,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == ArticleRole:
             return art
         if role == SnippetRole:
-            return art.snippet
+            return self._match_snippets.get(art.id) or art.snippet
         if role == MonthRole:
             return row_month(art)
         return None

@@ -55,7 +55,8 @@ from reader.core.entities import ArticleEntities, EntityExtractor
 from reader.core.entity_cache import EntityCache
 from reader.core.entity_process import ProcessExtractor
 from reader.core.library_index import LibraryIndex, Problem
-from reader.core.parser import Article
+from reader.core.parser import Article, ParseError
+from reader.core.search_query import match_snippet
 from reader.core.storage import StorageError
 from reader.ui.article_delegate import ArticleDelegate
 from reader.ui.article_model import (
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
     sig_entities_applied = Signal(str)  # article id, once highlights are on
     sig_model_ready = Signal(bool)
     sig_search_done = Signal(int)
+    sig_snippets_done = Signal()  # the rows in view show the text around their matches
 
     def __init__(self, options: WindowOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +168,15 @@ class MainWindow(QMainWindow):
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(250)
         self._visible_timer.timeout.connect(self._update_visible_rows)
+        # during a search the rows in view show the text around their first match
+        self._snippet_timer = QTimer(self)
+        self._snippet_timer.setSingleShot(True)
+        self._snippet_timer.setInterval(60)
+        self._snippet_timer.timeout.connect(self._request_match_snippets)
+        self.table.verticalScrollBar().valueChanged.connect(self._snippet_timer.start)
+        self.proxy.layoutChanged.connect(self._snippet_timer.start)
+        self.proxy.modelReset.connect(self._snippet_timer.start)
+        self.proxy.rowsInserted.connect(self._snippet_timer.start)
         # the NER model loads on the first article without cached entities: loading it
         # takes seconds of CPU and holds the GIL in long stretches (GUI stalls up to 1.5 s),
         # and a library whose entities are cached never needs it
@@ -668,6 +679,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.blockSignals(False)
         self._search_terms = []
         self.delegate.set_terms([])
+        self.model.clear_match_snippets()
         self.proxy.set_search(None)
         self.proxy.set_entity_ids(None)
         self.proxy.set_month(None)
@@ -718,6 +730,7 @@ class MainWindow(QMainWindow):
         if not query or folder is None:
             self._search_terms = []
             self.delegate.set_terms([])
+            self.model.clear_match_snippets()
             self.proxy.set_search(None)
             self.pane.set_search_terms([])
             self._update_filter_info()
@@ -741,6 +754,8 @@ class MainWindow(QMainWindow):
 
         def done(payload: Any) -> None:
             ranked, terms = payload
+            if list(terms) != self._search_terms:
+                self.model.clear_match_snippets()
             self._search_terms = list(terms)
             self.delegate.set_terms(terms)
             self.proxy.set_search(ranked)
@@ -748,10 +763,46 @@ class MainWindow(QMainWindow):
             self._update_filter_info()
             self.table.viewport().update()
             self._ensure_current()
+            self._request_match_snippets()
             self.sig_search_done.emit(self.proxy.rowCount())
 
         self.jobs.submit("search", work, done,
                          lambda f: self.statusBar().showMessage(f"Recherche impossible : {f}"))
+
+    def _request_match_snippets(self) -> None:
+        """Read the rows in view from their files, off the GUI thread, and show the text
+        around each one's first match instead of its first line (``sig_snippets_done``)."""
+        terms, folder = list(self._search_terms), self.folder
+        if not terms or folder is None or self.proxy.rowCount() == 0:
+            return
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.proxy.rowCount() - 1 if last < 0 else last
+        ids = [aid for row in range(first, min(last, first + 100) + 1)
+               if (aid := self.proxy.index(row, COL_TITLE).data(IdRole))
+               and not self.model.has_match_snippet(aid)]
+        if not ids:
+            return
+        index = self.index
+
+        def work(ctx: Any) -> Any:
+            found: dict[str, str] = {}
+            for aid in ids:
+                if ctx.cancelled:
+                    break
+                try:
+                    text = index.load_article(aid, folder).text
+                except (KeyError, OSError, ParseError):  # gone or broken since the search
+                    text = ""
+                found[aid] = match_snippet(text, terms) or ""  # "": the stored first line
+            return found
+
+        def done(found: Any) -> None:
+            if terms == self._search_terms and folder == self.folder:
+                self.model.set_match_snippets(found)
+                self.sig_snippets_done.emit()
+
+        self.jobs.submit("snippets", work, done, lambda _f: None)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -812,6 +863,8 @@ class MainWindow(QMainWindow):
             _aid, start, end = self._pending_selection
             self._pending_selection = None
             self.pane.select_range(start, end)
+        elif self.pane.match_count:
+            self.pane.step_match(True)  # opened from a search: show its first match
         self.sig_article_shown.emit(article.id)
         if ents is not None:
             self._apply_entities(article, ents, already_shown=True)

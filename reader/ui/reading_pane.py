@@ -500,8 +500,19 @@ class ReadingPane(QWidget):
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(self._body_start + start)
         cursor.setPosition(self._body_start + end, QTextCursor.MoveMode.KeepAnchor)
+        # a range out of view goes a third of the way down the pane (reading around a
+        # search hit or a mention); one in view stays put, so stepping does not jump.
+        # Checked before setTextCursor, which scrolls it just into view at an edge.
+        first = QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        viewport = self.view.viewport().rect()
+        hidden = not (viewport.contains(self.view.cursorRect(first))
+                      and viewport.contains(self.view.cursorRect(cursor)))
         self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        if hidden:
+            bar = self.view.verticalScrollBar()
+            top = self.view.cursorRect(first)
+            bar.setValue(bar.value() + top.center().y() - viewport.height() // 3)
 
     def selected_text(self) -> str:
         rng = self.selection_range()
