@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._model_requested = False
         self.model_error = ""
         self._pending_selection: tuple[str, int, int] | None = None
+        self._resume: tuple[str, int] | None = None  # article and position read last time
         self._current_entities: ArticleEntities | None = None
         self._search_terms: list[str] = []
         self._closed = False
@@ -471,10 +473,28 @@ class MainWindow(QMainWindow):
             size = float(s.value("reader/pointSize", 13.0))  # type: ignore[arg-type]
             self.pane.set_point_size(size)
 
+    @staticmethod
+    def _position_key(folder: Path) -> str:
+        return "positions/" + hashlib.sha1(str(folder).encode()).hexdigest()[:16]
+
+    def _saved_position(self, folder: Path) -> tuple[str, int] | None:
+        """The article read last in this library and where (see ``save_settings``)."""
+        if not self.options.remember_geometry:
+            return None
+        offset, _tab, article_id = str(self._settings().value(
+            self._position_key(folder), "") or "").partition("\t")
+        try:
+            return (article_id, int(offset)) if article_id else None
+        except ValueError:  # written by something else: start at the top
+            return None
+
     def save_settings(self) -> None:
         if not self.options.remember_geometry:
             return
         s = self._settings()
+        if self.folder is not None and self.pane.article is not None:
+            s.setValue(self._position_key(self.folder),
+                       f"{self.pane.reading_position()}\t{self.pane.article.id}")
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
@@ -537,6 +557,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Reader", f"{folder} n'est pas un dossier lisible.")
             return
         self.folder = folder
+        self._resume = self._saved_position(folder)
         self.setWindowTitle(f"{folder.name} — Reader")
         self.clear_filters()
         self.model.set_rows([])
@@ -626,7 +647,13 @@ class MainWindow(QMainWindow):
     # -- article list ----------------------------------------------------------------------
     def _ensure_current(self) -> None:
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.proxy.index(0, COL_TITLE))
+            row = self.model.row_for_id(self._resume[0]) if self._resume else -1
+            if row >= 0:  # back where the reader was when the library was last closed
+                index = self.proxy.mapFromSource(self.model.index(row, COL_TITLE))
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            else:
+                self.table.setCurrentIndex(self.proxy.index(0, COL_TITLE))
 
     def current_article_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -863,8 +890,11 @@ class MainWindow(QMainWindow):
             _aid, start, end = self._pending_selection
             self._pending_selection = None
             self.pane.select_range(start, end)
+        elif self._resume is not None and self._resume[0] == article.id:
+            self.pane.restore_position(self._resume[1])
         elif self.pane.match_count:
             self.pane.step_match(True)  # opened from a search: show its first match
+        self._resume = None  # only the first article shown resumes
         self.sig_article_shown.emit(article.id)
         if ents is not None:
             self._apply_entities(article, ents, already_shown=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -513,6 +513,30 @@ class ReadingPane(QWidget):
             bar = self.view.verticalScrollBar()
             top = self.view.cursorRect(first)
             bar.setValue(bar.value() + top.center().y() - viewport.height() // 3)
+
+    # -- reading position: where the reader was, to come back to it -----------------------
+    def reading_position(self) -> int:
+        """Offset in the article text of the first line in view; -1 at the very top (the
+        title shows), so a restore does not hide the title."""
+        if self.article is None or self.view.verticalScrollBar().value() == 0:
+            return -1
+        cursor = self.view.cursorForPosition(QPoint(self.view.viewport().width() // 2, 0))
+        return max(0, min(cursor.position() - self._body_start, len(self.article.text)))
+
+    def restore_position(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is the first in view (see
+        :meth:`reading_position`)."""
+        if self.article is None or offset < 0:
+            return
+        document = self.view.document()
+        # Qt lays a long document out in steps after showing it: before the target line is
+        # laid out, its place and the scroll range are not final.  Laying it all out now
+        # costs ~100 ms for 50,000 words, once, when a library reopens on such an article.
+        document.documentLayout().documentSize()
+        cursor = QTextCursor(document)
+        cursor.setPosition(self._body_start + min(offset, len(self.article.text)))
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.cursorRect(cursor).top())
 
     def selected_text(self) -> str:
         rng = self.selection_range()
