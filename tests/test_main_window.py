@@ -232,7 +232,8 @@ def test_search_shows_each_match_in_context(qtbot, tmp_path: Path) -> None:
                          for i in range(80))
     (lib / "long.txt").write_text(
         f" date 2024-05 Un long article (AFP)\n\nLe début de l'article.\n\n{filler}\n\n"
-        "Plus loin, la délégation est arrivée à Vladivostok hier soir.\n", encoding="utf-8")
+        "Plus loin, la délégation est arrivée à Vladivostok hier soir. Vladivostok est "
+        "calme.\n", encoding="utf-8")
     win = _new_window(qtbot, lib, tmp_path / "data", tmp_path / "cache")
     try:
         title = win.model.index(win.model.row_for_id("long"), 0)
@@ -247,7 +248,13 @@ def test_search_shows_each_match_in_context(qtbot, tmp_path: Path) -> None:
         view = win.pane.view
         assert view.viewport().rect().contains(view.cursorRect())
         assert view.verticalScrollBar().value() > 0
+        matches = win.pane.legend.matches
+        assert matches.isVisible() and matches.text() == "1 / 2"
+        assert matches.accessibleName() == "Occurrence 1 sur 2 de la recherche"
+        win.act_next_match.trigger()
+        assert matches.text() == "2 / 2"
         win.clear_filters()
+        assert not matches.isVisible()
         assert win.model.index(win.model.row_for_id("long"), 0).data(SnippetRole) == (
             "Le début de l'article.")
     finally:

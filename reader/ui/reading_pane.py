@@ -259,6 +259,12 @@ class LegendBar(QWidget):
         layout.addStretch(1)
         # the legend may be clipped on narrow windows rather than widen the reading pane
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # where F3 / Shift+F3 are among the search's matches in this article
+        self.matches = QLabel("")
+        self.matches.setObjectName("legendMatches")
+        self.matches.setStyleSheet("background: #ffd54f; border-radius: 3px; padding: 1px 6px;")
+        self.matches.setVisible(False)
+        layout.addWidget(self.matches)
         self.status = QLabel("")
         self.status.setObjectName("legendStatus")
         layout.addWidget(self.status)
@@ -273,7 +279,8 @@ class LegendBar(QWidget):
             self._full_width = (sum(b.sizeHint().width() for b in self.buttons.values())
                                 + self.caption.sizeHint().width()
                                 + 4 * (len(self.buttons) + 2) + 16)
-        full = self._full_width + max(self.status.sizeHint().width(), 70)
+        full = (self._full_width + max(self.status.sizeHint().width(), 70)
+                + (self.matches.sizeHint().width() if self.matches.isVisible() else 0))
         compact = self.width() < full
         if compact != self._compact:
             self._compact = compact
@@ -618,7 +625,19 @@ class ReadingPane(QWidget):
         sel.format = fmt  # type: ignore[attr-defined]
         return sel
 
+    def _show_match_position(self) -> None:
+        """Short ("2 / 5": the legend bar is narrow), spelled out for tooltips and readers."""
+        label, n = self.legend.matches, len(self._search_ranges)
+        current = self._current_match + 1 if self._current_match >= 0 else 0
+        label.setText(f"{current or '–'} / {n}")
+        full = (f"Occurrence {current} sur {n} de la recherche" if current
+                else f"{n} occurrence(s) de la recherche")
+        label.setToolTip(full + " (F3 / Maj+F3)")
+        label.setAccessibleName(full)
+        label.setVisible(n > 0 and self.article is not None)
+
     def _refresh_overlays(self) -> None:
+        self._show_match_position()
         if self.article is None:
             self.view.setExtraSelections([])
             return
