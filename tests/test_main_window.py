@@ -304,3 +304,32 @@ def test_reopening_a_library_resumes_the_article_and_the_place(qtbot, tmp_path: 
         assert "Paragraphe 97 " in shown[resumed - 80:resumed + 80]
     finally:
         second.close()
+
+
+def test_recent_searches_are_offered_and_kept(qtbot, tmp_path: Path) -> None:
+    lib = make_library(tmp_path, broken=False)
+
+    def open_window() -> MainWindow:
+        win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
+                                       remember_geometry=True))
+        qtbot.addWidget(win)
+        win.show()
+        with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
+            win.open_library(lib)
+        return win
+
+    first = open_window()
+    for query in ("eleve", "paris  OR berlin", "eleve"):
+        with qtbot.waitSignal(first.sig_search_done, timeout=60_000):
+            first.filter_edit.setText(query)
+        qtbot.keyClick(first.filter_edit, Qt.Key.Key_Return)  # the query was meant
+    first.filter_edit.setText("elev")  # typed, never confirmed: not kept
+    assert first.recent_searches() == ["eleve", "paris OR berlin"]
+    completer = first.filter_edit.completer()
+    assert completer is not None and completer.model().rowCount() == 2
+    first.close()
+    second = open_window()
+    try:
+        assert second.recent_searches() == ["eleve", "paris OR berlin"]
+    finally:
+        second.close()

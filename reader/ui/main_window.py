@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSettings,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -85,6 +87,8 @@ class WindowOptions:
     cache_dir: Path
     remember_geometry: bool = True
 
+
+RECENT_SEARCHES = 30  # queries kept for the search box's completion
 
 SORTS = [
     ("Date (récent d'abord)", COL_DATE, Qt.SortOrder.DescendingOrder, False),
@@ -198,6 +202,13 @@ class MainWindow(QMainWindow):
         self.filter_edit.setAccessibleName("Rechercher dans la bibliothèque")
         self.filter_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.filter_edit.returnPressed.connect(self._run_search)
+        # recent searches, offered as the user types (kept with the window settings)
+        self._recent_searches = QStringListModel(self)
+        completer = QCompleter(self._recent_searches, self.filter_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.filter_edit.setCompleter(completer)
+        self.filter_edit.editingFinished.connect(self._remember_search)
         clear_search = QAction(self.filter_edit)
         clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear_search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -472,6 +483,11 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(TypeError, ValueError):
             size = float(s.value("reader/pointSize", 13.0))  # type: ignore[arg-type]
             self.pane.set_point_size(size)
+        recent = s.value("search/recent", [])
+        if isinstance(recent, str):  # QSettings gives a one-item list back as a string
+            recent = [recent]
+        if isinstance(recent, list):
+            self._recent_searches.setStringList([str(q) for q in recent][:RECENT_SEARCHES])
 
     @staticmethod
     def _position_key(folder: Path) -> str:
@@ -499,6 +515,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("reader/pointSize", self.pane.point_size)
+        s.setValue("search/recent", self.recent_searches())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -749,6 +766,17 @@ class MainWindow(QMainWindow):
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def recent_searches(self) -> list[str]:
+        return self._recent_searches.stringList()
+
+    def _remember_search(self) -> None:
+        """Enter or leaving the box: the query was meant, not a prefix being typed."""
+        query = " ".join(self.filter_edit.text().split())
+        if not query:
+            return
+        recent = [query] + [q for q in self.recent_searches() if q != query]
+        self._recent_searches.setStringList(recent[:RECENT_SEARCHES])
 
     def _run_search(self) -> None:
         self._search_timer.stop()
