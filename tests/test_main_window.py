@@ -148,9 +148,12 @@ def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
     assert window.proxy.rowCount() == 3
 
 
-def _new_window(qtbot, lib: Path, data: Path, cache: Path) -> MainWindow:
-    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=False))
+def _new_window(qtbot, lib: Path, data: Path, cache: Path, *,
+                remember: bool = False) -> MainWindow:
+    """A window on ``lib``; ``remember``: with its settings (in the tests' config dir)."""
+    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=remember))
     qtbot.addWidget(win)
+    win.resize(1200, 800)
     win.show()
     with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
         win.open_library(lib)
@@ -273,14 +276,7 @@ def test_reopening_a_library_resumes_the_article_and_the_place(qtbot, tmp_path: 
                                   encoding="utf-8")
 
     def open_window() -> MainWindow:
-        win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                       remember_geometry=True))
-        qtbot.addWidget(win)
-        win.resize(1200, 800)
-        win.show()
-        with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-            win.open_library(lib)
-        return win
+        return _new_window(qtbot, lib, tmp_path / "data", tmp_path / "cache", remember=True)
 
     first = open_window()
     assert first.current_article_id() != "long"  # date order: another article comes first
@@ -310,13 +306,7 @@ def test_recent_searches_are_offered_and_kept(qtbot, tmp_path: Path) -> None:
     lib = make_library(tmp_path, broken=False)
 
     def open_window() -> MainWindow:
-        win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                       remember_geometry=True))
-        qtbot.addWidget(win)
-        win.show()
-        with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-            win.open_library(lib)
-        return win
+        return _new_window(qtbot, lib, tmp_path / "data", tmp_path / "cache", remember=True)
 
     first = open_window()
     for query in ("eleve", "paris  OR berlin", "eleve"):
