@@ -857,6 +857,7 @@ class MainWindow(QMainWindow):
                 self.model.set_match_snippets(found)
                 self.sig_snippets_done.emit()
 
+        # a failure leaves the stored first lines, which are still right: nothing to report
         self.jobs.submit("snippets", work, done, lambda _f: None)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
