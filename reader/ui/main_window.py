@@ -900,6 +900,7 @@ class MainWindow(QMainWindow):
         self.jobs.submit("article", work, self._on_article_loaded, self._on_article_failed)
 
     def _on_article_failed(self, failure: JobFailure) -> None:
+        self._resume = None
         self.pane.show_placeholder(f"Impossible d'afficher cet article : {failure}")
         self.entities_panel.clear()
         self.statusBar().showMessage(f"Article illisible : {failure}", 15000)
