@@ -26,6 +26,20 @@ def _model(tmp_path: Path) -> tuple[LibraryIndex, Path, ArticleTableModel]:
     return index, lib, model
 
 
+def _checked_proxy(model: ArticleTableModel, qtmodeltester) -> ArticleFilterProxy:
+    """A filter proxy over ``model``, checked by the model tester (which stays attached and
+    checks every later change)."""
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    return proxy
+
+
+def _shown(view: ArticleFilterProxy | ArticleTableModel) -> list[str]:
+    """Article ids in the order the rows show."""
+    return [view.index(r, 0).data(IdRole) for r in range(view.rowCount())]
+
+
 def test_model_passes_modeltester(qtmodeltester, tmp_path: Path) -> None:
     index, _lib, model = _model(tmp_path)
     assert model.rowCount() == 3
@@ -40,20 +54,18 @@ def test_model_passes_modeltester(qtmodeltester, tmp_path: Path) -> None:
 
 def test_proxy_sorts_and_filters(qtmodeltester, tmp_path: Path) -> None:
     index, lib, model = _model(tmp_path)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
+    proxy = _checked_proxy(model, qtmodeltester)
     proxy.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
-    order = [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())]
+    order = _shown(proxy)
     assert order == ["sommet", model.index(model.row_for_id(order[1]), 0).data(IdRole), "expo"]
     # accent-insensitive search through the index: "eleve" finds "élève"
     proxy.set_search(index.search(lib, "eleve"))
-    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["sommet"]
+    assert _shown(proxy) == ["sommet"]
     proxy.set_search(None)
     proxy.set_month("2024-05")
     assert proxy.rowCount() == 2
     proxy.set_month("1937")
-    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    assert _shown(proxy) == ["expo"]
     proxy.set_month(None)
     proxy.set_entity_ids({"expo", "sommet"})
     assert proxy.rowCount() == 2
@@ -77,9 +89,7 @@ def test_filters_keep_the_current_article_and_apply_to_new_rows(qtmodeltester,
 
     index, lib, model = _model(tmp_path)
     rows = index.rows(lib)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)  # stays attached: checks every change below
+    proxy = _checked_proxy(model, qtmodeltester)
     current = QPersistentModelIndex(
         proxy.mapFromSource(model.index(model.row_for_id("sommet"), COL_TITLE)))
     proxy.set_month("2024-05")
@@ -92,7 +102,7 @@ def test_filters_keep_the_current_article_and_apply_to_new_rows(qtmodeltester,
     model.set_rows([r for r in rows if r.id == "sommet"])
     assert proxy.rowCount() == 0
     model.add_rows(rows)
-    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    assert _shown(proxy) == ["expo"]
     proxy.set_month(None)
     assert proxy.rowCount() == 3 and len(model.rows()) == 3
     index.close()
@@ -100,15 +110,13 @@ def test_filters_keep_the_current_article_and_apply_to_new_rows(qtmodeltester,
 
 def test_search_filter_and_relevance_order(qtmodeltester, tmp_path: Path) -> None:
     index, lib, model = _model(tmp_path)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
+    proxy = _checked_proxy(model, qtmodeltester)
     hits = index.search(lib, "européenne")
     proxy.set_search(hits)
-    shown = {proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())}
+    shown = set(_shown(proxy))
     assert shown == set(hits.ids) and len(shown) == 2
     proxy.set_sort_by_relevance(True)
-    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == hits.ids
+    assert _shown(proxy) == hits.ids
     # a file indexed after the search (a row id beyond the hits' table) is not a hit
     later = index.rows(lib)[0]._replace(rowid=10**6, id="later")
     model.add_rows([later])
@@ -127,9 +135,7 @@ def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
     rows = index.rows(lib)
     pending: list = []
     model.sort_runner = lambda compute, apply: pending.append((compute, apply))
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
+    proxy = _checked_proxy(model, qtmodeltester)
     proxy.sort(COL_DATE, Qt.SortOrder.AscendingOrder)  # a C-level key: at once
     assert not pending and model.index(0, 0).data(IdRole) == "expo"
     proxy.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
@@ -145,10 +151,10 @@ def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
     # a newer order wins over one still being computed
     proxy.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
     proxy.sort(COL_DATE, Qt.SortOrder.DescendingOrder)  # at once
-    by_date = [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]
+    by_date = _shown(model)
     compute, apply = pending.pop()
     apply(compute())  # the title order arrives late: dropped
-    assert [model.index(r, 0).data(IdRole) for r in range(model.rowCount())] == by_date
+    assert _shown(model) == by_date
     assert by_date[-1] == "expo"
     index.close()
 
@@ -172,15 +178,12 @@ def test_entity_filter_by_row_id_table(qtmodeltester, tmp_path: Path) -> None:
     from reader.ui.article_model import rowid_bitmap
 
     index, lib, model = _model(tmp_path)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
+    proxy = _checked_proxy(model, qtmodeltester)
     rows = index.rows(lib)
     proxy.set_entity_ids({"expo", "sommet"}, rowid_bitmap(rows, {"expo", "sommet"}))
-    assert {proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())} == {
-        "expo", "sommet"}
+    assert set(_shown(proxy)) == {"expo", "sommet"}
     proxy.set_month("1937")  # combined with the other filters
-    assert [proxy.index(r, 0).data(IdRole) for r in range(proxy.rowCount())] == ["expo"]
+    assert _shown(proxy) == ["expo"]
     proxy.set_entity_ids(None)
     proxy.set_month(None)
     assert proxy.rowCount() == 3
