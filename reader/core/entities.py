@@ -279,7 +279,7 @@ class EntityExtractor:
                 span = text[s:e]
                 if span.lower() in self._lexicon or is_generic_noun(span):
                     continue
-                hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+                hits = _overlapping(cands, part, s, e)
                 if any(c.label == "PER" and c.origin == "title" for c in hits):
                     continue
                 for c in hits:
@@ -295,7 +295,7 @@ class EntityExtractor:
                 if self._lexicon.has_unaccented(span) or (
                         self._gazetteer is not None and self._gazetteer.kind(span)):
                     continue
-                hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+                hits = _overlapping(cands, part, s, e)
                 if not hits:
                     cands.append(Candidate(part, s, e, "ORG", "acronym"))
                 elif len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[
@@ -435,6 +435,11 @@ def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool =
             c.start = extend_with_title(texts[c.part], c.start)
 
 
+def _overlapping(cands: list[Candidate], part: int, start: int, end: int) -> list[Candidate]:
+    """The candidates of text ``part`` that overlap ``start:end``."""
+    return [c for c in cands if c.part == part and c.start < end and start < c.end]
+
+
 def _extend_to_head(c: Candidate, head: int | None, label: str,
                     cands: list[Candidate]) -> None:
     """Start ``c`` at the head noun before it ("salle", "Musée de") with ``label``, unless
@@ -450,7 +455,7 @@ def _apply_forenames(texts: list[str], cands: list[Candidate], gaz: Gazetteer | 
         for s, e, surname, forename in bracketed_forenames(text):
             if gaz is not None and (gaz.kind(surname) or gaz.kind(forename)):
                 continue
-            hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+            hits = _overlapping(cands, part, s, e)
             if any(c.start < s or c.end > e for c in hits):
                 continue
             for c in hits:
@@ -510,7 +515,7 @@ def _apply_lower_orgs(texts: list[str], cands: list[Candidate]) -> None:
     """Organisations in lower case replace the places or nothing the model saw in them."""
     for part, text in enumerate(texts):
         for s, e in lowercase_organisations(text):
-            hits = [c for c in cands if c.part == part and c.start < e and s < c.end]
+            hits = _overlapping(cands, part, s, e)
             if any(c.label in ("PER", "ORG") or c.start < s or c.end > e for c in hits):
                 continue
             for c in hits:
