@@ -187,7 +187,9 @@ class SearchHits(Sequence[tuple[str, float]]):
 
     def __init__(self, rowids: list[int], ranked: list[tuple[int, float]] | Ranker,
                  id_of: dict[int, str], limit: int = -1) -> None:
-        self.rowids = rowids  # every hit, in index (rowid) order
+        # every hit, in index (rowid) order; an exclusion-only search ("-russie") lists
+        # the other articles in article-id order, the order its pairs show
+        self.rowids = rowids
         self._ranker: Ranker | None = None
         self._ranked: list[tuple[int, float]] | None = None
         if callable(ranked):
@@ -794,11 +796,11 @@ class LibraryIndex:
         """Row ids matching an FTS5 expression, ascending: one ``group_concat`` string
         parsed by ``json`` in C (fetching 40,000 rows one by one costs 4× more).
 
-        From :data:`SPLIT_MIN_ROWS` rows (``rows``: the library's), the upper half of
-        the row ids is matched on a second connection in another thread
-        while this one matches the lower half: SQLite releases the GIL while it steps, so
-        a common word or a phrase with ``la`` (10-20 ms at 100,000 articles) uses both
-        cores.  The halves may see different commits during a scan, as would two searches.
+        From :data:`SPLIT_MIN_ROWS` rows (``rows``: the library's), the upper half of the
+        row ids is matched on a second connection in another thread while this one matches
+        the lower half: SQLite releases the GIL while it steps, so a common word or a phrase
+        with ``la`` (10-20 ms at 100,000 articles) uses both cores.  The halves may see
+        different commits during a scan, as two searches would.
         """
         with self._read() as cur:
             if rows < SPLIT_MIN_ROWS:
@@ -822,17 +824,19 @@ class LibraryIndex:
         Not split in halves like :meth:`_match`: each half would recount the documents
         holding each phrase for bm25 (a scan of the whole table), most of the cost
         (measured at 100,000 articles, a phrase's 2,386 hits: 20.9 ms in one, 19.8 in two)."""
+        exact = len(hits) <= EXACT_RANK_MAX
         with self._read() as cur:
-            if len(hits) <= EXACT_RANK_MAX:
+            if exact:
                 cur.execute(f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) "
                             "FROM articles_fts WHERE articles_fts MATCH ?", (expression,))
-                ranked = [(rid, score) for rid, score in cur.fetchall() if rid in ids]
             else:
                 cur.execute("SELECT rowid, bm25(titles_fts) FROM titles_fts "
                             "WHERE titles_fts MATCH ?", (positive,))
-                ranked = [(rid, score) for rid, score in cur.fetchall() if rid in ids]
-                if has_exclusions:  # a title hit may be excluded by its body
-                    ranked = [(rid, score) for rid, score in ranked if _contains(hits, rid)]
+            found = cur.fetchall()
+        # a title hit may be excluded by its body
+        check_body = not exact and has_exclusions
+        ranked = [(rid, score) for rid, score in found
+                  if rid in ids and (not check_body or _contains(hits, rid))]
         ranked.sort(key=_second)
         return ranked
 
