@@ -82,13 +82,12 @@ def _maxrss_mb() -> float:
 
 def _child(args: argparse.Namespace) -> int:
     """Runs in a subprocess so each measurement has its own memory peak and cold caches."""
-    from reader.core.library_index import LibraryIndex
+    from reader.core.library_index import LibraryIndex, _remove_db_files
 
     lib, db = Path(args.lib), Path(args.db)
     out: dict[str, object] = {}
     if args.child == "index":
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        _remove_db_files(db)
         t0, c0 = time.perf_counter(), _cpu()
         index = LibraryIndex(db, workers=args.workers)
         result = index.scan(lib)
@@ -112,8 +111,7 @@ def _child(args: argparse.Namespace) -> int:
         for rel, _size, _mtime in walk_library(root):
             with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as fh:
                 texts.append(fh.read())
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        _remove_db_files(db)
         conn = sqlite3.connect(db, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=OFF")
@@ -127,8 +125,7 @@ def _child(args: argparse.Namespace) -> int:
             conn.execute("COMMIT")
         out["seconds"] = time.perf_counter() - t0
         conn.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        _remove_db_files(db)
     elif args.child == "open":
         model_cls = None
         try:
