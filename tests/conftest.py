@@ -28,14 +28,29 @@ def seed_text() -> str:
     return SEED_FILE.read_text(encoding="utf-8")
 
 
+def _proc_state(stat: Path) -> tuple[str, str] | None:
+    """``(state, parent pid)`` from a ``/proc/PID/stat`` file; None once the process is gone."""
+    try:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0], fields[1]
+
+
+def running(pid: int) -> bool:
+    """Whether a process runs, from the kernel's view (/proc), not multiprocessing's
+    bookkeeping: a child reaped by another thread's wait() stays 'started' there forever."""
+    state = _proc_state(Path(f"/proc/{pid}/stat"))
+    return state is not None and state[0] not in ("Z", "X")
+
+
 def _live_children() -> list[str]:
     """Child processes of this test run that are still running (zombies don't count)."""
     me = str(os.getpid())
     out = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+        fields = _proc_state(stat)
+        if fields is None:
             continue
         if fields[1] == me and fields[0] != "Z":
             try:

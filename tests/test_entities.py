@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_FILE, SEEDS
+from conftest import ROOT, SEED_FILE, SEEDS, running
 
 from reader.core.entities import (
     LABELS,
@@ -212,16 +212,6 @@ def test_known_places_in_headlines_and_brackets(extractor: EntityExtractor) -> N
     assert ("Marne", "LOC") in found
 
 
-def _running(pid: int) -> bool:
-    """Whether a process runs, from the kernel's view (/proc), not multiprocessing's
-    bookkeeping: a child reaped by another thread's wait() stays 'started' there forever."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
 def test_process_extractor_matches_in_process_and_reports_a_dead_child(
         seed_entities: tuple[object, ArticleEntities], qtbot: object) -> None:
@@ -243,11 +233,11 @@ def test_process_extractor_matches_in_process_and_reports_a_dead_child(
         assert ner.extract_article(article) == expected  # type: ignore[arg-type]  # restarted
         ours = [p.pid for p in multiprocessing.active_children()
                 if p.pid not in before and p.pid != children[0].pid]
-        assert ours and all(_running(pid) for pid in ours)
+        assert ours and all(running(pid) for pid in ours)
     finally:
         ner.close()
     qtbot.waitUntil(  # type: ignore[attr-defined]
-        lambda: not any(_running(pid) for pid in ours + [children[0].pid]), timeout=10_000)
+        lambda: not any(running(pid) for pid in ours + [children[0].pid]), timeout=10_000)
     with pytest.raises(EntityProcessError, match="closed"):
         ner.load()
 
