@@ -21,10 +21,12 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check reader tests benchmarks
 	$(BIN)/mypy reader
+	$(BIN)/lint-imports
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests benchmarks
 	$(BIN)/mypy reader
+	$(BIN)/lint-imports
 
 screenshot-main: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/reader seeds --screenshot resources/screenshot.png

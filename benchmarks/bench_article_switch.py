@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def paragraphs(corpus: Path | None) -> list[str]:
-    from reader.core.parser import read_article
+    from reader.core.library.parser import read_article
 
     files = sorted((ROOT / "seeds").glob("*.txt"))
     if corpus is not None and corpus.is_dir():
@@ -66,9 +66,9 @@ def main() -> int:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication, QTextEdit
 
-    from reader.core.entities import EntityExtractor
-    from reader.core.parser import parse_text
-    from reader.ui.reading_pane import ReadingPane, build_document, by_position
+    from reader.core.entities.extractor import EntityExtractor
+    from reader.core.library.parser import parse_text
+    from reader.ui.reading.pane import ReadingPane, build_document, by_position
 
     app = QApplication.instance() or QApplication([])
     text = build_article(args.words, args.corpus)

@@ -17,8 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from reader.core.bookmarks import BookmarkStore
-from reader.core.parser import Article, read_article
+from reader.core.bookmarks.store import BookmarkStore
+from reader.core.library.parser import Article, read_article
 
 WORDS = ("le gouvernement ministre budget déficit sommet alliance réunion accord président "
          "élection député sénat réforme loi projet économie croissance emploi entreprise "
@@ -130,8 +130,8 @@ def bench_accuracy(corpus: Path, per_file: int = 1, show_failures: bool = False)
     is found: the expected range and status are known by construction."""
     import re
 
-    from reader.core.anchoring import anchor, selector_for
-    from reader.core.parser import ParseError
+    from reader.core.bookmarks.anchoring import anchor, selector_for
+    from reader.core.library.parser import ParseError
 
     rng = random.Random(11)
     results: Counter[tuple[str, bool]] = Counter()

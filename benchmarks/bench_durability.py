@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from bookmark_child import kill_round, spawn  # noqa: E402
 
-from reader.core.bookmarks import BookmarkStore  # noqa: E402
+from reader.core.bookmarks.store import BookmarkStore  # noqa: E402
 
 
 def check(data: Path, expected: set[str]) -> tuple[int, int, str]:

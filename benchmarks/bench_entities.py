@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.entities import STEPS, EntityExtractor, file_entities  # noqa: E402
-from reader.core.parser import decode  # noqa: E402
+from reader.core.entities.extractor import STEPS, EntityExtractor, file_entities  # noqa: E402
+from reader.core.library.parser import decode  # noqa: E402
 from reader.entities_cli import iter_file_entities  # noqa: E402
 
 SCORED = ("PER", "LOC", "ORG", "DATE")

@@ -11,9 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.entity_batch import quick_version, run_batch
-from reader.core.entity_index import EntityIndex
-from reader.core.library_index import LibraryIndex
+from reader.core.entities.batch import quick_version, run_batch
+from reader.core.entities.index import EntityIndex
+from reader.core.library.index import LibraryIndex
 
 DEFAULT = Path("/work/shared/corpus")
 

@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.entities import ArticleEntities, Entity
-from reader.core.entity_index import EntityIndex
+from reader.core.entities.extractor import ArticleEntities, Entity
+from reader.core.entities.index import EntityIndex
 
 V = "bench"
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE")

@@ -82,7 +82,7 @@ def _maxrss_mb() -> float:
 
 def _child(args: argparse.Namespace) -> int:
     """Runs in a subprocess so each measurement has its own memory peak and cold caches."""
-    from reader.core.library_index import LibraryIndex, _remove_db_files
+    from reader.core.library.index import LibraryIndex, _remove_db_files
 
     lib, db = Path(args.lib), Path(args.db)
     out: dict[str, object] = {}
@@ -104,7 +104,7 @@ def _child(args: argparse.Namespace) -> int:
         # index's tokenizer, one transaction per 500 files, no parsing, no metadata
         import sqlite3
 
-        from reader.core.library_index import _FTS_AUTOMERGE, _FTS_TABLE, walk_library
+        from reader.core.library.index import _FTS_AUTOMERGE, _FTS_TABLE, walk_library
 
         root = str(lib)
         texts = []
@@ -131,7 +131,7 @@ def _child(args: argparse.Namespace) -> int:
         try:
             from PySide6.QtCore import QCoreApplication
 
-            from reader.ui.article_model import ArticleTableModel
+            from reader.ui.articles.model import ArticleTableModel
             app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841
             model_cls = ArticleTableModel
         except ImportError:
@@ -156,7 +156,7 @@ def _child(args: argparse.Namespace) -> int:
         out["rescan_s"] = time.perf_counter() - t4
         out["rescan_unchanged"] = result.unchanged
     elif args.child == "search":
-        from reader.core import library_index
+        from reader.core.library import index as library_index
 
         index = LibraryIndex(db)
         default_max = library_index.EXACT_RANK_MAX
@@ -202,14 +202,14 @@ def _percentile(values: list[float], pct: float) -> float:
 
 
 def _first_term(query: str) -> str:
-    from reader.core.search_query import parse_query
+    from reader.core.library.search_query import parse_query
 
     parsed = parse_query(query)
     return parsed.groups[0][0].text if parsed.groups else query
 
 
 def _exact_max() -> int:
-    from reader.core.library_index import EXACT_RANK_MAX
+    from reader.core.library.index import EXACT_RANK_MAX
 
     return EXACT_RANK_MAX
 

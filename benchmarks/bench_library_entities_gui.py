@@ -20,8 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.library_index import LibraryIndex  # noqa: E402
-from reader.ui.library_entities import LibraryEntitiesPanel  # noqa: E402
+from reader.core.library.index import LibraryIndex  # noqa: E402
+from reader.ui.entities.library_panel import LibraryEntitiesPanel  # noqa: E402
 
 DEFAULT = Path("/work/shared/corpus")
 

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT))
 
-from reader.core.dates import MONTH_NAMES_FR  # noqa: E402
-from reader.core.parser import ParseError, parse_text  # noqa: E402
+from reader.core.library.dates import MONTH_NAMES_FR  # noqa: E402
+from reader.core.library.parser import ParseError, parse_text  # noqa: E402
 
 SOURCES = ["AFP", "Reuters", "AP", "Le Monde", "Libération", "Le Figaro", "Ouest-France",
            "La Croix", "Les Échos", "France Info", "Belga", "ATS", "Le Temps", "L'Humanité"]

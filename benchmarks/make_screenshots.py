@@ -22,8 +22,8 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources"
     tmp = Path(tempfile.mkdtemp(prefix="reader-shots-"))
     data, cache = tmp / "data", tmp / "cache"
-    from reader.core.bookmarks import BookmarkStore
-    from reader.core.parser import read_article
+    from reader.core.bookmarks.store import BookmarkStore
+    from reader.core.library.parser import read_article
 
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     article = read_article(seed)

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from reader.core.bookmark_export import FORMATS, ImportFormatError, export, parse_import
-from reader.core.bookmarks import Bookmark, BookmarkStore
+from reader.core.bookmarks.export import FORMATS, ImportFormatError, export, parse_import
+from reader.core.bookmarks.store import Bookmark, BookmarkStore
 from reader.core.storage import StorageError
 from reader.paths import data_dir
 

@@ -13,14 +13,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from reader.core.entities import (
+from reader.core.entities.cache import EntityCache
+from reader.core.entities.extractor import (
     ArticleEntities,
     EntityExtractor,
     ModelUnavailable,
     file_entities,
 )
-from reader.core.entity_cache import EntityCache
-from reader.core.parser import Article, ParseError, read_article
+from reader.core.library.parser import Article, ParseError, read_article
 from reader.core.storage import StorageError
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 # runnable as a plain script from any directory
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.core.bookmarks import BookmarkStore  # noqa: E402
-from reader.core.parser import parse_text  # noqa: E402
+from reader.core.bookmarks.store import BookmarkStore  # noqa: E402
+from reader.core.library.parser import parse_text  # noqa: E402
 
 TEXT = (" date 2024-05-28 Essai de durabilité (Reader)\n\n"
         + "\n\n".join(f"Paragraphe {i} : un texte écrit pour les tests, assez long pour "

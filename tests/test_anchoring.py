@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.anchoring import (
+from reader.core.bookmarks.anchoring import (
     ANCHORED,
     MOVED,
     ORPHANED,
@@ -166,7 +166,7 @@ def test_empty_text_or_quote() -> None:
     "",
 ])
 def test_fast_and_slow_normalisation_agree(text: str) -> None:
-    from reader.core.anchoring import _normalise_slowly
+    from reader.core.bookmarks.anchoring import _normalise_slowly
 
     fast, slow = normalise(text), _normalise_slowly(text)
     assert (fast.text, fast.origin) == (slow.text, slow.origin)

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from ui_helpers import make_library
 
-from reader.core.library_index import ArticleRow, LibraryIndex
-from reader.ui.article_model import (
+from reader.core.library.index import ArticleRow, LibraryIndex
+from reader.ui.articles.model import (
     COL_DATE,
     COL_TITLE,
     ArticleFilterProxy,
@@ -128,7 +128,7 @@ def test_search_filter_and_relevance_order(qtmodeltester, tmp_path: Path) -> Non
 
 def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
                                                 monkeypatch) -> None:
-    from reader.ui import article_model
+    from reader.ui.articles import model as article_model
 
     monkeypatch.setattr(article_model, "ASYNC_SORT_MIN", 1)
     index, lib, model = _model(tmp_path)
@@ -160,7 +160,7 @@ def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
 
 
 def test_period_filter_follows_the_date_precision() -> None:
-    from reader.ui.article_model import _period_mask, row_month, row_year
+    from reader.ui.articles.model import _period_mask, row_month, row_year
 
     def row(iso: str, precision: int) -> ArticleRow:
         return ArticleRow(1, "a", "/a.txt", "T", iso, precision, "AFP", "", 1, "h")
@@ -175,7 +175,7 @@ def test_period_filter_follows_the_date_precision() -> None:
 
 
 def test_entity_filter_by_row_id_table(qtmodeltester, tmp_path: Path) -> None:
-    from reader.ui.article_model import rowid_bitmap
+    from reader.ui.articles.model import rowid_bitmap
 
     index, lib, model = _model(tmp_path)
     proxy = _checked_proxy(model, qtmodeltester)

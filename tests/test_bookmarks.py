@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bookmarks import ANCHORED, MOVED, ORPHANED, BookmarkStore
-from reader.core.parser import Article, parse_text
+from reader.core.bookmarks.store import ANCHORED, MOVED, ORPHANED, BookmarkStore
+from reader.core.library.parser import Article, parse_text
 from reader.core.storage import StorageError
 
 HEADER = " date 2024-05-28 Budget 2025 - France (AFP)"
@@ -217,7 +217,7 @@ def test_read_only_data_dir_still_shows_bookmarks(tmp_path: Path,
     store = BookmarkStore(tmp_path / "data")
     b = store.add(a, *span(a))
     store.close()
-    import reader.core.bookmarks as module
+    import reader.core.bookmarks.store as module
 
     def refuse(*_args: object, **_kw: object) -> None:
         raise StorageError("the data directory is read-only: changes cannot be saved")
@@ -239,7 +239,7 @@ def test_a_schema_migration_keeps_a_readable_backup(tmp_path: Path,
     store = BookmarkStore(tmp_path / "data")
     b = store.add(a, *span(a))
     store.close()
-    import reader.core.bookmarks as module
+    import reader.core.bookmarks.store as module
 
     future = [*module.MIGRATIONS, "ALTER TABLE bookmarks ADD COLUMN extra TEXT;"]
     monkeypatch.setattr(module, "MIGRATIONS", future)

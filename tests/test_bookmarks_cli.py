@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.bookmarks_cli import main
-from reader.core.bookmarks import BookmarkStore
-from reader.core.parser import parse_text
+from reader.core.bookmarks.store import BookmarkStore
+from reader.core.library.parser import parse_text
 
 TEXT = (" date 2024-05 Jens Stoltenberg - OTAN (AFP)\n\n"
         "Le secrétaire général de l'Alliance a appelé les alliés à livrer davantage d'armes.\n")

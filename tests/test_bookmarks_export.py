@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bookmark_export import (
+from reader.core.bookmarks.export import (
     ImportFormatError,
     export,
     parse_import,
@@ -16,8 +16,8 @@ from reader.core.bookmark_export import (
     to_markdown,
     to_w3c,
 )
-from reader.core.bookmarks import Bookmark, BookmarkStore
-from reader.core.parser import parse_text
+from reader.core.bookmarks.store import Bookmark, BookmarkStore
+from reader.core.library.parser import parse_text
 
 TEXT = (" date 28 mai 2024 Sommet de l'OTAN - Vilnius (AFP)\n\n"
         "Les dirigeants de l'Alliance se retrouvent à Vilnius pour deux jours.\n\n"

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from reader.core.bookmarks import ORPHANED, BookmarkStore
-from reader.core.parser import Article, parse_text
+from reader.core.bookmarks.store import ORPHANED, BookmarkStore
+from reader.core.library.parser import Article, parse_text
 from reader.core.storage import StorageError
-from reader.ui.bookmark_model import BookmarkFilterProxy, BookmarkRole
-from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.bookmarks.model import BookmarkFilterProxy, BookmarkRole
+from reader.ui.bookmarks.panel import BookmarksPanel
 
 TEXT = (" date 12 mars 2024 Sommet à Bruxelles - OTAN (AFP)\n\n"
         "Les ministres se sont réunis jeudi à Bruxelles pour préparer le sommet de l'alliance.\n\n"
@@ -219,7 +219,7 @@ def test_relink_library_follows_a_renamed_file(panel: BookmarksPanel,
 
 
 def test_export_format_follows_the_file_name() -> None:
-    from reader.ui.bookmarks_panel import format_for
+    from reader.ui.bookmarks.panel import format_for
 
     assert format_for(Path("a.md"), "json") == "md"
     assert format_for(Path("a.jsonld"), "md") == "w3c"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from reader.core.dates import UNDATED, Precision, parse_date
+from reader.core.library.dates import UNDATED, Precision, parse_date
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_unreadable_dates_are_undated(text: str) -> None:
 def test_common_forms_skip_dateutil_with_the_same_result() -> None:
     """The fast path for ``1937`` / ``mai 2024`` / ``28 mai 2024`` must agree with dateutil
     on every form it accepts, and leave the rest (invalid days, unknown words) to it."""
-    from reader.core.dates import _MONTH_NUMBER, _parse_common, _parse_with_dateutil
+    from reader.core.library.dates import _MONTH_NUMBER, _parse_common, _parse_with_dateutil
 
     words = [*_MONTH_NUMBER, "Mai", "JUIN", "Décembre", "Sept", "lundi", "foo"]
     cases = []

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bookmark_child import TEXT, kill_round, spawn  # noqa: E402
 
-from reader.core.bookmarks import BookmarkStore  # noqa: E402
-from reader.core.parser import parse_text  # noqa: E402
+from reader.core.bookmarks.store import BookmarkStore  # noqa: E402
+from reader.core.library.parser import parse_text  # noqa: E402
 
 ROUNDS = 50
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED_FILE, SEEDS, running
 
-from reader.core.entities import (
+from reader.core.entities.extractor import (
     LABELS,
     ArticleEntities,
     Entity,
     EntityExtractor,
     file_entities,
 )
-from reader.core.parser import decode, parse_text, read_article
+from reader.core.library.parser import decode, parse_text, read_article
 
 pytestmark = pytest.mark.slow
 
@@ -217,7 +217,7 @@ def test_process_extractor_matches_in_process_and_reports_a_dead_child(
         seed_entities: tuple[object, ArticleEntities], qtbot: object) -> None:
     import multiprocessing
 
-    from reader.core.entity_process import EntityProcessError, ProcessExtractor
+    from reader.core.entities.process import EntityProcessError, ProcessExtractor
 
     article, expected = seed_entities
     before = {p.pid for p in multiprocessing.active_children()}

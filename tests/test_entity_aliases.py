@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.entity_aliases import ALIASES_FILE, EntityAliases, resolve
+from reader.core.entities.aliases import ALIASES_FILE, EntityAliases, resolve
 
 
 def test_merge_split_forget_survive_reopening(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.entities import ArticleEntities, Entity, EntityExtractor
-from reader.core.entity_batch import quick_version, run_batch, write_jobs
-from reader.core.entity_cache import EntityCache
-from reader.core.entity_index import EntityIndex
-from reader.core.parser import read_article
+from reader.core.entities.batch import quick_version, run_batch, write_jobs
+from reader.core.entities.cache import EntityCache
+from reader.core.entities.extractor import ArticleEntities, Entity, EntityExtractor
+from reader.core.entities.index import EntityIndex
+from reader.core.library.parser import read_article
 
 ARTICLES = {
     "a1": " date 2024-05-02 Antony Blinken à Kiev (AFP)\n\nAntony Blinken est arrivé à Kiev "
@@ -55,7 +55,7 @@ class FakeExtractor:
 
 def test_quick_version_matches_the_extractor_without_spacy() -> None:
     assert quick_version() == EntityExtractor().version
-    code = ("import sys; from reader.core.entity_batch import quick_version; quick_version(); "
+    code = ("import sys; from reader.core.entities.batch import quick_version; quick_version(); "
             "assert 'spacy' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -104,7 +104,7 @@ def test_worker_process_with_the_real_model(tmp_path: Path) -> None:
 
     def run() -> dict[str, object]:
         proc = subprocess.run(
-            [sys.executable, "-m", "reader.core.entity_batch", "--cache-dir", str(cache_dir),
+            [sys.executable, "-m", "reader.core.entities.batch", "--cache-dir", str(cache_dir),
              "--jobs", str(jobs)], capture_output=True, text=True, check=True, timeout=600)
         lines = proc.stdout.splitlines()
         assert lines[0] == "progress 0 3" or lines[0] == "progress 0 0"

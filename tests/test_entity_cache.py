@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from reader.core.entities import ArticleEntities, Entity
-from reader.core.entity_cache import CACHE_FILE, EntityCache
+from reader.core.entities.cache import CACHE_FILE, EntityCache
+from reader.core.entities.extractor import ArticleEntities, Entity
 
 ENTS = ArticleEntities(
     body=(Entity(0, 6, "PER", "Dupont", "jean dupont"), Entity(10, 21, "DATE", "28 mai 2024", "28 mai 2024")),

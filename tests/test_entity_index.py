@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.entities import ArticleEntities, Entity
-from reader.core.entity_aliases import EntityAliases
-from reader.core.entity_index import EntityIndex, fold, surname_groups
-from reader.core.entity_postprocess import entity_key
+from reader.core.entities.aliases import EntityAliases
+from reader.core.entities.extractor import ArticleEntities, Entity
+from reader.core.entities.index import EntityIndex, fold, surname_groups
+from reader.core.entities.postprocess import entity_key
 
 V = "test-model+rules1"
 

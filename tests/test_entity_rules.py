@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.entity_postprocess import clean_bounds, entity_key, titled_names
-from reader.core.entity_rules import find_dates, find_quantities, valid_date
+from reader.core.entities.postprocess import clean_bounds, entity_key, titled_names
+from reader.core.entities.rules import find_dates, find_quantities, valid_date
 
 
 def _spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -94,7 +94,7 @@ def test_titled_names() -> None:
 
 
 def test_trim_leading_words() -> None:
-    from reader.core.entity_postprocess import lowercase_words, trim_leading
+    from reader.core.entities.postprocess import lowercase_words, trim_leading
 
     text = ("Attentat de Fieschi contre le roi. Un attentat manqué. Le prince de Bismarck "
             "parle de la France. M. Dupont aussi. L'Etat paie. Un état.")
@@ -114,7 +114,7 @@ def test_trim_leading_words() -> None:
 
 
 def test_truecase_keeps_length_and_acronyms() -> None:
-    from reader.core.entity_postprocess import truecase
+    from reader.core.entities.postprocess import truecase
 
     text = "ALLEMAGNE\nLE VOYAGE DE M. GAMBETTA À CAHORS. L'OTAN et l'AFP, ONU."
     out = truecase(text)
@@ -124,7 +124,7 @@ def test_truecase_keeps_length_and_acronyms() -> None:
 
 
 def test_titles_and_streets() -> None:
-    from reader.core.entity_postprocess import extend_street, extend_with_title
+    from reader.core.entities.postprocess import extend_street, extend_with_title
 
     text = "Selon M. le député Rouvier, au 16, rue du Croissant, mais à la place de Nock."
     assert text[extend_with_title(text, text.index("Rouvier")):].startswith("M. le député")
@@ -133,7 +133,7 @@ def test_titles_and_streets() -> None:
 
 
 def test_demonyms_and_heads() -> None:
-    from reader.core.entity_postprocess import head_label, is_demonym
+    from reader.core.entities.postprocess import head_label, is_demonym
 
     text = "Les Américains et des Européens visitent Calais."
     assert is_demonym(text, text.index("Américains"), text.index("Américains") + 10)
@@ -145,7 +145,7 @@ def test_demonyms_and_heads() -> None:
 
 
 def test_sentence_initial() -> None:
-    from reader.core.entity_postprocess import sentence_initial
+    from reader.core.entities.postprocess import sentence_initial
 
     text = "Bonjour, dit-il. Assassinat du roi. — Attentat ; Paris et Lyon."
     assert sentence_initial(text, 0)
@@ -155,7 +155,7 @@ def test_sentence_initial() -> None:
 
 
 def test_gazetteer() -> None:
-    from reader.core.entity_gazetteer import gazetteer, place_key
+    from reader.core.entities.gazetteer import gazetteer, place_key
 
     gaz = gazetteer()
     assert gaz.kind("Suisse") == "country"
@@ -171,7 +171,7 @@ def test_gazetteer() -> None:
 
 
 def test_generic_nouns_and_press_titles() -> None:
-    from reader.core.entity_postprocess import is_generic_noun, is_press_title
+    from reader.core.entities.postprocess import is_generic_noun, is_press_title
 
     assert is_generic_noun("Etat") and is_generic_noun("Société")
     assert not is_generic_noun("Chambre") and not is_generic_noun("Etats-Unis")
@@ -184,7 +184,7 @@ def test_generic_nouns_and_press_titles() -> None:
 
 
 def test_person_heads_house_numbers_and_org_heads() -> None:
-    from reader.core.entity_postprocess import (
+    from reader.core.entities.postprocess import (
         extend_house_number,
         org_head_start,
         person_head_before,
@@ -200,7 +200,7 @@ def test_person_heads_house_numbers_and_org_heads() -> None:
 
 
 def test_peoples_and_coordinated_titles() -> None:
-    from reader.core.entity_postprocess import is_common_people_word
+    from reader.core.entities.postprocess import is_common_people_word
 
     text = "Trois Italiens et un Anglais sont arrivés à Paris."
     assert is_common_people_word("Italiens", text, text.index("Italiens"))
@@ -212,8 +212,8 @@ def test_peoples_and_coordinated_titles() -> None:
 
 
 def test_datelines_and_lowercase_organisations() -> None:
-    from reader.core.entity_postprocess import lowercase_organisations
-    from reader.core.entity_rules import find_datelines
+    from reader.core.entities.postprocess import lowercase_organisations
+    from reader.core.entities.rules import find_datelines
 
     text = "Valbonne, 5 novembre. — On mande de Port-Alban, le 3 juin, que tout va bien."
     assert _spans(text, find_datelines(text)) == ["Valbonne", "Port-Alban"]
@@ -224,7 +224,7 @@ def test_datelines_and_lowercase_organisations() -> None:
 
 
 def test_lexicon_ignores_accents_dropped_by_capitals() -> None:
-    from reader.core.entity_lexicon import Lexicon
+    from reader.core.entities.lexicon import Lexicon
 
     lexicon = Lexicon({"électricité", "café"})
     assert lexicon.has_unaccented("ELECTRICITE")
@@ -239,7 +239,7 @@ def test_lexicon_ignores_accents_dropped_by_capitals() -> None:
     ("Il part vers Italien demain.", "Italien", False),
 ])
 def test_people_words_in_context(text: str, word: str, expected: bool) -> None:
-    from reader.core.entity_postprocess import is_common_people_word
+    from reader.core.entities.postprocess import is_common_people_word
 
     assert is_common_people_word(word, text, text.index(word)) is expected
 
@@ -251,7 +251,7 @@ def test_a_function_addressed_is_no_name() -> None:
 
 
 def test_place_heads_and_region_adjectives() -> None:
-    from reader.core.entity_postprocess import place_head_start, region_adjective_end
+    from reader.core.entities.postprocess import place_head_start, region_adjective_end
 
     text = "Le concert aura lieu salle Morvan, puis au port de Valdrac et dans le bois de Lénon."
     for name, whole in (("Morvan", "salle Morvan"), ("Valdrac", "port de Valdrac"),
@@ -269,7 +269,7 @@ def test_place_heads_and_region_adjectives() -> None:
 
 
 def test_maiden_names_and_capitalised_institutions() -> None:
-    from reader.core.entity_postprocess import capital_org_start, maiden_name_end
+    from reader.core.entities.postprocess import capital_org_start, maiden_name_end
 
     text = "Sont décorées Mme Armande Verlac, née Dutertre, et Mme Pujol."
     end = text.index("Verlac") + len("Verlac")
@@ -284,7 +284,7 @@ def test_maiden_names_and_capitalised_institutions() -> None:
 
 
 def test_lower_case_and_damaged_titles() -> None:
-    from reader.core.entity_postprocess import lower_titled_names
+    from reader.core.entities.postprocess import lower_titled_names
 
     text = "— Bonjour, monsieur Lagarde ! dit-elle. Puis M. < Fontenay entra."
     assert _spans(text, lower_titled_names(text)) == ["monsieur Lagarde", "M. < Fontenay"]
@@ -292,7 +292,7 @@ def test_lower_case_and_damaged_titles() -> None:
 
 
 def test_bracketed_forenames_and_national_governments() -> None:
-    from reader.core.entity_postprocess import bracketed_forenames, lowercase_organisations
+    from reader.core.entities.postprocess import bracketed_forenames, lowercase_organisations
 
     text = "Sont nommées : Mlle Ravel (Odile), à Brest ; Fumeron (Adèle) ; La Roche (Vendée)."
     assert [text[s:e] for s, e, _, _ in bracketed_forenames(text)] == [
@@ -302,7 +302,7 @@ def test_bracketed_forenames_and_national_governments() -> None:
 
 
 def test_organisation_acronyms_after_an_article() -> None:
-    from reader.core.entity_postprocess import organisation_acronyms
+    from reader.core.entities.postprocess import organisation_acronyms
 
     text = ("Le rapport de la FNTP a été transmis à l'UCPA, puis au CNRS. "
             "Louis XIV et les initiales J.B.R. ne sont pas des sigles ; IRMA non plus.")
@@ -313,7 +313,7 @@ def test_organisation_acronyms_after_an_article() -> None:
 
 
 def test_companies_and_assemblies() -> None:
-    from reader.core.entity_postprocess import is_assembly, is_company
+    from reader.core.entities.postprocess import is_assembly, is_company
 
     assert is_company("Lebrun & Cie")
     assert is_company("Vernier & Co")

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from reader.ui.jobs import JobRunner
+from reader.services.jobs import JobRunner
 
 
 def test_result_arrives_on_gui_thread(qtbot) -> None:

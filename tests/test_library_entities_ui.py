@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.entities import ArticleEntities, Entity
-from reader.core.entity_batch import quick_version
-from reader.core.entity_cache import EntityCache
-from reader.core.entity_index import EntityIndex
-from reader.core.entity_postprocess import entity_key
-from reader.core.library_index import ArticleRow
-from reader.ui.library_entities import KeyRole, LibraryEntitiesPanel
-from reader.ui.timeline_chart import TimelineChart, bucket_rows
+from reader.core.entities.batch import quick_version
+from reader.core.entities.cache import EntityCache
+from reader.core.entities.extractor import ArticleEntities, Entity
+from reader.core.entities.index import EntityIndex
+from reader.core.entities.postprocess import entity_key
+from reader.core.library.index import ArticleRow
+from reader.ui.entities.library_panel import KeyRole, LibraryEntitiesPanel
+from reader.ui.entities.timeline import TimelineChart, bucket_rows
 
 VERSION = quick_version()
 
@@ -203,7 +203,7 @@ def test_worker_process_indexes_cached_articles(qtbot, dirs: tuple[Path, Path, P
 def test_stopping_the_worker_leaves_nothing_running(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication
 
-    from reader.ui.entity_jobs import EntityBatchProcess
+    from reader.ui.entities.batch_process import EntityBatchProcess
 
     article = tmp_path / "x.txt"
     article.write_text(" date 2024-05 Essai (AFP)\n\nUn texte écrit par le test.\n",

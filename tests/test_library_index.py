@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library_index as li
-from reader.core.dates import Precision
-from reader.core.library_index import ArticleRow, LibraryIndex
-from reader.core.parser import MAX_FILE_BYTES, ParseError
+from reader.core.library import index as li
+from reader.core.library.dates import Precision
+from reader.core.library.index import ArticleRow, LibraryIndex
+from reader.core.library.parser import MAX_FILE_BYTES, ParseError
 
 
 def write(path: Path, caption: str, *paragraphs: str, date: str = "2024-05-28",

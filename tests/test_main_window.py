@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import make_library
 
-from reader.ui.article_model import IdRole, SnippetRole
+from reader.ui.articles.model import IdRole, SnippetRole
 from reader.ui.main_window import SORTS, MainWindow, WindowOptions
 
 MODEL_TIMEOUT = 120_000

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED_FILE
 
-from reader.core.dates import Precision
-from reader.core.parser import ParseError, decode, parse_text, read_article
+from reader.core.library.dates import Precision
+from reader.core.library.parser import ParseError, decode, parse_text, read_article
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:

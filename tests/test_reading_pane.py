@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.entities import Entity
-from reader.core.parser import parse_text
-from reader.ui.reading_pane import LABEL_PROP, ReadingPane
+from reader.core.entities.extractor import Entity
+from reader.core.library.parser import parse_text
+from reader.ui.reading.pane import LABEL_PROP, ReadingPane
 
 TEXT = (" date 2024-05-28 Sommet (AFP)\n\nAntony Blinken est arrivé à Kiev mardi.\n\n"
         "Un intertitre\n\nLe <b>ministre</b> &amp; Kiev, encore Kiev.")

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from reader.core.search_query import (
+from reader.core.library.search_query import (
     find_matches,
     fold,
     match_snippet,

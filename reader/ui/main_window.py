@@ -54,15 +54,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.entities import ArticleEntities, EntityExtractor
-from reader.core.entity_cache import EntityCache
-from reader.core.entity_process import ProcessExtractor
-from reader.core.library_index import LibraryIndex, Problem
-from reader.core.parser import Article, ParseError
-from reader.core.search_query import match_snippet
+from reader.core.entities.cache import EntityCache
+from reader.core.entities.extractor import ArticleEntities, EntityExtractor
+from reader.core.entities.process import ProcessExtractor
+from reader.core.library.index import LibraryIndex, Problem
+from reader.core.library.parser import Article, ParseError
+from reader.core.library.search_query import match_snippet
 from reader.core.storage import StorageError
-from reader.ui.article_delegate import ArticleDelegate
-from reader.ui.article_model import (
+from reader.services.jobs import JobFailure, JobRunner
+from reader.ui.articles.delegate import ArticleDelegate
+from reader.ui.articles.model import (
     COL_DATE,
     COL_SOURCE,
     COL_TITLE,
@@ -72,12 +73,11 @@ from reader.ui.article_model import (
     ArticleTableModel,
     IdRole,
 )
-from reader.ui.entities_panel import EntitiesPanel
-from reader.ui.entity_style import style_for
-from reader.ui.icons import icon
-from reader.ui.jobs import JobFailure, JobRunner
-from reader.ui.problems_dialog import ProblemsDialog
-from reader.ui.reading_pane import ReadingPane, build_document, by_position
+from reader.ui.common.entity_style import style_for
+from reader.ui.common.icons import icon
+from reader.ui.common.problems_dialog import ProblemsDialog
+from reader.ui.reading.entities_panel import EntitiesPanel
+from reader.ui.reading.pane import ReadingPane, build_document, by_position
 
 
 @dataclass
@@ -276,8 +276,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
 
     def _build_bookmarks(self) -> None:
-        from reader.core.bookmarks import BookmarkStore
-        from reader.ui.bookmarks_panel import BookmarksPanel
+        from reader.core.bookmarks.store import BookmarkStore
+        from reader.ui.bookmarks.panel import BookmarksPanel
 
         self.store: Any = None
         try:
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
             self.bookmarks_panel.sig_bookmarks_changed.connect(self._refresh_bookmark_overlay)
 
     def _build_library_entities(self) -> None:
-        from reader.ui.library_entities import LibraryEntitiesPanel
+        from reader.ui.entities.library_panel import LibraryEntitiesPanel
 
         panel = LibraryEntitiesPanel(self.options.cache_dir, self.options.data_dir, self)
         panel.sig_entity_chosen.connect(self._on_library_entity_chosen)

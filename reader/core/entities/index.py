@@ -12,7 +12,7 @@ is stored once); ``mentions(doc, ent, n)`` with an index on ``(ent, doc)``.
 Queries run against a *scope* (the articles of the open library, :meth:`set_scope`), kept
 in temporary tables of this connection: per-entity totals (``base``), the grouping of keys
 (``canon``: automatic surname grouping plus the user's merges from
-:class:`~reader.core.entity_aliases.EntityAliases`) and grouped totals (``agg``).  These are
+:class:`~reader.core.entities.aliases.EntityAliases`) and grouped totals (``agg``).  These are
 rebuilt by :meth:`refresh` (about a second for 100,000 articles, never on the GUI thread);
 the queries themselves then use indexes.
 """
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from reader.core.entities import ArticleEntities
-from reader.core.entity_aliases import EntityAliases, Ref, resolve
-from reader.core.entity_postprocess import strip_accents, strip_titles
+from reader.core.entities.aliases import EntityAliases, Ref, resolve
+from reader.core.entities.extractor import ArticleEntities
+from reader.core.entities.postprocess import strip_accents, strip_titles
 from reader.core.storage import Database, StorageError, open_database
 
 INDEX_FILE = "entity_index.sqlite3"

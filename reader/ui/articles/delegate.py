@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from reader.core.search_query import find_matches
-from reader.ui.article_model import SnippetRole
+from reader.core.library.search_query import find_matches
+from reader.ui.articles.model import SnippetRole
 
 
 class ArticleDelegate(QStyledItemDelegate):

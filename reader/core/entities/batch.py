@@ -2,10 +2,10 @@
 
 Why a process: spaCy holds the GIL for most of its work, so even a worker thread makes the
 GUI stutter over a 100,000-article library; a child process (``python -m
-reader.core.entity_batch``) keeps the GUI responsive and can be stopped at any moment.
+reader.core.entities.batch``) keeps the GUI responsive and can be stopped at any moment.
 
 Resumable: every article whose ``(content_hash, version)`` is already in the mention index
-is skipped, results already in the :class:`~reader.core.entity_cache.EntityCache` (e.g.
+is skipped, results already in the :class:`~reader.core.entities.cache.EntityCache` (e.g.
 from articles opened in the reading pane) are indexed without the model, and the rest is
 committed batch by batch, so a killed run loses at most one batch.  When nothing needs the
 model, spaCy is never imported.
@@ -28,10 +28,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core.entities import DEFAULT_MODEL, ArticleEntities
-from reader.core.entity_cache import EntityCache
-from reader.core.entity_index import EntityIndex
-from reader.core.parser import Article, ParseError, read_article
+from reader.core.entities.cache import EntityCache
+from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities
+from reader.core.entities.index import EntityIndex
+from reader.core.library.parser import Article, ParseError, read_article
 
 MODEL_BATCH = 32  # articles per nlp.pipe call and per index commit
 CACHED_BATCH = 500  # cached articles per index commit
@@ -54,7 +54,7 @@ def quick_version(model: str = DEFAULT_MODEL) -> str | None:
     """The extractor version string (``EntityExtractor.version`` reads the model package's
     metadata: no spaCy import); None when the model is not an installed package, and the
     caller then loads the extractor."""
-    from reader.core.entities import EntityExtractor
+    from reader.core.entities.extractor import EntityExtractor
 
     try:
         importlib.metadata.version(model)
@@ -95,7 +95,7 @@ def run_batch(
             if extractor_factory is not None:
                 extractor = extractor_factory(model)
             else:
-                from reader.core.entities import EntityExtractor
+                from reader.core.entities.extractor import EntityExtractor
 
                 extractor = EntityExtractor(model)
             extractor.load()
@@ -181,7 +181,7 @@ def write_jobs(path: Path, items: Iterable[Item], model: str = DEFAULT_MODEL) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m reader.core.entity_batch",
+    ap = argparse.ArgumentParser(prog="python -m reader.core.entities.batch",
                                  description="Extract entities for a list of articles.")
     ap.add_argument("--cache-dir", required=True, type=Path)
     ap.add_argument("--jobs", required=True, type=Path, help="JSON job file")

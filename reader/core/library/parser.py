@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.dates import UNDATED, PartialDate, looks_like_date_token, parse_date
+from reader.core.library.dates import UNDATED, PartialDate, looks_like_date_token, parse_date
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 HEADING_MAX_CHARS = 120

@@ -58,10 +58,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, overload
 
-from reader.core.dates import UNDATED, PartialDate, Precision
-from reader.core.parser import Article, ParseError, read_article
-from reader.core.search_query import match_terms as _match_terms
-from reader.core.search_query import parse_query, plain_words_fts
+from reader.core.library.dates import UNDATED, PartialDate, Precision
+from reader.core.library.parser import Article, ParseError, read_article
+from reader.core.library.search_query import match_terms as _match_terms
+from reader.core.library.search_query import parse_query, plain_words_fts
 from reader.core.storage import Database, StorageError, open_database
 
 BATCH_FILES = 500
@@ -725,7 +725,7 @@ class LibraryIndex:
 
     def match_terms(self, query: str) -> list[str]:
         """Plain words, phrases and ``prefix*`` of a query, for highlighting (see
-        :func:`reader.core.search_query.find_matches`)."""
+        :func:`reader.core.library.search_query.find_matches`)."""
         return _match_terms(query)
 
     def search(self, folder: Path, query: str, *, limit: int | None = None) -> SearchHits:

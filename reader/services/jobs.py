@@ -13,9 +13,13 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from reader.services import messages
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -137,6 +141,10 @@ class JobRunner(QObject):
             self.sig_busy_changed.emit(True)
         return rid
 
+    def op(self, kind: str, work: Callable[[JobContext], T]) -> Operation[T]:
+        """An :class:`Operation` of ``kind`` to configure and ``run()``."""
+        return Operation(self, kind, work)
+
     def cancel(self, kind: str) -> None:
         rid = self._latest.get(kind)
         if rid is not None and rid in self._pending:
@@ -174,9 +182,8 @@ class JobRunner(QObject):
         if job.on_error is not None:
             job.on_error(failure)
         else:
-            import sys
-
-            print(f"background job {job.kind} failed:\n{failure.traceback}", file=sys.stderr)
+            messages.log.error("background job %s failed:\n%s", job.kind, failure.traceback)
+            messages.error(f"{job.kind}: {failure}")
 
     @Slot(int, int, int, str)
     def _on_progress(self, rid: int, done: int, total: int, message: str) -> None:
@@ -202,3 +209,51 @@ class JobRunner(QObject):
     @property
     def pending_count(self) -> int:
         return len(self._pending)
+
+
+class Operation(Generic[T]):
+    """A named background operation, configured then run, in the manner of Anki's
+    ``QueryOp(...).failure(...).with_progress(...).run_in_background()``::
+
+        runner.op("search", lambda ctx: index.search(q)).success(show).failure(report).run()
+
+    Why: one shape for every job (the window, the sessions and the docks all use it), so
+    a failure path is always chosen explicitly; without ``failure()`` the failure is logged
+    and reported through :mod:`reader.services.messages`, never dropped."""
+
+    def __init__(self, runner: JobRunner, kind: str, work: Callable[[JobContext], T]) -> None:
+        self._runner, self._kind, self._work = runner, kind, work
+        self._done: Callable[[T], None] | None = None
+        self._error: Callable[[JobFailure], None] | None = None
+        self._progress: Callable[[int, int, str], None] | None = None
+        self._partial: Callable[[Any], None] | None = None
+        self._serial = False
+
+    def success(self, fn: Callable[[T], None]) -> Operation[T]:
+        self._done = fn
+        return self
+
+    def failure(self, fn: Callable[[JobFailure], None]) -> Operation[T]:
+        def logged(failure: JobFailure) -> None:
+            messages.log.warning("%s failed: %s\n%s", self._kind, failure, failure.traceback)
+            fn(failure)
+
+        self._error = logged
+        return self
+
+    def with_progress(self, fn: Callable[[int, int, str], None]) -> Operation[T]:
+        self._progress = fn
+        return self
+
+    def with_partial(self, fn: Callable[[Any], None]) -> Operation[T]:
+        self._partial = fn
+        return self
+
+    def serial(self) -> Operation[T]:
+        """Run on the one-thread pool (the NER child is not re-entrant)."""
+        self._serial = True
+        return self
+
+    def run(self) -> int:
+        return self._runner.submit(self._kind, self._work, self._done, self._error,
+                                   self._progress, self._partial, serial=self._serial)

@@ -4,7 +4,7 @@ Why a separate store: the mention index is a regenerable cache, but a hand-made 
 user work that must survive a cache wipe or a new model, so it lives in the *data*
 directory (``entity_aliases.sqlite3``, durable writes).  Decisions are stored as
 ``(key, label)`` pairs, never as cache row ids, and applied at query time by
-:class:`reader.core.entity_index.EntityIndex`.
+:class:`reader.core.entities.index.EntityIndex`.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.entity_style import ORDER, style_for
+from reader.ui.common.entity_style import ORDER, style_for
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 LabelRole = Qt.ItemDataRole.UserRole + 2

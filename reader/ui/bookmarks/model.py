@@ -14,9 +14,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reader.core.bookmarks import MOVED, ORPHANED, Bookmark
-from reader.core.dates import parse_date
-from reader.ui.reading_pane import BOOKMARK_COLOURS
+from reader.core.bookmarks.store import MOVED, ORPHANED, Bookmark
+from reader.core.library.dates import parse_date
+from reader.ui.reading.pane import BOOKMARK_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -3,7 +3,7 @@
 Why a process: spaCy holds the GIL for most of its work.  In a worker thread, loading the
 model stalled the GUI for 1-2 s at a time and every extraction made it stutter; in a child
 process the GUI thread keeps the interpreter.  The library-wide extraction already runs in
-its own process (:mod:`reader.core.entity_batch`); this one serves one article at a time.
+its own process (:mod:`reader.core.entities.batch`); this one serves one article at a time.
 
 The child is started (``spawn``: forking under Qt threads is unsafe) on first use and keeps
 its model loaded; the caller blocks on the result in a worker thread, never on the GUI
@@ -20,8 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any
 
-from reader.core.entities import DEFAULT_MODEL, ArticleEntities, EntityExtractor
-from reader.core.parser import Article
+from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
+from reader.core.library.parser import Article
 
 
 class EntityProcessError(RuntimeError):

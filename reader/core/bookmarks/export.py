@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 from urllib.parse import unquote, urlparse
 
-from reader.core.bookmarks import (
+from reader.core.bookmarks.store import (
     ANCHORED,
     COLOURS,
     DEFAULT_COLOUR,
@@ -25,7 +25,7 @@ from reader.core.bookmarks import (
     now_iso,
     validate,
 )
-from reader.core.dates import parse_date
+from reader.core.library.dates import parse_date
 
 FORMATS = ("md", "json", "w3c")
 JSON_FORMAT = "reader-bookmarks"

@@ -3,7 +3,7 @@
 Most mentioned entities by type with article counts, a filter box (accent-insensitive),
 manual Merge/Split (remembered in the data directory), the entities most often mentioned
 together with the chosen one, and a timeline of the listed articles.  Extraction for the
-whole library runs in a child process (:mod:`reader.ui.entity_jobs`); every index query
+whole library runs in a child process (:mod:`reader.ui.entities.batch_process`); every index query
 runs on this panel's own one-thread job runner, never on the GUI thread.
 """
 
@@ -41,17 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities import DEFAULT_MODEL
-from reader.core.entity_aliases import EntityAliases
-from reader.core.entity_batch import Item, pending, quick_version, write_jobs
-from reader.core.entity_index import EntityIndex, EntitySummary, fold
+from reader.core.entities.aliases import EntityAliases
+from reader.core.entities.batch import Item, pending, quick_version, write_jobs
+from reader.core.entities.extractor import DEFAULT_MODEL
+from reader.core.entities.index import EntityIndex, EntitySummary, fold
 from reader.core.storage import StorageError
-from reader.ui.article_model import rowid_bitmap
-from reader.ui.entity_jobs import EntityBatchProcess
-from reader.ui.entity_style import style_for
-from reader.ui.icons import icon
-from reader.ui.jobs import JobFailure, JobRunner
-from reader.ui.timeline_chart import TimelineChart, bucket_rows
+from reader.services.jobs import JobFailure, JobRunner
+from reader.ui.articles.model import rowid_bitmap
+from reader.ui.common.entity_style import style_for
+from reader.ui.common.icons import icon
+from reader.ui.entities.batch_process import EntityBatchProcess
+from reader.ui.entities.timeline import TimelineChart, bucket_rows
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2

@@ -2,7 +2,7 @@
 
 Why QProcess: its output arrives as Qt signals on the GUI thread (no polling timer, no
 thread), and stopping it is a signal to the child: nothing it committed is lost, since the
-worker writes in SQLite transactions (see :mod:`reader.core.entity_batch`).
+worker writes in SQLite transactions (see :mod:`reader.core.entities.batch`).
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
-from reader.core.entities import DEFAULT_MODEL
-from reader.core.entity_batch import Item, write_jobs
+from reader.core.entities.batch import Item, write_jobs
+from reader.core.entities.extractor import DEFAULT_MODEL
 
 JOB_FILE = "entity_jobs.json"
 STDERR_KEEP = 4000
 
 
 class EntityBatchProcess(QObject):
-    """Runs ``python -m reader.core.entity_batch``; one run at a time."""
+    """Runs ``python -m reader.core.entities.batch``; one run at a time."""
 
     sig_progress = Signal(int, int)
     sig_problem = Signal(str, str)
@@ -56,7 +56,7 @@ class EntityBatchProcess(QObject):
             write_jobs(jobs, items, model)
         proc = QProcess(self)
         proc.setProgram(sys.executable)
-        proc.setArguments(["-m", "reader.core.entity_batch", "--cache-dir",
+        proc.setArguments(["-m", "reader.core.entities.batch", "--cache-dir",
                            str(self.cache_dir), "--jobs", str(jobs)])
         proc.readyReadStandardOutput.connect(self._on_stdout)
         proc.readyReadStandardError.connect(self._on_stderr)

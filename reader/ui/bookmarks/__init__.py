@@ -1,0 +1,1 @@
+"""The bookmarks dock: its model and the undoable commands it shows."""

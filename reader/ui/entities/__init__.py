@@ -1,0 +1,1 @@
+"""The Library Entities dock, its timeline and the batch extraction it shows."""

@@ -1,0 +1,1 @@
+"""The reading pane and the per-article entities dock."""
