@@ -68,14 +68,14 @@ def main() -> int:
     window.show()
     marks: dict[str, float] = {}
     t0 = time.perf_counter()
-    window.model.modelReset.connect(
-        lambda: window.model.rowCount() and marks.setdefault("rows", time.perf_counter() - t0))
+    window.articles.model.modelReset.connect(
+        lambda: window.articles.model.rowCount() and marks.setdefault("rows", time.perf_counter() - t0))
     window.sig_article_shown.connect(
         lambda _id: marks.setdefault("article", time.perf_counter() - t0))
     window.sig_library_loaded.connect(lambda: marks.setdefault("scan", time.perf_counter() - t0))
     window.open_library(args.library)
     busy = gaps_during(app, args.seconds, lambda: "scan" in marks)
-    n = window.model.rowCount()
+    n = window.articles.model.rowCount()
     window.shutdown()
 
     def pct(g: list[float], q: float) -> float:

@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         window = MainWindow(WindowOptions(library, data, cache,
-                                          remember_geometry=args.screenshot is None))
+                                          remember_geometry=args.screenshot is None,
+                                          settings_file=paths.settings_file(args.data_dir)))
     except StorageError as exc:  # e.g. an unwritable cache directory: say so, lose nothing
         message = f"Reader cannot start: {exc} (cache directory {cache})"
         print(f"reader: {message}", file=sys.stderr)

@@ -49,3 +49,13 @@ def cache_dir(option: str | os.PathLike[str] | None = None, data: Path | None = 
 def default_library() -> Path:
     """The bundled seed library (``seeds/`` next to the package)."""
     return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def settings_file(option: str | os.PathLike[str] | None = None) -> Path | None:
+    """``<data dir>/settings.ini`` when the data directory was chosen (``--data-dir`` or
+    ``$READER_DATA_DIR``: tests, portable installs), else None: the platform's place."""
+    if option:
+        return Path(option) / "settings.ini"
+    if os.environ.get(ENV_DATA_DIR):
+        return Path(os.environ[ENV_DATA_DIR]) / "settings.ini"
+    return None

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from ui_helpers import make_library
 
+from reader.services.library_session import LibraryOpened
+from reader.ui.articles.list_panel import sort_choices
 from reader.ui.articles.model import IdRole, SnippetRole
-from reader.ui.main_window import SORTS, MainWindow, WindowOptions
+from reader.ui.main_window import MainWindow, WindowOptions
 
 MODEL_TIMEOUT = 120_000
 
@@ -38,12 +40,12 @@ def _open(qtbot, win: MainWindow, article_id: str) -> None:
 
 
 def test_library_opens_and_lists_problems(window: MainWindow) -> None:
-    assert window.model.rowCount() == 3
+    assert window.articles.model.rowCount() == 3
     reasons = {Path(p.path).name: p.reason for p in window.problems}
     assert set(reasons) == {"vide.txt", "binaire.txt", "latin1.txt"}
     assert "empty" in reasons["vide.txt"] and "UTF-8" in reasons["latin1.txt"]
-    assert window.problems_button.isVisible()
-    assert window.problems_button.text() == "3 problème(s)"
+    assert window.status.problems_button.isVisible()
+    assert window.status.problems_button.text() == "3 problème(s)"
 
 
 def test_article_is_highlighted(qtbot, window: MainWindow) -> None:
@@ -71,26 +73,26 @@ def test_markup_in_files_is_shown_as_text(qtbot, window: MainWindow) -> None:
 
 def test_navigation_and_search(qtbot, window: MainWindow) -> None:
     first = window.current_article_id()
-    window.act_next.trigger()
+    window.commands.next_article.trigger()
     qtbot.waitUntil(lambda: window.current_article_id() != first)
-    window.act_prev.trigger()
+    window.commands.prev_article.trigger()
     qtbot.waitUntil(lambda: window.current_article_id() == first)
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
-        window.filter_edit.setText("eleve")
-    ids = [window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())]
+        window.articles.search_edit.setText("eleve")
+    ids = [window.articles.proxy.index(r, 0).data(IdRole) for r in range(window.articles.proxy.rowCount())]
     assert ids == ["sommet"]
     _open(qtbot, window, "sommet")
     qtbot.waitUntil(lambda: window.pane.match_count == 1)
     assert window.pane.step_match()
     assert window.pane.selected_text().lower() == "élève"
     window.clear_filters()
-    assert window.proxy.rowCount() == 3
+    assert window.articles.proxy.rowCount() == 3
     # Esc in the search box clears the search
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
-        window.filter_edit.setText("eleve")
-    window.filter_edit.setFocus()
-    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
-    assert window.filter_edit.text() == "" and window.proxy.rowCount() == 3
+        window.articles.search_edit.setText("eleve")
+    window.articles.search_edit.setFocus()
+    qtbot.keyClick(window.articles.search_edit, Qt.Key.Key_Escape)
+    assert window.articles.search_edit.text() == "" and window.articles.proxy.rowCount() == 3
 
 
 def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -99,7 +101,7 @@ def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None
     assert article is not None
     start = article.text.index("Antony Blinken")
     window.pane.select_range(start, start + len("Antony Blinken, secrétaire"))
-    assert window.act_bookmark.isEnabled()
+    assert window.commands.bookmark.isEnabled()
     bookmark = window.bookmark_selection(note="à vérifier")
     assert bookmark is not None
     assert bookmark.quote == "Antony Blinken, secrétaire"
@@ -120,9 +122,9 @@ def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None
 
 def test_zoom_changes_font(window: MainWindow) -> None:
     size = window.pane.point_size
-    window.act_zoom_in.trigger()
+    window.commands.zoom_in.trigger()
     assert window.pane.point_size > size
-    window.act_zoom_out.trigger()
+    window.commands.zoom_out.trigger()
     assert window.pane.point_size == size
     cursor = window.pane.view.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -137,21 +139,22 @@ def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
                     timeout=MODEL_TIMEOUT)
     with qtbot.waitSignal(panel.sig_entity_chosen, timeout=30_000):
         panel.choose("kiev", "LOC")
-    ids = {window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())}
+    ids = {window.articles.proxy.index(r, 0).data(IdRole) for r in range(window.articles.proxy.rowCount())}
     assert ids == {"000_bc9dcdd3549268f8"}
-    assert "Kiev" in window.filter_info.text()
+    assert "Kiev" in window.articles.filter_info.text()
     _open(qtbot, window, "000_bc9dcdd3549268f8")
     qtbot.waitUntil(lambda: window.pane.mention_count == 2, timeout=MODEL_TIMEOUT)
-    window.act_next_mention.trigger()
+    window.commands.next_mention.trigger()
     assert window.pane.selected_text() == "Kiev"
     window.clear_filters()
-    assert window.proxy.rowCount() == 3
+    assert window.articles.proxy.rowCount() == 3
 
 
 def _new_window(qtbot, lib: Path, data: Path, cache: Path, *,
                 remember: bool = False) -> MainWindow:
-    """A window on ``lib``; ``remember``: with its settings (in the tests' config dir)."""
-    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=remember))
+    """A window on ``lib``; ``remember``: with its settings (in ``data/settings.ini``)."""
+    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=remember,
+                                   settings_file=data / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
@@ -184,27 +187,27 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     kept = list(data.glob("bookmarks.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == garbage  # moved aside, not overwritten
     assert any("damaged" in n or "endommag" in n for n in win.notices)
-    assert win.notice_label.isVisible() and win.notice_label.text().startswith("⚠")
+    assert win.status.notice_label.isVisible() and win.status.notice_label.text().startswith("⚠")
     assert win.store.all() == []  # a fresh store, and the app still runs
     win.close()
 
 
 def test_relevance_sort_follows_the_index_ranking(qtbot, window: MainWindow) -> None:
     def shown() -> list[str]:
-        return [window.proxy.index(r, 0).data(IdRole) for r in range(window.proxy.rowCount())]
+        return [window.articles.proxy.index(r, 0).data(IdRole) for r in range(window.articles.proxy.rowCount())]
 
     folder = window.folder
     assert folder is not None
-    expected = window.index.search(folder, "européenne").ids
+    expected = window.session.index.search(folder, "européenne").ids
     assert expected == ["sommet", "000_bc9dcdd3549268f8"]
-    window.sort_combo.setCurrentIndex(1)  # oldest first: the other way round
+    window.articles.sort_combo.setCurrentIndex(1)  # oldest first: the other way round
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
-        window.filter_edit.setText("européenne ")
+        window.articles.search_edit.setText("européenne ")
     assert shown() == expected[::-1]
-    window.sort_combo.setCurrentIndex(len(SORTS) - 1)  # relevance: ranks fetched on demand
+    window.articles.sort_combo.setCurrentIndex(len(sort_choices()) - 1)  # relevance: ranks fetched on demand
     assert shown() == expected
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
-        window.filter_edit.setText("européennes OR européenne ")  # ranked in the search job
+        window.articles.search_edit.setText("européennes OR européenne ")  # ranked in the search job
     assert shown() == expected
 
 
@@ -213,17 +216,18 @@ def test_indexing_ends_while_a_search_hides_everything(qtbot, window: MainWindow
     typed while the first index runs is still on when the index is done)."""
     _open(qtbot, window, "sommet")
     with qtbot.waitSignal(window.sig_search_done, timeout=60_000):
-        window.filter_edit.setText("introuvablexyz ")
-    assert window.proxy.rowCount() == 0
+        window.articles.search_edit.setText("introuvablexyz ")
+    assert window.articles.proxy.rowCount() == 0
     folder = window.folder
     assert folder is not None
-    result = window.index.scan(folder)  # what the library job returns when it ends
-    rows = window.index.rows(folder)
+    result = window.session.index.scan(folder)  # what the library job returns when it ends
+    rows = window.session.index.rows(folder)
     with qtbot.waitSignal(window.sig_library_loaded, timeout=30_000):
-        window._on_library_done((result, rows, window.index.problems(folder),
-                                 {r.content_hash: r.id for r in rows}))
-    assert window.model.total() == 3
-    assert "3 articles" in window.statusBar().currentMessage()
+        window.session.sig_opened.emit(LibraryOpened(
+            folder, result, rows, window.session.index.problems(folder),
+            {r.content_hash: r.id for r in rows}))
+    assert window.articles.model.total() == 3
+    assert "3 article" in window.statusBar().currentMessage()  # plural: reader_fr.ts
     assert window.pane.article is not None and window.pane.article.id == "sommet"
 
 
@@ -239,12 +243,12 @@ def test_search_shows_each_match_in_context(qtbot, tmp_path: Path) -> None:
         "calme.\n", encoding="utf-8")
     win = _new_window(qtbot, lib, tmp_path / "data", tmp_path / "cache")
     try:
-        title = win.model.index(win.model.row_for_id("long"), 0)
+        title = win.articles.model.index(win.articles.model.row_for_id("long"), 0)
         assert title.data(SnippetRole) == "Le début de l'article."
         with qtbot.waitSignal(win.sig_snippets_done, timeout=60_000):
-            win.filter_edit.setText("vladivostok")
-        row = win.model.row_for_id("long")
-        snippet = win.model.index(row, 0).data(SnippetRole)
+            win.articles.search_edit.setText("vladivostok")
+        row = win.articles.model.row_for_id("long")
+        snippet = win.articles.model.index(row, 0).data(SnippetRole)
         assert snippet.startswith("…") and "Vladivostok hier soir." in snippet
         _open(qtbot, win, "long")
         qtbot.waitUntil(lambda: win.pane.selected_text() == "Vladivostok")
@@ -254,11 +258,11 @@ def test_search_shows_each_match_in_context(qtbot, tmp_path: Path) -> None:
         matches = win.pane.legend.matches
         assert matches.isVisible() and matches.text() == "1 / 2"
         assert matches.accessibleName() == "Occurrence 1 sur 2 de la recherche"
-        win.act_next_match.trigger()
+        win.commands.next_match.trigger()
         assert matches.text() == "2 / 2"
         win.clear_filters()
         assert not matches.isVisible()
-        assert win.model.index(win.model.row_for_id("long"), 0).data(SnippetRole) == (
+        assert win.articles.model.index(win.articles.model.row_for_id("long"), 0).data(SnippetRole) == (
             "Le début de l'article.")
     finally:
         win.shutdown()
@@ -311,15 +315,15 @@ def test_recent_searches_are_offered_and_kept(qtbot, tmp_path: Path) -> None:
     first = open_window()
     for query in ("eleve", "paris  OR berlin", "eleve"):
         with qtbot.waitSignal(first.sig_search_done, timeout=60_000):
-            first.filter_edit.setText(query)
-        qtbot.keyClick(first.filter_edit, Qt.Key.Key_Return)  # the query was meant
-    first.filter_edit.setText("elev")  # typed, never confirmed: not kept
-    assert first.recent_searches() == ["eleve", "paris OR berlin"]
-    completer = first.filter_edit.completer()
+            first.articles.search_edit.setText(query)
+        qtbot.keyClick(first.articles.search_edit, Qt.Key.Key_Return)  # the query was meant
+    first.articles.search_edit.setText("elev")  # typed, never confirmed: not kept
+    assert first.articles.recent_searches() == ["eleve", "paris OR berlin"]
+    completer = first.articles.search_edit.completer()
     assert completer is not None and completer.model().rowCount() == 2
     first.close()
     second = open_window()
     try:
-        assert second.recent_searches() == ["eleve", "paris OR berlin"]
+        assert second.articles.recent_searches() == ["eleve", "paris OR berlin"]
     finally:
         second.close()

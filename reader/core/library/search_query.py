@@ -233,3 +233,15 @@ def match_snippet(text: str, terms: list[str], *, before: int = 12,
             piece, end = piece[:cut], start + cut
     line = " ".join(piece.split())
     return ("…" if start > 0 else "") + line + ("…" if end < len(text) else "")
+
+
+def as_you_type(query: str) -> str:
+    """The query to run while it is being typed: its last word, unfinished, is searched as
+    a prefix (``ukra`` finds ``Ukraine``), unless it ends a phrase, is already a prefix, is
+    an operator or is not a plain word."""
+    words = query.split()
+    last = words[-1] if words else ""
+    if (last and not query.endswith((" ", '"', "*")) and last.upper() not in {"OR", "AND", "NOT"}
+            and last.replace("-", "").isalnum()):
+        return query + "*"
+    return query

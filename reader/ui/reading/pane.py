@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QHelpEvent,
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QTextBrowser,
     QTextEdit,
@@ -305,6 +307,7 @@ class ReadingPane(QWidget):
     """Shows one article; knows offsets, not storage."""
 
     sig_selection_changed = Signal(bool)  # True when a passage is selected
+    sig_search_selection = Signal(str)  # "search the library for this" from the context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -331,8 +334,40 @@ class ReadingPane(QWidget):
         self.legend.sig_toggled.connect(self._on_toggle)
         self.view.selectionChanged.connect(
             lambda: self.sig_selection_changed.emit(self.view.textCursor().hasSelection()))
+        self._context_actions: list[QAction] = []
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.setFocusProxy(self.view)
         self._setup_document(QTextDocument(self))
-        self.show_placeholder("Aucun article sélectionné")
+        self.show_placeholder(self.tr("Aucun article sélectionné"))
+
+    # -- window hooks --------------------------------------------------------------------
+    def set_entity_status(self, text: str) -> None:
+        """The legend bar's note on the entities ("3 entités", "en attente du modèle…")."""
+        self.legend.status.setText(text)
+
+    def add_context_actions(self, actions: list[QAction]) -> None:
+        """Actions offered in the text's context menu after the standard ones."""
+        self._context_actions.extend(actions)
+
+    def describe(self, text: str) -> None:
+        """What screen readers announce for the text (what colours and underlines show)."""
+        self.view.setAccessibleDescription(text)
+
+    def focus_text(self) -> None:
+        self.view.setFocus()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu: QMenu = self.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addActions(self._context_actions)
+        selected = self.selected_text()
+        if selected and len(selected) < 80:
+            search = menu.addAction(
+                self.tr("Rechercher « %1 » dans la bibliothèque").replace("%1", selected[:40]))
+            search.triggered.connect(lambda: self.sig_search_selection.emit(selected))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- document ----------------------------------------------------------------------
     def _setup_document(self, doc: QTextDocument) -> None:
