@@ -25,18 +25,13 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core.bookmarks.store import Bookmark, BookmarkStore
-from reader.core.entities.extractor import ArticleEntities
-from reader.core.library.index import ArticleRow
 from reader.core.library.parser import Article
 from reader.core.storage import StorageError
 from reader.services import messages
 from reader.services.jobs import JobRunner
 from reader.services.library_session import (
-    ArticleLoaded,
-    EntitiesReady,
     LibraryOpened,
     LibrarySession,
-    ModelState,
     RowsArrived,
     SearchDone,
 )
@@ -44,14 +39,14 @@ from reader.services.settings import Settings
 from reader.services.view_state import EntityFilter, ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
 from reader.ui.bookmarks.panel import BookmarksPanel
-from reader.ui.common.entity_style import style_for
 from reader.ui.common.icons import icon
 from reader.ui.common.problems_dialog import ProblemsDialog
 from reader.ui.common.status_bar import StatusBar
 from reader.ui.entities.library_panel import LibraryEntitiesPanel
 from reader.ui.menus import Actions, build_menus, build_toolbar
 from reader.ui.reading.entities_panel import EntitiesPanel
-from reader.ui.reading.pane import BuiltDocument, ReadingPane, build_document, by_position
+from reader.ui.reading.pane import ReadingPane
+from reader.ui.reading.presenter import ArticlePresenter
 
 
 @dataclass
@@ -89,7 +84,6 @@ class MainWindow(QMainWindow):
         self.store = self._open_bookmarks()
         self._pending_selection: tuple[str, int, int] | None = None
         self._resume: tuple[str, int] | None = None  # article and position read last time
-        self._entities: ArticleEntities | None = None
         self._closed = False
 
         self.articles = ArticleListPanel(self.view_state, self)
@@ -121,6 +115,8 @@ class MainWindow(QMainWindow):
         build_menus(self, self.commands, docks, self._entity_type_actions())
         build_toolbar(self, self.commands, self.library_entities.toggleViewAction())
         self.pane.add_context_actions([self.commands.bookmark])
+        self.reading = ArticlePresenter(self.session, self.view_state, self.pane,
+                                        self.entities_panel, self.status, self)
         self._restore_settings()
         self._connect_signals()
 
@@ -173,22 +169,19 @@ class MainWindow(QMainWindow):
         s.sig_open_failed.connect(self._on_library_failed)
         s.sig_search_done.connect(self._on_search_done)
         s.sig_snippets.connect(self._on_snippets)
-        s.sig_article_loaded.connect(self._on_article_loaded)
-        s.sig_article_failed.connect(self._on_article_failed)
-        s.sig_entities_ready.connect(self._on_entities_ready)
-        s.sig_entities_failed.connect(self._on_entities_failed)
-        s.sig_model_state.connect(self._on_model_state)
-        self.articles.sig_article_chosen.connect(self._on_article_chosen)
+        s.sig_article_failed.connect(self._forget_resume)
+        self.reading.sig_article_shown.connect(self._on_article_shown)
+        self.reading.sig_entities_applied.connect(self.sig_entities_applied)
+        self.reading.sig_model_ready.connect(self.sig_model_ready)
+        self.articles.sig_article_chosen.connect(self.reading.show_row)
         self.articles.sig_search_requested.connect(
             lambda q: s.search(q, ranked=self.articles.ranked))
         self.articles.sig_rows_in_view.connect(s.request_snippets)
         self.articles.sig_shown_rows_changed.connect(self._update_visible_rows)
-        vs.sig_terms_changed.connect(self.pane.set_search_terms)
         vs.sig_entity_changed.connect(self._on_entity_filter)
         vs.sig_period_changed.connect(lambda _p: self._after_filter())
         self.pane.sig_selection_changed.connect(a.bookmark.setEnabled)
         self.pane.sig_search_selection.connect(self.articles.search_for)
-        self.entities_panel.sig_entity_activated.connect(self._on_article_entity_activated)
         le = self.library_entities
         le.sig_entity_chosen.connect(self._on_library_entity_chosen)
         le.sig_month_chosen.connect(vs.set_period)
@@ -359,10 +352,7 @@ class MainWindow(QMainWindow):
 
     def _on_entity_filter(self, entity: EntityFilter | None) -> None:
         if entity is None:
-            self.pane.set_focus_entity(None)
             self.library_entities.clear_choice()
-        else:
-            self.pane.set_focus_entity(entity.key, entity.display, entity.members)
         self._after_filter()
 
     def _after_filter(self) -> None:
@@ -383,6 +373,9 @@ class MainWindow(QMainWindow):
         if not shown and not self.isMinimized() and self.isVisible():
             self.view_state.clear_library_filters()
 
+    def _forget_resume(self, _reason: str) -> None:
+        self._resume = None
+
     def _update_visible_rows(self) -> None:
         if self.library_entities.isVisible():
             self.library_entities.set_visible_rows(self.articles.shown_rows())
@@ -394,38 +387,9 @@ class MainWindow(QMainWindow):
     def select_article(self, article_id: str) -> bool:
         return self.articles.select_article(article_id)
 
-    def _on_article_chosen(self, row: ArticleRow) -> None:
-        shown = self.pane.article
-        if shown is not None and shown.id == row.id and shown.content_hash == row.content_hash:
-            return  # already open (the list was only re-filtered or re-sorted)
-        self.load_article(row.id)
-
-    def load_article(self, article_id: str) -> None:
-        font, enabled, gui = self.pane.default_font(), self.pane.enabled_labels(), self.thread()
-
-        def build(article: Article, ents: ArticleEntities | None) -> BuiltDocument:
-            # built off the GUI thread (50,000 words: ~25 ms less on it); only attached here
-            built = build_document(article, by_position(ents.body) if ents else [], enabled,
-                                   font)
-            built.document.moveToThread(gui)
-            return built
-
-        self.session.load_article(article_id, build)
-
-    def _on_article_failed(self, reason: str) -> None:
-        self._resume = None
-        self.pane.show_placeholder(self.tr("Impossible d'afficher cet article : %1")
-                                   .replace("%1", reason))
-        self.entities_panel.clear()
-        messages.warning(self.tr("Article illisible"), reason)
-
-    def _on_article_loaded(self, loaded: ArticleLoaded) -> None:
-        article, ents = loaded.article, loaded.entities
-        built = loaded.built if isinstance(loaded.built, BuiltDocument) else None
-        self.pane.show_article(article, ents.body if ents is not None else None, built)
-        self.pane.set_search_terms(self.view_state.terms)
-        self._entities = None
-        self.entities_panel.clear()
+    def _on_article_shown(self, article: Article) -> None:
+        """Reanchor its bookmarks, then place a pending selection, the remembered reading
+        position or the first search match."""
         if self.bookmarks_panel is not None:
             try:
                 self.bookmarks_panel.reanchor_article(article)
@@ -442,66 +406,10 @@ class MainWindow(QMainWindow):
             self.pane.step_match(True)  # opened from a search: show its first match
         self._resume = None  # only the first article shown resumes
         self.sig_article_shown.emit(article.id)
-        entity = self.view_state.entity
-        if ents is not None:
-            self._apply_entities(article, ents, already_shown=True)
-        else:
-            waiting = self.session.model.state != "ready"
-            self.pane.set_entity_status(self.tr("entités : en attente du modèle…") if waiting
-                                        else self.tr("entités : analyse…"))
-            self.entities_panel.set_status(self.status.model_label.text() if waiting
-                                           else self.tr("Analyse des entités…"))
-            if entity is not None:
-                self.pane.set_focus_entity(entity.key, entity.display, entity.members)
-
-    def _on_entities_ready(self, ready: EntitiesReady) -> None:
-        self._apply_entities(ready.article, ready.entities)
-
-    def _on_entities_failed(self, reason: str) -> None:
-        self.pane.set_entity_status(self.tr("entités : échec"))
-        self.entities_panel.set_status(self.tr("Analyse impossible : %1").replace("%1", reason))
-
-    def _apply_entities(self, article: Article, ents: ArticleEntities,
-                        already_shown: bool = False) -> None:
-        if self.pane.article is None or self.pane.article.content_hash != article.content_hash:
-            return  # the user moved on
-        self._entities = ents
-        if not already_shown:
-            self.pane.set_entities(ents.body)
-        self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
-        n = len(ents.body)
-        self.pane.set_entity_status(self.tr("%n entité(s)", "", n))
-        counts: dict[str, int] = {}
-        for ent in ents.body:
-            counts[ent.label] = counts.get(ent.label, 0) + 1
-        self.pane.describe(self.tr("%1. %n entité(s) surlignée(s) : ", "", n).replace(
-            "%1", article.title) + ", ".join(f"{c} {style_for(label).plural.lower()}"
-                                             for label, c in counts.items()))
-        self.entities_panel.set_status("")
-        entity = self.view_state.entity
-        if entity is not None:
-            self.pane.set_focus_entity(entity.key, entity.display, entity.members)
-        self.sig_entities_applied.emit(article.id)
 
     @property
     def model_error(self) -> str:
         return self.session.model.detail if self.session.model.state == "failed" else ""
-
-    def _on_model_state(self, state: ModelState) -> None:
-        if state.state == "loading":
-            self.status.set_model_status(self.tr("Chargement du modèle d'entités…"))
-        elif state.state == "ready":
-            self.status.set_model_status(
-                self.tr("Entités : %1 prêt").replace("%1", state.model_name), state.detail)
-            self.sig_model_ready.emit(True)
-        elif state.state == "failed":
-            self.status.set_model_status(self.tr("Entités indisponibles"), state.detail)
-            self.pane.set_entity_status(self.tr("entités indisponibles"))
-            self.sig_model_ready.emit(False)
-
-    def _on_article_entity_activated(self, key: str, _label: str, text: str) -> None:
-        if self.pane.set_focus_entity(key, text):
-            self.pane.step_mention(True)
 
     # -- bookmarks -------------------------------------------------------------------------
     def _current_selection(self) -> tuple[Article, int, int] | None:
