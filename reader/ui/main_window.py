@@ -12,8 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QResizeEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -39,6 +47,8 @@ from reader.services.settings import Settings
 from reader.services.view_state import EntityFilter, ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
 from reader.ui.bookmarks.panel import BookmarksPanel
+from reader.ui.common import layout_guard
+from reader.ui.common.focus_cycle import FocusCycle
 from reader.ui.common.icons import icon
 from reader.ui.common.problems_dialog import ProblemsDialog
 from reader.ui.common.status_bar import StatusBar
@@ -112,7 +122,15 @@ class MainWindow(QMainWindow):
         docks = [(self.entities_panel, "entities"), (self.library_entities, "library_entities")]
         if self.bookmarks_panel is not None:
             docks.insert(1, (self.bookmarks_panel, "bookmarks"))
-        build_menus(self, self.commands, docks, self._entity_type_actions())
+        self._docks = docks
+        for dock, _icon in docks:
+            dock.setMinimumWidth(dock.fontMetrics().averageCharWidth() * 24)
+        self.focus_cycle = FocusCycle(self, lambda: [
+            self.articles.table, self.pane, *[d for d, _icon in self._docks],
+            self.articles.search_edit])
+        menus = build_menus(self, self.commands, docks, self._entity_type_actions())
+        menus["go"].addSeparator()
+        menus["go"].addActions([self.focus_cycle.next_action, self.focus_cycle.prev_action])
         build_toolbar(self, self.commands, self.library_entities.toggleViewAction())
         self.pane.add_context_actions([self.commands.bookmark])
         self.reading = ArticlePresenter(self.session, self.view_state, self.pane,
@@ -196,10 +214,12 @@ class MainWindow(QMainWindow):
 
     # -- settings --------------------------------------------------------------------------
     def _restore_settings(self) -> None:
+        """The saved layout, repaired if it no longer fits this screen or scale factor."""
         s = self.settings
         geometry, state, splitter = s.window_geometry(), s.window_state(), s.splitter_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            layout_guard.fit_to_screen(self)
         else:
             self._default_layout()
         if state is not None:
@@ -210,7 +230,7 @@ class MainWindow(QMainWindow):
         self.articles.set_recent_searches(s.recent_searches())
 
     def _default_layout(self) -> None:
-        self.resize(1440, 900)
+        layout_guard.default_size(self)
         self.resizeDocks([self.entities_panel], [330], Qt.Orientation.Horizontal)
         if self.bookmarks_panel is not None:
             self.resizeDocks([self.entities_panel, self.bookmarks_panel], [380, 420],
@@ -225,6 +245,23 @@ class MainWindow(QMainWindow):
         s.set_point_size(self.pane.point_size)
         s.set_recent_searches(self.articles.recent_searches())
         s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.protect_reading_column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            QTimer.singleShot(0, self.protect_reading_column)
+
+    def protect_reading_column(self) -> list[str]:
+        """Docks give way when they leave the reading column below its minimum width."""
+        if self._closed:
+            return []
+        docks = [d for d, _icon in self._docks]
+        return layout_guard.protect_reading_column(self, self.splitter, self.pane, docks,
+                                                   [self.library_entities])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
