@@ -99,7 +99,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[tuple[QDockWi
     go.addActions([actions.next_article, actions.prev_article])
     go.addSeparator()
     go.addActions([actions.next_mention, actions.prev_mention])
-    help_menu = menus["help"] = bar.addMenu(tr("Ai&de"))
+    help_menu = menus["help"] = bar.addMenu(tr("&Aide"))
     help_menu.addAction(actions.about)
     return menus
 
