@@ -130,13 +130,10 @@ class ReadStateService(QObject):
         self._read, self._starred = set(), set()
         if self.store is not None and self._library:
             try:
-                states = self.store.states(self._library, self._hashes.items())
+                self._read, self._starred = self.store.flags(self._library, self._hashes)
             except StorageError as exc:
                 messages.error(self.tr("Impossible de lire les articles lus et suivis"),
                                str(exc))
-                states = {}
-            self._read = {i for i, s in states.items() if s.read}
-            self._starred = {i for i, s in states.items() if s.starred}
         self.sig_reset.emit()
         self.sig_counts_changed.emit(self.counts())
 
