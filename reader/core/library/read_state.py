@@ -200,16 +200,18 @@ class ReadStateStore:
         return {i: ReadState(library, i, *_flags_of(row))
                 for i, row in self._rows(library, articles).items()}
 
-    def flags(self, library: str,
-              articles: Iterable[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    def flags(self, library: str, articles: Iterable[tuple[str, str]] | Mapping[str, str],
+              ) -> tuple[set[str], set[str]]:
         """(read ids, starred ids) among ``articles``: what the list needs, without making
         one object per article (relinks like :meth:`states`)."""
         rows = self._rows(library, articles)
         return ({i for i, r in rows.items() if r[2]}, {i for i, r in rows.items() if r[3]})
 
-    def _rows(self, library: str, articles: Iterable[tuple[str, str]]) -> dict[str, tuple]:  # type: ignore[type-arg]
-        """article id → (article_id, content_hash, read, starred, read_at, modified)."""
-        current = articles if isinstance(articles, dict) else dict(articles)
+    def _rows(self, library: str, articles: Iterable[tuple[str, str]] | Mapping[str, str],
+              ) -> dict[str, tuple]:  # type: ignore[type-arg]
+        """article id → (article_id, content_hash, read, starred, read_at, modified);
+        ``articles``: (id, hash) pairs or an id → hash mapping."""
+        current = articles if isinstance(articles, Mapping) else dict(articles)
         try:
             cursor = self.db.conn.cursor()
             cursor.row_factory = None
