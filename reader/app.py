@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     window.open_library(library)
     if recent is not None:
         recent.add(library)
+    if url and hasattr(window, "open_link"):  # a reader:// link from the launcher
+        window.open_link(url)
     if instance is not None:
         instance.sig_open_requested.connect(
             lambda request: on_open_request(window, recent, request))

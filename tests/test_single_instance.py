@@ -101,3 +101,53 @@ def test_request_round_trip_and_garbage() -> None:
     for bad in (b"nonsense", b'{"version": 99}', b'{"version": 1, "library": 3}'):
         with pytest.raises(ValueError):
             OpenRequest.decode(bad)
+
+
+class _Window:
+    """What on_open_request uses of the main window."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.calls: list[tuple[str, object]] = []
+
+    def open_library(self, folder: Path) -> None:
+        self.calls.append(("open_library", folder))
+        self.folder = folder
+
+    def open_link(self, url: str) -> None:
+        self.calls.append(("open_link", url))
+
+    def isMinimized(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def showNormal(self) -> None:  # noqa: N802
+        self.calls.append(("showNormal", None))
+
+    def raise_(self) -> None:
+        self.calls.append(("raise_", None))
+
+    def activateWindow(self) -> None:  # noqa: N802
+        self.calls.append(("activateWindow", None))
+
+
+def test_open_request_opens_the_folder_and_brings_the_window_forward(tmp_path: Path) -> None:
+    from reader.app import on_open_request, split_target
+
+    window = _Window(tmp_path / "old")
+    added: list[Path] = []
+
+    class Recent:
+        def add(self, folder: Path) -> None:
+            added.append(folder)
+
+    on_open_request(window, Recent(), OpenRequest(str(tmp_path), "reader://open?library=x"))
+    assert window.calls == [("open_library", tmp_path), ("open_link", "reader://open?library=x"),
+                            ("showNormal", None), ("raise_", None), ("activateWindow", None)]
+    assert added == [tmp_path]
+    window.calls.clear()
+    on_open_request(window, None, OpenRequest(str(tmp_path / "missing")))
+    assert window.calls[0] == ("showNormal", None)  # nothing to open: only comes forward
+    assert split_target("file:///tmp/a%20b") == ("/tmp/a b", None)
+    assert split_target("/x") == ("/x", None)
+    assert split_target(None) == (None, None)
+    assert split_target("reader://open?library=%2Fx")[1] == "reader://open?library=%2Fx"
