@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint screenshots screenshot-main clean
+.PHONY: run test setup lint screenshots screenshot-main clean install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ lint: $(STAMP)
 
 screenshot-main: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/reader seeds --screenshot resources/screenshot.png
+
+# the launcher entry, icon and reader:// handler, per user (under $XDG_DATA_HOME)
+install-desktop: $(STAMP)
+	$(BIN)/reader --install-desktop
+
+uninstall-desktop:
+	test -x $(BIN)/reader && $(BIN)/reader --uninstall-desktop || \
+		rm -f "$${XDG_DATA_HOME:-$$HOME/.local/share}/applications/reader.desktop" \
+		      "$${XDG_DATA_HOME:-$$HOME/.local/share}/icons/hicolor/scalable/apps/reader.svg"
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from reader import __version__, paths
 
@@ -20,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a library of news articles, with entity highlighting and bookmarks. "
         "Other commands: 'reader entities FILE...', 'reader bookmarks list|export|import'.",
     )
-    parser.add_argument("library", nargs="?", help="folder of article files (default: seeds/)")
+    parser.add_argument("library", nargs="?",
+                        help="folder of article files, or a reader:// link (default: the last "
+                             "library opened, else seeds/); with --pdf: an article file")
     parser.add_argument("--data-dir", help=f"bookmarks directory (env {paths.ENV_DATA_DIR})")
     parser.add_argument("--cache-dir", help=f"index and entity cache (env {paths.ENV_CACHE_DIR})")
     parser.add_argument("--screenshot", metavar="FILE",
@@ -29,12 +32,39 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --screenshot: which view to show (entities: Library Entities "
                              "and timeline)")
     parser.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    parser.add_argument("--new-window", action="store_true",
+                        help="open a window of its own instead of handing the folder to the "
+                             "Reader already running on this display")
+    parser.add_argument("--pdf", metavar="OUT",
+                        help="write the article FILE (with its bookmark notes) as a PDF and "
+                             "exit, without a window")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Reader to the desktop's launcher (under $XDG_DATA_HOME) "
+                              "and exit")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added and exit")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from reader import desktop
+
+        return desktop.main("install" if args.install_desktop else "uninstall")
+    if args.pdf:
+        if not args.library:
+            print("reader: --pdf needs an article file", file=sys.stderr)
+            return 2
+        from reader import pdf_cli
+
+        return pdf_cli.main(args.library, args.pdf, args.data_dir)
+    from reader.platform_check import ensure_platform
+
+    if ensure_platform():  # a missing libxcb-cursor: say which package, do not let Qt abort
+        return 1
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -53,7 +83,23 @@ def main(argv: list[str] | None = None) -> int:
 
     data = paths.data_dir(args.data_dir)
     cache = paths.cache_dir(args.cache_dir, Path(args.data_dir) if args.data_dir else None)
-    library = Path(args.library) if args.library else paths.default_library()
+    folder, url = split_target(args.library)
+    if folder and not Path(folder).is_dir():
+        print(f"reader: {folder}: not a folder", file=sys.stderr)
+        return 2
+    instance = None
+    if not (args.new_window or args.screenshot):
+        from reader.services.single_instance import OpenRequest, SingleInstance
+
+        instance = SingleInstance(data, app)
+        if not instance.claim(OpenRequest(str(Path(folder).resolve()) if folder else None, url)):
+            return 0  # the running Reader took it
+    recent = None
+    if not args.screenshot:
+        from reader.services.recent import RecentLibraries
+
+        recent = RecentLibraries(parent=app)
+    library = start_library(folder, recent)
     if not library.is_dir():
         print(f"reader: {library}: not a folder", file=sys.stderr)
         return 2
@@ -77,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(int(width), int(height))
     window.show()
     window.open_library(library)
+    if recent is not None:
+        recent.add(library)
+    if url and hasattr(window, "open_link"):  # a reader:// link from the launcher
+        window.open_link(url)
+    if instance is not None:
+        instance.sig_open_requested.connect(
+            lambda request: on_open_request(window, recent, request))
     if os.environ.get("READER_STARTUP_TIMING"):  # used by benchmarks/bench_startup.py
         from PySide6.QtCore import QTimer
 
@@ -89,7 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, report)
     if args.screenshot:
         return run_screenshot(app, window, Path(args.screenshot), args.view)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if instance is not None:
+            instance.close()
 
 
 def apply_style(app: object) -> None:
@@ -172,3 +229,57 @@ def _choose_top_entity(panel: object) -> None:
     people = [i for i in items if i.label == "PER"]
     top = max(people or items, key=lambda i: (i.article_count, i.mention_count))
     panel.choose(top.key, top.label)  # type: ignore[attr-defined]
+
+
+def split_target(argument: str | None) -> tuple[str | None, str | None]:
+    """The positional argument as (folder, reader:// link): the launcher passes a
+    ``file://`` URL or a ``reader://`` link (``Exec=reader %u``), a terminal a path."""
+    if not argument:
+        return None, None
+    if argument.startswith("reader:"):
+        return _link_library(argument), argument
+    if argument.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(argument).path), None
+    return argument, None
+
+
+def _link_library(url: str) -> str | None:
+    """The library folder a ``reader://`` link names (None if it cannot be read)."""
+    try:
+        from reader.core.bookmarks.links import LinkError, parse_link
+    except ImportError:  # the link helpers are not in this build yet
+        return None
+    try:
+        return parse_link(url).library
+    except LinkError:
+        return None
+
+
+def start_library(folder: str | None, recent: Any) -> Path:
+    """The folder given, else the last library that still exists, else ``seeds/``."""
+    from reader.services.recent import startup_library
+
+    if recent is None:
+        return Path(folder) if folder else paths.default_library()
+    return startup_library(folder, paths.default_library(), recent).path
+
+
+def on_open_request(window: Any, recent: Any, request: Any) -> None:
+    """A second ``reader`` handed over its folder (or link): show it in this window."""
+    if request.library:
+        folder = Path(request.library)
+        if folder.is_dir():
+            if window.folder != folder:
+                window.open_library(folder)
+            if recent is not None:
+                recent.add(folder)
+    if request.url:
+        open_link = getattr(window, "open_link", None)  # the window's reader:// handler
+        if open_link is not None:
+            open_link(request.url)
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from reader.core.bookmarks.export import FORMATS, ImportFormatError, export, parse_import
 from reader.core.bookmarks.store import Bookmark, BookmarkStore
+from reader.core.library.read_state import DB_NAME as READ_STATE_DB
+from reader.core.library.read_state import ReadStateStore, add_to_export, states_in_export
 from reader.core.storage import StorageError
 from reader.paths import data_dir
 
@@ -83,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
+    folder = store.path.parent
     if args.command == "list":
         chosen = _select(store.all(), args.article, args.tag)
         for b in chosen:
@@ -91,6 +94,8 @@ def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
         return 0
     if args.command == "export":
         text = export(_select(store.all(), args.article, args.tag), args.format)
+        if args.format == "json" and not (args.article or args.tag):
+            text = _with_read_states(folder, text)
         if not args.output or args.output == "-":
             sys.stdout.write(text)
             return 0
@@ -114,6 +119,28 @@ def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
         return 1
     added, updated, unchanged = store.merge(bookmarks)
     print(f"{path.name}: {added} added, {updated} updated, {unchanged} already present")
+    return _import_read_states(folder, path)
+
+
+def _with_read_states(folder: Path, text: str) -> str:
+    """A full JSON export also carries the read and starred states (``read_state``)."""
+    if not (folder / READ_STATE_DB).exists():
+        return text
+    with ReadStateStore(folder) as states:
+        return add_to_export(text, states.all())
+
+
+def _import_read_states(folder: Path, path: Path) -> int:
+    try:
+        states = states_in_export(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        print(f"reader bookmarks: {path.name}: {exc}", file=sys.stderr)
+        return 1
+    if states:
+        with ReadStateStore(folder) as store:
+            added, updated, unchanged = store.merge(states)
+        print(f"{path.name}: read states: {added} added, {updated} updated, "
+              f"{unchanged} already present")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The one owner of what filters the article list: search query and terms, entity, period.
+"""The one owner of what filters the article list: search query and terms, entity, period,
+unread and starred only.
 
 Why: the query, its terms, the chosen entity (with its merged members) and the period used
 to live in about nine objects (window, proxy, delegate, pane, docks, timeline), each reset
@@ -35,10 +36,13 @@ class FilterSummary:
     query: str
     entity: str
     period: str
+    unread_only: bool = False
+    starred_only: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.query or self.entity or self.period)
+        return bool(self.query or self.entity or self.period or self.unread_only
+                    or self.starred_only)
 
 
 class ViewState(QObject):
@@ -46,6 +50,8 @@ class ViewState(QObject):
     sig_terms_changed = Signal(list)  # list[str]: the words to mark in the list and the pane
     sig_entity_changed = Signal(object)  # EntityFilter | None
     sig_period_changed = Signal(object)  # "YYYY-MM", "YYYY", "" (undated) or None
+    sig_unread_only_changed = Signal(bool)  # "Non lus": only unread articles
+    sig_starred_only_changed = Signal(bool)  # "Suivis": only starred articles
     sig_changed = Signal(FilterSummary)  # after any of the above
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -54,6 +60,8 @@ class ViewState(QObject):
         self._terms: list[str] = []
         self._entity: EntityFilter | None = None
         self._period: str | None = None
+        self._unread_only = False
+        self._starred_only = False
 
     @property
     def query(self) -> str:
@@ -71,9 +79,17 @@ class ViewState(QObject):
     def period(self) -> str | None:
         return self._period
 
+    @property
+    def unread_only(self) -> bool:
+        return self._unread_only
+
+    @property
+    def starred_only(self) -> bool:
+        return self._starred_only
+
     def summary(self) -> FilterSummary:
         return FilterSummary(self._query.strip(), self._entity.display if self._entity else "",
-                             self._period or "")
+                             self._period or "", self._unread_only, self._starred_only)
 
     def set_query(self, query: str) -> None:
         if query != self._query:
@@ -98,6 +114,18 @@ class ViewState(QObject):
             self.sig_period_changed.emit(period)
             self.sig_changed.emit(self.summary())
 
+    def set_unread_only(self, on: bool) -> None:
+        if on != self._unread_only:
+            self._unread_only = on
+            self.sig_unread_only_changed.emit(on)
+            self.sig_changed.emit(self.summary())
+
+    def set_starred_only(self, on: bool) -> None:
+        if on != self._starred_only:
+            self._starred_only = on
+            self.sig_starred_only_changed.emit(on)
+            self.sig_changed.emit(self.summary())
+
     def clear_library_filters(self) -> None:
         """Entity and period: what the Library Entities dock chose (when the dock closes)."""
         self.set_entity(None)
@@ -108,3 +136,5 @@ class ViewState(QObject):
         self.set_terms([])
         self.set_query("")
         self.clear_library_filters()
+        self.set_unread_only(False)
+        self.set_starred_only(False)

@@ -1,0 +1,93 @@
+"""Read-state store speed at library scale, beside bare SQLite doing the same I/O.
+
+    .venv/bin/python benchmarks/bench_read_state.py [--articles 100000]
+
+- opening a library: ``ReadStateStore.flags`` (what the service loads: half the articles
+  with a state; first with 1% of the files renamed, then again) beside a bare ``SELECT`` of
+  the same rows into a dict;
+- "Tout marquer comme lu" on every article: ``set_flags`` (durable, returns the old states
+  for undo) beside a bare ``executemany`` upsert of the same rows in one transaction;
+- one toggle (``M``): ``set_flags`` on one article beside a bare durable UPSERT+COMMIT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from reader.core.library.read_state import ReadStateStore, library_key
+
+
+def timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=100_000)
+    args = parser.parse_args()
+    n = args.articles
+    tmp = Path(tempfile.mkdtemp(prefix="reader-readstate-"))
+    lib = library_key(tmp / "lib")
+    pairs = [(f"article-{i:06d}", f"{i:032x}") for i in range(n)]
+    store = ReadStateStore(tmp / "data")
+    store.set_flags(lib, pairs[::2], read=True)
+    # 1% renamed: same hash, new id
+    current = [(f"renamed-{i}" if i % 100 == 0 else a, h) for i, (a, h) in enumerate(pairs)]
+    ours_open = timed(lambda: store.states(lib, current))
+    ours_open_again = timed(lambda: store.flags(lib, current))  # nothing left to relink
+
+    bare = sqlite3.connect(str(tmp / "bare.sqlite3"), isolation_level=None)
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("PRAGMA synchronous=FULL")
+    bare.execute("CREATE TABLE t (library TEXT, article_id TEXT, content_hash TEXT, read INT, "
+                 "starred INT, read_at TEXT, modified TEXT, PRIMARY KEY (library, article_id)) "
+                 "WITHOUT ROWID")
+    rows = [(lib, a, h, 1, 0, "x", "y") for a, h in pairs[::2]]
+    bare.execute("BEGIN")
+    bare.executemany("INSERT INTO t VALUES (?,?,?,?,?,?,?)", rows)
+    bare.execute("COMMIT")
+    base_open = timed(lambda: {r[1]: r for r in bare.execute(
+        "SELECT * FROM t WHERE library = ?", (lib,))})
+
+    ours_all = timed(lambda: store.set_flags(lib, current, read=True))
+    every = [(lib, a, h, 1, 0, "x", "z") for a, h in current]
+
+    def bare_all() -> None:
+        bare.execute("BEGIN IMMEDIATE")
+        bare.executemany("INSERT OR REPLACE INTO t VALUES (?,?,?,?,?,?,?)", every)
+        bare.execute("COMMIT")
+
+    base_all = timed(bare_all)
+    toggles, bare_toggles = [], []
+    for i in range(50):
+        toggles.append(timed(lambda i=i: store.set_flags(lib, [current[i]], starred=True)))
+
+        def one(i: int = i) -> None:
+            bare.execute("BEGIN IMMEDIATE")
+            bare.execute("INSERT OR REPLACE INTO t VALUES (?,?,?,?,?,?,?)", every[i])
+            bare.execute("COMMIT")
+
+        bare_toggles.append(timed(one))
+    store.close()
+    bare.close()
+    print(f"articles: {n}  (half with a state, 1% renamed)")
+    print(f"open library states: {ours_open * 1000:.0f} ms (with relinking), "
+          f"{ours_open_again * 1000:.0f} ms (again)  | bare SELECT into a dict "
+          f"{base_open * 1000:.0f} ms  ratio {ours_open_again / base_open:.1f}x")
+    print(f"mark all {n} read: {ours_all * 1000:.0f} ms  | bare executemany upsert "
+          f"{base_all * 1000:.0f} ms  ratio {ours_all / base_all:.1f}x")
+    t, b = statistics.median(toggles), statistics.median(bare_toggles)
+    print(f"one toggle (durable): median {t * 1000:.2f} ms  | bare upsert+commit "
+          f"{b * 1000:.2f} ms  ratio {t / b:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,276 @@
+"""Read and starred articles for the open library, as NetNewsWire and RSS Guard do them.
+
+Why a service: the list (bold unread rows, its "Non lus"/"Suivis" filters), the status bar
+count, the window title and the keys ``M``/``S`` all read or change the same states; here
+they have one owner that keeps them in memory for the library shown (a set lookup per
+painted row), writes every change through :class:`ReadStateStore` at once, and says what
+changed with typed signals.  An article opened stays unread for a short dwell
+(``reading/markReadAfterMs`` in QSettings) so skimming through the list with the arrow keys
+does not mark everything read.  User changes go on the undo stack; the automatic marking
+does not (as in NetNewsWire).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.core.library.read_state import ReadState, ReadStateStore, library_key
+from reader.core.storage import StorageError
+from reader.services import messages
+
+log = logging.getLogger("reader.read_state")
+DWELL_KEY = "reading/markReadAfterMs"
+DEFAULT_DWELL_MS = 1500  # long enough to skip past an article with the arrow keys
+
+
+@dataclass(frozen=True)
+class ReadCounts:
+    """For the status bar and the window title: articles in the library, unread, starred."""
+
+    total: int = 0
+    unread: int = 0
+    starred: int = 0
+
+
+@dataclass(frozen=True)
+class ReadStateChange:
+    """Articles whose state changed, and the new value of what changed when it is the same
+    for all (None: unchanged, or mixed after an undo: ask the service)."""
+
+    article_ids: tuple[str, ...]
+    read: bool | None = None
+    starred: bool | None = None
+
+
+class ReadStateCommand(QUndoCommand):
+    """Undo/redo of one user change.  The change is made before the push (so a storage
+    failure reaches the caller, not ``QUndoStack.push``): the first ``redo()`` is skipped."""
+
+    def __init__(self, service: ReadStateService, text: str, before: list[ReadState],
+                 read: bool | None, starred: bool | None) -> None:
+        super().__init__(text)
+        self.service = service
+        self.before = before
+        self.read = read
+        self.starred = starred
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        ids = [s.article_id for s in self.before]
+        library = self.before[0].library if self.before else ""
+        self.service._set(ids, read=self.read, starred=self.starred, library=library)
+
+    def undo(self) -> None:
+        self.service._restore(self.before)
+
+
+class ReadStateService(QObject):
+    sig_changed = Signal(ReadStateChange)
+    sig_counts_changed = Signal(ReadCounts)
+    sig_reset = Signal()  # another library (or a rescan): every row may have changed
+
+    def __init__(self, store: ReadStateStore | None, undo_stack: QUndoStack | None = None,
+                 *, dwell_ms: int | None = None, settings: QSettings | None = None,
+                 parent: QObject | None = None) -> None:
+        """``store`` None keeps states in memory only (the store could not be opened: the
+        caller has said so).  ``dwell_ms`` None reads it from the settings; negative: never
+        mark read automatically, 0: as soon as an article is opened."""
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._settings = settings
+        if dwell_ms is None:
+            try:
+                dwell_ms = int(self._qsettings().value(DWELL_KEY, DEFAULT_DWELL_MS))  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                dwell_ms = DEFAULT_DWELL_MS
+        self._dwell_ms = dwell_ms
+        self._library = ""
+        self._hashes: dict[str, str] = {}  # article id → content hash, for the library shown
+        self._read: set[str] = set()
+        self._starred: set[str] = set()
+        self._pending = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._dwell_elapsed)
+
+    def _qsettings(self) -> QSettings:
+        return self._settings if self._settings is not None else QSettings()
+
+    # -- the library ---------------------------------------------------------------------------
+    @property
+    def library(self) -> str:
+        return self._library
+
+    def set_library(self, folder: str | Path | None,
+                    articles: Iterable[tuple[str, str]] = ()) -> None:
+        """The library shown and its ``(article id, content hash)`` pairs (from the index's
+        rows): load their states (renamed files relinked by hash)."""
+        self._timer.stop()
+        self._pending = ""
+        self._library = library_key(folder) if folder is not None else ""
+        self._hashes = {}
+        self._load(articles)
+
+    def update_articles(self, articles: Iterable[tuple[str, str]]) -> None:
+        """After a rescan: the library's articles now (new, renamed, removed files)."""
+        self._load(articles)
+
+    def _load(self, articles: Iterable[tuple[str, str]]) -> None:
+        self._hashes = dict(articles)
+        self._read, self._starred = set(), set()
+        if self.store is not None and self._library:
+            try:
+                self._read, self._starred = self.store.flags(self._library, self._hashes)
+            except StorageError as exc:
+                messages.error(self.tr("Impossible de lire les articles lus et suivis"),
+                               str(exc))
+        self.sig_reset.emit()
+        self.sig_counts_changed.emit(self.counts())
+
+    # -- queries -------------------------------------------------------------------------------
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self._read
+
+    def is_starred(self, article_id: str) -> bool:
+        return article_id in self._starred
+
+    def read_ids(self) -> frozenset[str]:
+        return frozenset(self._read)
+
+    def starred_ids(self) -> frozenset[str]:
+        return frozenset(self._starred)
+
+    def counts(self) -> ReadCounts:
+        return ReadCounts(len(self._hashes), len(self._hashes) - len(self._read),
+                          len(self._starred))
+
+    # -- marking read on opening ---------------------------------------------------------------
+    @property
+    def dwell_ms(self) -> int:
+        return self._dwell_ms
+
+    def set_dwell_ms(self, ms: int) -> None:
+        """Change (and remember) the dwell before an opened article counts as read."""
+        self._dwell_ms = int(ms)
+        self._qsettings().setValue(DWELL_KEY, self._dwell_ms)
+
+    def article_opened(self, article_id: str) -> None:
+        """The reading pane shows ``article_id``: mark it read after the dwell."""
+        self._timer.stop()
+        self._pending = article_id
+        if self._dwell_ms < 0 or not article_id or article_id in self._read:
+            return
+        if self._dwell_ms == 0:
+            self._dwell_elapsed()
+        else:
+            self._timer.start(self._dwell_ms)
+
+    def article_closed(self) -> None:
+        """Nothing shown any more (placeholder, another library): nothing to mark."""
+        self._timer.stop()
+        self._pending = ""
+
+    def _dwell_elapsed(self) -> None:
+        if self._pending and self._pending in self._hashes and self._pending not in self._read:
+            self._set([self._pending], read=True, starred=None)
+
+    # -- user changes (undoable) ---------------------------------------------------------------
+    def toggle_read(self, article_id: str) -> None:
+        """``M``: read ↔ unread.  Marking unread the article shown also stops the dwell, so
+        it is not marked read again under the user's eyes."""
+        if article_id not in self._hashes:
+            return
+        read = article_id not in self._read
+        if not read and article_id == self._pending:
+            self._timer.stop()
+        self._user_change([article_id], read=read, starred=None,
+                          text=self.tr("Marquer comme lu") if read
+                          else self.tr("Marquer comme non lu"))
+
+    def toggle_star(self, article_id: str) -> None:
+        """``S`` or ``*``: starred ↔ not starred."""
+        if article_id not in self._hashes:
+            return
+        starred = article_id not in self._starred
+        self._user_change([article_id], read=None, starred=starred,
+                          text=self.tr("Suivre l'article") if starred
+                          else self.tr("Ne plus suivre l'article"))
+
+    def mark_read(self, article_ids: Sequence[str], read: bool = True) -> int:
+        """Mark these articles read (or unread) as one undoable step; returns how many
+        changed.  "Tout marquer comme lu" passes the ids the list shows."""
+        wanted = [i for i in dict.fromkeys(article_ids)
+                  if i in self._hashes and (i in self._read) != read]
+        if not wanted:
+            return 0
+        text = (self.tr("Marquer %n article(s) comme lu(s)", "", len(wanted)) if read
+                else self.tr("Marquer %n article(s) comme non lu(s)", "", len(wanted)))
+        self._user_change(wanted, read=read, starred=None, text=text)
+        return len(wanted)
+
+    def mark_all_read(self, shown_ids: Sequence[str]) -> int:
+        """Every article shown (the list's current filter) becomes read, one undo step."""
+        return self.mark_read(shown_ids, True)
+
+    def _user_change(self, ids: list[str], *, read: bool | None, starred: bool | None,
+                     text: str) -> None:
+        before = self._set(ids, read=read, starred=starred)
+        self.undo_stack.push(ReadStateCommand(self, text, before, read, starred))
+
+    # -- applying ------------------------------------------------------------------------------
+    def _snapshot(self, ids: Sequence[str]) -> list[ReadState]:
+        return [ReadState(self._library, i, self._hashes.get(i, ""), i in self._read,
+                          i in self._starred) for i in ids]
+
+    def _set(self, ids: Sequence[str], *, read: bool | None, starred: bool | None,
+             library: str | None = None) -> list[ReadState]:
+        """Write, then change memory and tell; returns the states before the change.  A
+        storage failure is reported and the change is still shown (it is lost on restart,
+        which the message says).  ``library``: a redo after another library was opened
+        writes to its own library and leaves the one shown alone."""
+        library = self._library if library is None else library
+        before = self._snapshot(ids)
+        if self.store is not None and library:
+            try:
+                before = self.store.set_flags(
+                    library, [(i, self._hashes.get(i, "") if library == self._library else "")
+                              for i in ids], read=read, starred=starred)
+            except StorageError as exc:
+                messages.error(self.tr("L'état lu/suivi n'a pas pu être enregistré"),
+                               str(exc))
+        if library != self._library:
+            return before
+        for i in ids:
+            if read is not None:
+                (self._read.add if read else self._read.discard)(i)
+            if starred is not None:
+                (self._starred.add if starred else self._starred.discard)(i)
+        self.sig_changed.emit(ReadStateChange(tuple(ids), read, starred))
+        self.sig_counts_changed.emit(self.counts())
+        return before
+
+    def _restore(self, states: Sequence[ReadState]) -> None:
+        if self.store is not None and self._library:
+            try:
+                self.store.restore(states)
+            except StorageError as exc:
+                messages.error(self.tr("L'état lu/suivi n'a pas pu être enregistré"),
+                               str(exc))
+        shown = [s for s in states if s.library == self._library and s.article_id in self._hashes]
+        for s in shown:
+            (self._read.add if s.read else self._read.discard)(s.article_id)
+            (self._starred.add if s.starred else self._starred.discard)(s.article_id)
+        ids = tuple(s.article_id for s in shown)
+        if ids:
+            self.sig_changed.emit(ReadStateChange(ids, None, None))
+        self.sig_counts_changed.emit(self.counts())
