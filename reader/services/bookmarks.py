@@ -290,9 +290,10 @@ class BookmarkService(QObject):
             return
         try:
             if state is None:
-                gone = self._bookmarks.pop(bookmark_id, None) or leaving
+                gone = self._bookmarks.get(bookmark_id) or leaving
                 if self._store.get(bookmark_id) is not None:
                     gone = self._store.delete(bookmark_id)
+                self._bookmarks.pop(bookmark_id, None)
                 if gone is not None:
                     self._emit(ChangeKind.DELETED, [gone])
                 return

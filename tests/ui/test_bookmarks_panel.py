@@ -261,3 +261,36 @@ def test_undo_keeps_what_another_window_changed(panel: BookmarksPanel, service: 
     service.undo_stack.undo()  # gone elsewhere: said so, not resurrected, no crash
     assert store.get(b.id) is None and "supprimé" in panel.message.text()
     other.close()
+
+
+def test_tooltips_and_message_are_plain_text(panel: BookmarksPanel,
+                                             service: BookmarkService) -> None:
+    """A note is text from the user: ``<b>`` shows as typed, in the tooltip and the line."""
+    from PySide6.QtGui import QTextDocument
+
+    from reader.services.bookmark_types import Notice
+
+    article = make_article()
+    b = service.add(article, *span(article, "Bruxelles"), note="<b>gras</b> & <i>x</i>")
+    assert b is not None
+    tip = panel.proxy.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    doc = QTextDocument()
+    doc.setHtml(tip)  # what QToolTip renders
+    assert "<b>gras</b> & <i>x</i>" in doc.toPlainText()
+    assert "« Bruxelles »" in doc.toPlainText()
+    panel.show_notice(Notice("<b>échec</b>"))
+    assert panel.message.textFormat() == Qt.TextFormat.PlainText
+    assert panel.message.text() == "<b>échec</b>"
+
+
+def test_panel_follows_the_service_and_disables_edits_when_unavailable(
+        qtbot, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    runner = JobRunner()
+    service = BookmarkService(blocker / "data", runner)
+    panel = BookmarksPanel(service)
+    qtbot.addWidget(panel)
+    assert "indisponibles" in panel.message.text()  # said in the dock, not only once
+    assert not panel.act_import.isEnabled() and not panel.act_delete.isEnabled()
+    runner.shutdown()
