@@ -163,6 +163,13 @@ class BookmarkService(QObject):
         return sorted((b for b in self._bookmarks.values() if b.article_id == article_id),
                       key=lambda b: (b.start, b.created))
 
+    def at(self, article_id: str, offset: int) -> list[Bookmark]:
+        """The article's anchored bookmarks covering ``offset`` (hovering a highlight shows
+        their notes), from memory: called on every mouse move."""
+        return [b for b in self._bookmarks.values()
+                if b.article_id == article_id and b.start <= offset < b.end
+                and b.status != ORPHANED]
+
     # -- changes (each one undoable) ---------------------------------------------------------
     def add(self, article: Article, start: int, end: int, note: str = "",
             colour: str = DEFAULT_COLOUR, tags: Iterable[str] | str = ()) -> Bookmark | None:

@@ -279,3 +279,12 @@ def test_deleted_elsewhere_is_said_on_undo(service: BookmarkService, tmp_path: P
         other.delete(b.id)
     service.undo()  # the note edit: the bookmark is gone
     assert "supprimé" in service.notice.text and service.get(b.id) is None
+
+
+def test_bookmarks_at_an_offset_for_hover(service: BookmarkService) -> None:
+    article = make_article()
+    start, end = span(article, "Bruxelles pour préparer")
+    b = service.add(article, start, end, note="lieu")
+    assert b is not None
+    assert service.at(article.id, start) == [b] and service.at(article.id, end - 1) == [b]
+    assert service.at(article.id, end) == [] and service.at("autre", start) == []

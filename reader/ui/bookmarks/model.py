@@ -68,6 +68,24 @@ def search_text(b: Bookmark) -> str:
     return fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
 
 
+def tooltip_for(b: Bookmark) -> str:
+    """Everything about the bookmark, shown literally (a ``<b>`` in a note stays ``<b>``),
+    wrapped when long: the dock's rows, and the reading pane's highlights on hover."""
+    lines = [f"« {b.quote} »"]
+    if b.note:
+        lines.append(_tr("Note : {note}").format(note=b.note))
+    lines.append(_tr("{title} — {source}, {date}").format(
+        title=b.article_title or b.article_id,
+        source=b.article_source or _tr("source inconnue"),
+        date=_date_display(b.article_date)))
+    if b.tags:
+        lines.append(_tr("Étiquettes : {tags}").format(tags=", ".join(b.tags)))
+    lines.append(_tr("Couleur : {colour}").format(colour=colour_label(b.colour)))
+    if status_text(b.status):
+        lines.append(status_text(b.status).capitalize())
+    return plain_tooltip("\n".join(lines))
+
+
 SORT_DATE, SORT_POSITION = "date", "position"
 
 
@@ -212,7 +230,7 @@ class BookmarkModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(b, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(b)
+            return tooltip_for(b)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
             return QColor(colour_hex(b.colour))
         if role == Qt.ItemDataRole.FontRole and (b.status == ORPHANED
@@ -239,24 +257,6 @@ class BookmarkModel(QAbstractTableModel):
         if col == COL_NOTE:
             return " ".join(b.note.split())
         return " ".join(f"#{t}" for t in b.tags)
-
-    @staticmethod
-    def _tooltip(b: Bookmark) -> str:
-        """Everything about the bookmark, shown literally (a ``<b>`` in a note stays
-        ``<b>``), wrapped when long."""
-        lines = [f"« {b.quote} »"]
-        if b.note:
-            lines.append(_tr("Note : {note}").format(note=b.note))
-        lines.append(_tr("{title} — {source}, {date}").format(
-            title=b.article_title or b.article_id,
-            source=b.article_source or _tr("source inconnue"),
-            date=_date_display(b.article_date)))
-        if b.tags:
-            lines.append(_tr("Étiquettes : {tags}").format(tags=", ".join(b.tags)))
-        lines.append(_tr("Couleur : {colour}").format(colour=colour_label(b.colour)))
-        if status_text(b.status):
-            lines.append(status_text(b.status).capitalize())
-        return plain_tooltip("\n".join(lines))
 
     @staticmethod
     def _custom(b: Bookmark, role: int) -> Any:
