@@ -85,17 +85,21 @@ class BookmarkService(QObject):
         self._store = store
         if store.read_only:
             self._set_state(StoreState.READ_ONLY)
-            messages.warning(self.tr("Les marque-pages sont en lecture seule : ils sont affichés "
-                                     "mais aucune modification ne sera enregistrée."),
-                             store.notice, sticky=True)
+            self._warn(self.tr("Les marque-pages sont en lecture seule : ils sont affichés "
+                               "mais aucune modification ne sera enregistrée."), store.notice)
         else:
             self._set_state(StoreState.READY)
             if store.db.moved_aside is not None:
-                messages.warning(
-                    self.tr("Le fichier des marque-pages était endommagé : il a été conservé "
-                            "sous le nom {name} et un nouveau fichier a été commencé.")
-                    .format(name=store.db.moved_aside.name), store.notice, sticky=True)
+                self._warn(self.tr("Le fichier des marque-pages était endommagé : il a été "
+                                   "conservé sous le nom {name} et un nouveau fichier a été "
+                                   "commencé.").format(name=store.db.moved_aside.name),
+                           store.notice)
         self.reload()
+
+    def _warn(self, text: str, detail: str) -> None:
+        """Something the user must keep in view (sticky), told once at opening."""
+        messages.warning(text, detail, sticky=True)
+        self.sig_notice.emit(Notice(text))
 
     def _set_state(self, state: StoreState) -> None:
         if state != self._state:
@@ -181,10 +185,7 @@ class BookmarkService(QObject):
             return None
         try:
             bookmark = self._store.add(article, start, end, note, colour, normalise_tags(tags))
-        except StorageError as exc:
-            self._report(self.tr("Marque-page non enregistré"), exc)
-            return None
-        except ValueError as exc:  # an empty selection or an unknown colour
+        except (StorageError, ValueError) as exc:  # ValueError: an unknown colour
             self._report(self.tr("Marque-page non enregistré"), exc)
             return None
         self._bookmarks[bookmark.id] = bookmark
@@ -272,14 +273,11 @@ class BookmarkService(QObject):
             return None
         try:
             after = self._store.update(bookmark.id, note=note, colour=colour, tags=tags)
-        except StorageError as exc:
+        except (StorageError, ValueError) as exc:  # ValueError: an unknown colour
             self._report(self.tr("Modification non enregistrée"), exc)
             return None
         except KeyError:
             self._gone()
-            return None
-        except ValueError as exc:  # an unknown colour
-            self._report(self.tr("Modification non enregistrée"), exc)
             return None
         self._bookmarks[after.id] = after
         self.undo_stack.push(edit_command(self, text, bookmark, after))
