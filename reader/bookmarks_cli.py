@@ -16,6 +16,7 @@ from reader.core.bookmarks.store import Bookmark, BookmarkStore
 from reader.core.library.read_state import DB_NAME as READ_STATE_DB
 from reader.core.library.read_state import ReadStateStore, add_to_export, states_in_export
 from reader.core.storage import StorageError
+from reader.core.text import fold, shorten
 from reader.paths import data_dir
 
 
@@ -45,14 +46,13 @@ def _select(bookmarks: list[Bookmark], article: str | None, tag: str | None) -> 
     if article:
         bookmarks = [b for b in bookmarks if b.article_id == article]
     if tag:
-        wanted = tag.lstrip("#").casefold()
-        bookmarks = [b for b in bookmarks if wanted in {t.casefold() for t in b.tags}]
+        wanted = fold(tag.lstrip("#"))
+        bookmarks = [b for b in bookmarks if wanted in {fold(t) for t in b.tags}]
     return bookmarks
 
 
 def _line(b: Bookmark) -> str:
-    quote = " ".join(b.quote.split())
-    quote = quote if len(quote) <= 70 else quote[:69] + "…"
+    quote = shorten(b.quote, 69)
     flag = {"moved": " [modifié]", "orphaned": " [introuvable]"}.get(b.status, "")
     tags = " ".join(f"#{t}" for t in b.tags)
     note = " ".join(b.note.split())

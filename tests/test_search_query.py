@@ -8,13 +8,13 @@ import pytest
 
 from reader.core.library.search_query import (
     find_matches,
-    fold,
     match_snippet,
     match_terms,
     parse_query,
     plain_words_fts,
     to_fts,
 )
+from reader.core.text import fold_keeping_offsets
 
 
 def test_words_are_anded_and_quoted() -> None:
@@ -84,7 +84,7 @@ def test_every_generated_expression_is_valid_fts5(query: str) -> None:
 
 def test_fold_keeps_offsets() -> None:
     text = "Élève à l'ÉCOLE, œuvre"
-    folded = fold(text)
+    folded = fold_keeping_offsets(text)
     assert len(folded) == len(text)
     assert folded == "eleve a l'ecole, œuvre"
 

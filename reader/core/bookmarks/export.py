@@ -16,10 +16,9 @@ from typing import Any
 from urllib.parse import quote as url_quote
 from urllib.parse import unquote, urlparse
 
+from reader.core.bookmarks.palette import COLOURS, DEFAULT_COLOUR
 from reader.core.bookmarks.store import (
     ANCHORED,
-    COLOURS,
-    DEFAULT_COLOUR,
     Bookmark,
     normalise_tags,
     now_iso,

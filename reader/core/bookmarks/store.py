@@ -30,16 +30,15 @@ from reader.core.bookmarks.anchoring import (
     Selector,
     selector_for,
 )
+from reader.core.bookmarks.palette import COLOURS, DEFAULT_COLOUR
 from reader.core.storage import Database, StorageError, open_database, translate_error
 
 if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
     from reader.core.library.parser import Article
 
-COLOURS = ("yellow", "green", "blue", "pink", "purple")
-DEFAULT_COLOUR = "yellow"
 DB_NAME = "bookmarks.sqlite3"
-__all__ = ["ANCHORED", "MOVED", "ORPHANED", "COLOURS", "Bookmark", "BookmarkStore",
-           "StorageError", "now_iso"]
+__all__ = ["ANCHORED", "MOVED", "ORPHANED", "COLOURS", "DEFAULT_COLOUR", "Bookmark",
+           "BookmarkStore", "StorageError", "now_iso"]
 
 MIGRATIONS = [
     """

@@ -29,8 +29,9 @@ from typing import Protocol
 
 from reader.core.entities.aliases import EntityAliases, Ref, resolve
 from reader.core.entities.extractor import ArticleEntities
-from reader.core.entities.postprocess import strip_accents, strip_titles
+from reader.core.entities.postprocess import strip_titles
 from reader.core.storage import Database, StorageError, open_database
+from reader.core.text import fold
 
 INDEX_FILE = "entity_index.sqlite3"
 INDEXED_LABELS = ("PER", "LOC", "ORG", "MISC", "DATE")  # QUANTITY: too noisy for a library view
@@ -99,11 +100,6 @@ class EntitySummary:
 class _RowLike(Protocol):
     id: str
     content_hash: str
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form for searching."""
-    return strip_accents(text).casefold()
 
 
 def _like(text: str) -> str:

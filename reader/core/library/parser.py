@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.library.dates import UNDATED, PartialDate, looks_like_date_token, parse_date
+from reader.core.text import shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 HEADING_MAX_CHARS = 120
@@ -77,8 +78,8 @@ class Article:
         """First paragraph text on one line, for the list."""
         for block in self.blocks:
             if block.kind == "paragraph":
-                return _shorten(block.text, length)
-        return _shorten(self.text.replace("\n", " "), length)
+                return shorten(block.text, length)
+        return shorten(self.text.replace("\n", " "), length)
 
     def file_offset(self, offset: int) -> int:
         """Map an offset in ``text`` to an offset in the file's full text."""
@@ -86,14 +87,6 @@ class Article:
             if block.start <= offset <= block.end:
                 return block.file_start + (offset - block.start)
         raise ValueError(f"offset {offset} is outside the article text")
-
-
-def _shorten(text: str, length: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    cut = text.rfind(" ", 0, length)
-    return text[: cut if cut > length // 2 else length].rstrip(" ,;:") + "…"
 
 
 def content_hash(text: str) -> str:
@@ -255,4 +248,4 @@ def _first_sentence(body: str) -> str:
     first = body.split("\n", 1)[0]
     m = _SENTENCE_END.search(first)
     sentence = first[: m.start()] if m else first
-    return _shorten(sentence, 100) or "(sans titre)"
+    return shorten(sentence, 100) or "(sans titre)"

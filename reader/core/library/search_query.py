@@ -15,8 +15,9 @@ An unbalanced quote makes the rest of the query a phrase; dangling operators are
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from reader.core.text import fold, fold_keeping_offsets
 
 # Words in nearly every French article: as bare AND terms they match everything, cost a
 # pass over a 100,000-entry posting list each, and would light up every line when
@@ -163,32 +164,14 @@ def match_terms(query: str) -> list[str]:
 
 # -- highlighting helpers: find the terms in a text the way FTS5 matched them -------------
 
-def _fold_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFD", ch)[0].lower()
-    return folded if len(folded) == 1 else ch
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics *keeping one character per character*, so offsets
-    in the folded text are offsets in the original (what unicode61 remove_diacritics does
-    for matching, minus tokenisation)."""
-    table = {}
-    for ch in set(text):
-        if ord(ch) < 128 and not ("A" <= ch <= "Z"):
-            continue
-        folded = _fold_char(ch)
-        if folded != ch:
-            table[ord(ch)] = folded
-    return text.translate(table) if table else text
-
-
 def highlight_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """A regex over :func:`fold`-ed text matching any of ``terms`` (from :func:`match_terms`)
-    on word boundaries; a phrase matches its words separated by any non-word characters."""
+    """A regex over :func:`~reader.core.text.fold_keeping_offsets`-ed text matching any of
+    ``terms`` (from :func:`match_terms`) on word boundaries; a phrase matches its words
+    separated by any non-word characters."""
     alternatives = []
     for term in terms:
         prefix = term.endswith("*")
-        words = _WORD_CHARS.findall(fold(term.rstrip("*")))
+        words = _WORD_CHARS.findall(fold_keeping_offsets(term.rstrip("*")))
         if not words:
             continue
         body = r"\W+".join(re.escape(w) for w in words)
@@ -205,7 +188,7 @@ def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:
     pattern = highlight_pattern(terms)
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(fold(text))]
+    return [m.span() for m in pattern.finditer(fold_keeping_offsets(text))]
 
 
 def match_snippet(text: str, terms: list[str], *, before: int = 12,
@@ -217,7 +200,7 @@ def match_snippet(text: str, terms: list[str], *, before: int = 12,
     pattern = highlight_pattern(terms)
     if pattern is None:
         return None
-    found = pattern.search(fold(text))
+    found = pattern.search(fold_keeping_offsets(text))
     if found is None:
         return None
     start = max(0, found.start() - before)

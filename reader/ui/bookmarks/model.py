@@ -1,13 +1,19 @@
-"""Qt model of the bookmarks (one row each) and the proxy that filters and sorts them."""
+"""Qt model of the bookmarks (one row each) and the proxy that filters and sorts them.
+
+The model only holds what :class:`reader.services.bookmarks.BookmarkService` says exists;
+the text filter compares :func:`reader.core.text.fold`-ed text, so it ignores case *and*
+accents like every other search of the app."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -16,7 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reader.core.bookmarks.store import MOVED, ORPHANED, Bookmark
 from reader.core.library.dates import parse_date
-from reader.ui.reading.pane import BOOKMARK_COLOURS
+from reader.core.text import fold, shorten
+from reader.ui.common.bookmark_palette import colour_hex, colour_label
+from reader.ui.common.tooltips import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,20 +39,51 @@ PositionRole = Qt.ItemDataRole.UserRole + 8  # (article date, article id, start)
 SearchTextRole = Qt.ItemDataRole.UserRole + 9  # folded quote + note + title
 
 COL_TITLE, COL_DATE, COL_QUOTE, COL_NOTE, COL_TAGS = range(5)
-HEADERS = ("Article", "Date", "Passage", "Note", "Étiquettes")
-COLOUR_NAMES_FR = {"yellow": "jaune", "green": "vert", "blue": "bleu", "pink": "rose",
-                   "purple": "violet"}
-STATUS_FR = {"anchored": "", MOVED: "passage modifié : à vérifier",
-             ORPHANED: "passage introuvable dans l'article actuel"}
 QUOTE_CHARS = 140
 
 
-def fold(text: str) -> str:
-    return text.casefold()
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BookmarkModel", text)
+
+
+def headers() -> tuple[str, ...]:
+    return (_tr("Article"), _tr("Date"), _tr("Passage"), _tr("Note"), _tr("Étiquettes"))
+
+
+def status_text(status: str) -> str:
+    """What a bookmark's anchoring status means for the reader ("" when all is well)."""
+    if status == MOVED:
+        return _tr("passage modifié : à vérifier")
+    if status == ORPHANED:
+        return _tr("passage introuvable dans l'article actuel")
+    return ""
 
 
 def _date_display(iso: str) -> str:
-    return parse_date(iso).display() if iso else "sans date"
+    return parse_date(iso).display() if iso else _tr("sans date")
+
+
+def search_text(b: Bookmark) -> str:
+    """What the text filter searches: quote, note, title and tags, folded."""
+    return fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
+
+
+def tooltip_for(b: Bookmark) -> str:
+    """Everything about the bookmark, shown literally (a ``<b>`` in a note stays ``<b>``),
+    wrapped when long: the dock's rows, and the reading pane's highlights on hover."""
+    lines = [f"« {b.quote} »"]
+    if b.note:
+        lines.append(_tr("Note : {note}").format(note=b.note))
+    lines.append(_tr("{title} — {source}, {date}").format(
+        title=b.article_title or b.article_id,
+        source=b.article_source or _tr("source inconnue"),
+        date=_date_display(b.article_date)))
+    if b.tags:
+        lines.append(_tr("Étiquettes : {tags}").format(tags=", ".join(b.tags)))
+    lines.append(_tr("Couleur : {colour}").format(colour=colour_label(b.colour)))
+    if status_text(b.status):
+        lines.append(status_text(b.status).capitalize())
+    return plain_tooltip("\n".join(lines))
 
 
 SORT_DATE, SORT_POSITION = "date", "position"
@@ -61,8 +100,9 @@ class BookmarkModel(QAbstractTableModel):
     20,000 rows in Python is instant, while a proxy would call back into Python for every
     comparison.  Updated row by row so views keep their selection."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._headers = headers()
         self._rows: list[Bookmark] = []
         self._order = SORT_DATE
         self._search: dict[str, str] = {}  # id -> folded text, for the filter
@@ -123,7 +163,7 @@ class BookmarkModel(QAbstractTableModel):
     def search_text(self, b: Bookmark) -> str:
         text = self._search.get(b.id)
         if text is None:
-            text = fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
+            text = search_text(b)
             self._search[b.id] = text
         return text
 
@@ -168,13 +208,13 @@ class BookmarkModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -190,9 +230,9 @@ class BookmarkModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(b, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(b)
+            return tooltip_for(b)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
-            return QColor(BOOKMARK_COLOURS.get(b.colour, "#fff59d"))
+            return QColor(colour_hex(b.colour))
         if role == Qt.ItemDataRole.FontRole and (b.status == ORPHANED
                                                  or b.article_id == self._current):
             font = QFont()
@@ -202,7 +242,7 @@ class BookmarkModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and b.status == ORPHANED:
             return QBrush(QColor("#9e9e9e"))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return STATUS_FR.get(b.status, "")
+            return status_text(b.status)
         return self._custom(b, role)
 
     @staticmethod
@@ -213,25 +253,10 @@ class BookmarkModel(QAbstractTableModel):
         if col == COL_DATE:
             return _date_display(b.article_date)
         if col == COL_QUOTE:
-            quote = " ".join(b.quote.split())
-            return quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1] + "…"
+            return shorten(b.quote, QUOTE_CHARS)
         if col == COL_NOTE:
             return " ".join(b.note.split())
         return " ".join(f"#{t}" for t in b.tags)
-
-    @staticmethod
-    def _tooltip(b: Bookmark) -> str:
-        lines = [f"« {b.quote} »"]
-        if b.note:
-            lines.append(f"Note : {b.note}")
-        lines.append(f"{b.article_title or b.article_id} — {b.article_source or 'source inconnue'}, "
-                     f"{_date_display(b.article_date)}")
-        if b.tags:
-            lines.append("Étiquettes : " + ", ".join(b.tags))
-        lines.append(f"Couleur : {COLOUR_NAMES_FR.get(b.colour, b.colour)}")
-        if STATUS_FR.get(b.status):
-            lines.append(STATUS_FR[b.status].capitalize())
-        return "\n".join(lines)
 
     @staticmethod
     def _custom(b: Bookmark, role: int) -> Any:
@@ -252,7 +277,7 @@ class BookmarkModel(QAbstractTableModel):
         if role == PositionRole:
             return (b.article_date, b.article_id, b.start)
         if role == SearchTextRole:
-            return fold(" ".join((b.quote, b.note, b.article_title, " ".join(b.tags))))
+            return search_text(b)
         return None
 
 
@@ -262,7 +287,7 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
 
     SORT_DATE, SORT_POSITION = SORT_DATE, SORT_POSITION
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._tag: str | None = None
@@ -271,16 +296,24 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
 
     # each setter changes one constraint and re-filters
     def set_text(self, text: str) -> None:
-        self._change(lambda: setattr(self, "_words", fold(text).split()))
+        def apply() -> None:
+            self._words = fold(text).split()
+        self._change(apply)
 
     def set_tag(self, tag: str | None) -> None:
-        self._change(lambda: setattr(self, "_tag", fold(tag) if tag else None))
+        def apply() -> None:
+            self._tag = fold(tag) if tag else None
+        self._change(apply)
 
     def set_colour(self, colour: str | None) -> None:
-        self._change(lambda: setattr(self, "_colour", colour or None))
+        def apply() -> None:
+            self._colour = colour or None
+        self._change(apply)
 
     def set_article(self, article_id: str | None) -> None:
-        self._change(lambda: setattr(self, "_article", article_id or None))
+        def apply() -> None:
+            self._article = article_id or None
+        self._change(apply)
 
     def set_sort(self, key: str) -> None:
         model = self.sourceModel()
@@ -292,7 +325,7 @@ class BookmarkFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         return model.order if isinstance(model, BookmarkModel) else SORT_DATE
 
-    def _change(self, apply: Any) -> None:
+    def _change(self, apply: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
             self.beginFilterChange()
         apply()

@@ -1,29 +1,27 @@
-"""The Bookmarks dock: every bookmark of the library, filterable, editable, undoable.
+"""The Bookmarks dock: a view of :class:`BookmarkService`'s bookmarks, filterable and sortable.
 
-The main window owns the undo stack and the reading pane; it connects
-``sig_bookmark_activated`` (open the article, select the passage) and sets
-``selection_provider`` (the current article and selected range) for "re-attach".
-Storage failures are shown in the panel's message line, never raised from a slot.
+It shows what the service holds (following ``sig_changed``), filters and sorts it (model +
+proxy), and turns the user's actions into service calls; it never writes the store and
+never keeps an undo stack.  The window connects ``sig_bookmark_activated`` (open the
+article at the passage) and sets ``selection_provider`` (the passage selected in the
+reading pane) for "re-attach".  Notes, titles and messages come from files and are shown
+as plain text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import qtawesome as qta
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -34,67 +32,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.bookmarks.export import ImportFormatError, export, parse_import
-from reader.core.bookmarks.store import COLOURS, ORPHANED, Bookmark, BookmarkStore, normalise_tags
-from reader.core.library.parser import Article
-from reader.core.storage import StorageError
-from reader.ui.bookmarks.commands import add_command, delete_command, edit_command
+from reader.core.bookmarks.palette import COLOURS
+from reader.core.bookmarks.store import Bookmark
+from reader.services.bookmark_types import BookmarkChange, ChangeKind, Notice, Passage, StoreState
+from reader.services.bookmarks import BookmarkService
+from reader.ui.bookmarks.dialogs import ask_export_path, ask_import_path, ask_tags
 from reader.ui.bookmarks.model import (
     COL_DATE,
     COL_NOTE,
     COL_QUOTE,
     COL_TAGS,
     COL_TITLE,
-    COLOUR_NAMES_FR,
     BookmarkFilterProxy,
     BookmarkModel,
     BookmarkRole,
 )
-from reader.ui.reading.pane import BOOKMARK_COLOURS
+from reader.ui.bookmarks.note_dialog import ask_bookmark
+from reader.ui.common.bookmark_palette import colour_label, swatch
+from reader.ui.common.icons import icon
 
-SelectionProvider = Callable[[], "tuple[Article, int, int] | None"]
-EXPORT_FILTERS = {
-    "md": "Markdown (*.md)",
-    "json": "JSON Reader (*.json)",
-    "w3c": "W3C Web Annotation (*.jsonld *.json)",
-}
-
-
-def _icon(name: str) -> QIcon:
-    try:
-        return qta.icon(name)
-    except Exception:  # noqa: BLE001 - an unknown glyph must never break the panel
-        return QIcon()
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    pix = QPixmap(size, size)
-    pix.fill(QColor(BOOKMARK_COLOURS.get(colour, colour)))
-    return QIcon(pix)
+SelectionProvider = Callable[[], Passage | None]
+_NO_ARTICLE = "\0none"  # "this article" with no article open: show nothing
 
 
 class BookmarksPanel(QDockWidget):
     """Lists bookmarks; ``sig_bookmark_activated(Bookmark)`` asks to show one."""
 
-    sig_bookmark_activated = Signal(object)
-    sig_bookmarks_changed = Signal()  # any add/edit/delete/undo: overlays may need a refresh
+    sig_bookmark_activated = Signal(Bookmark)
 
-    def __init__(self, store: BookmarkStore, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
-        super().__init__("Marque-pages", parent)
+    def __init__(self, service: BookmarkService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Marque-pages"))
         self.setObjectName("bookmarksDock")
-        self.store = store
-        self.undo_stack = undo_stack
+        self.service = service
         self.selection_provider: SelectionProvider | None = None
         self.current_article_id: str | None = None
         self.model = BookmarkModel(self)
         self.proxy = BookmarkFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build()
-        self.reload()
+        service.sig_changed.connect(self._on_changed)
+        service.sig_notice.connect(self.show_notice)
+        service.sig_state_changed.connect(self._on_state)
+        self.model.set_bookmarks(service.bookmarks())
+        self._refresh_tags()
         self.proxy.set_sort(BookmarkFilterProxy.SORT_DATE)
-        if store.notice:
-            self.show_message(store.notice)
+        self._on_state(service.state)
+        self.show_notice(service.notice)  # e.g. why the store is unavailable
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -102,70 +86,32 @@ class BookmarksPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        self.toolbar = QToolBar(body)
-        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
-        self.act_edit_note = self._action("Modifier la note…", "mdi6.note-edit-outline",
-                                          self.edit_note_dialog)
-        self.act_edit_note.setShortcut("F2")
-        self.act_edit_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_tags = self._action("Étiquettes…", "mdi6.tag-outline", self.edit_tags_dialog)
-        self.colour_menu = QMenu("Couleur", self)
-        for colour in COLOURS:
-            act = self.colour_menu.addAction(swatch(colour),
-                                             COLOUR_NAMES_FR.get(colour, colour).capitalize())
-            act.triggered.connect(lambda _c=False, c=colour: self.set_colour_selected(c))
-        self.act_colour = self._action("Couleur", "mdi6.palette-outline", None)
-        self.act_colour.setMenu(self.colour_menu)
-        self.act_delete = self._action("Supprimer", "mdi6.bookmark-remove-outline",
-                                       self.delete_selected)
-        self.act_delete.setShortcut("Del")
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_reattach = self._action("Rattacher à la sélection", "mdi6.link-variant",
-                                         self.reattach_selected)
-        self.act_export = self._action("Exporter…", "mdi6.export", self.export_dialog)
-        self.act_export.setToolTip("Exporter les marque-pages affichés (le filtre s'applique) "
-                                   "en Markdown, JSON ou annotations W3C")
-        self.act_import = self._action("Importer…", "mdi6.import", self.import_dialog)
-        self.act_import.setToolTip("Importer un export JSON ou W3C (les marque-pages déjà "
-                                   "présents ne sont pas dupliqués)")
-        self.act_reload = self._action("Recharger", "mdi6.refresh", self.reload)
-        self.act_reload.setToolTip("Relire les marque-pages (écrits par une autre fenêtre)")
-        for act in (self.act_edit_note, self.act_colour, self.act_tags, self.act_delete,
-                    self.act_reattach):
-            self.toolbar.addAction(act)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_export)
-        self.toolbar.addAction(self.act_import)
-        self.toolbar.addAction(self.act_reload)
-        colour_button = self.toolbar.widgetForAction(self.act_colour)
-        if isinstance(colour_button, QToolButton):  # the menu opens on a plain click
-            colour_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._build_actions(body)
 
         self.filter_edit = QLineEdit(body)
-        self.filter_edit.setPlaceholderText("Filtrer (passage, note, titre)…")
+        self.filter_edit.setPlaceholderText(self.tr("Filtrer (passage, note, titre)…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filtrer les marque-pages")
+        self.filter_edit.setAccessibleName(self.tr("Filtrer les marque-pages"))
         self.filter_edit.textChanged.connect(self.proxy.set_text)
 
         self.tag_combo = QComboBox(body)
-        self.tag_combo.setAccessibleName("Filtrer par étiquette")
+        self.tag_combo.setAccessibleName(self.tr("Filtrer par étiquette"))
         self.tag_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_tag(self.tag_combo.currentData()))
         self.colour_combo = QComboBox(body)
-        self.colour_combo.setAccessibleName("Filtrer par couleur")
-        self.colour_combo.addItem("Toutes couleurs", None)
+        self.colour_combo.setAccessibleName(self.tr("Filtrer par couleur"))
+        self.colour_combo.addItem(self.tr("Toutes couleurs"), None)
         for colour in COLOURS:
-            self.colour_combo.addItem(swatch(colour),
-                                      COLOUR_NAMES_FR.get(colour, colour).capitalize(), colour)
+            self.colour_combo.addItem(swatch(colour), colour_label(colour).capitalize(), colour)
         self.colour_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_colour(self.colour_combo.currentData()))
-        self.this_article = QCheckBox("Cet article", body)
-        self.this_article.setToolTip("Seulement les marque-pages de l'article affiché")
+        self.this_article = QCheckBox(self.tr("Cet article"), body)
+        self.this_article.setToolTip(self.tr("Seulement les marque-pages de l'article affiché"))
         self.this_article.toggled.connect(lambda _on: self._apply_article_filter())
         self.sort_combo = QComboBox(body)
-        self.sort_combo.setAccessibleName("Trier les marque-pages")
-        self.sort_combo.addItem("Plus récents", BookmarkFilterProxy.SORT_DATE)
-        self.sort_combo.addItem("Ordre de lecture", BookmarkFilterProxy.SORT_POSITION)
+        self.sort_combo.setAccessibleName(self.tr("Trier les marque-pages"))
+        self.sort_combo.addItem(self.tr("Plus récents"), BookmarkFilterProxy.SORT_DATE)
+        self.sort_combo.addItem(self.tr("Ordre de lecture"), BookmarkFilterProxy.SORT_POSITION)
         self.sort_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_sort(self.sort_combo.currentData()))
         filters = QHBoxLayout()
@@ -176,17 +122,18 @@ class BookmarksPanel(QDockWidget):
 
         self.message = QLabel("", body)
         self.message.setObjectName("bookmarksMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
         self.message.setVisible(False)
-        self.empty_label = QLabel("Aucun marque-page. Sélectionnez un passage et choisissez "
-                                  "« Marquer le passage » (Ctrl+D).", body)
+        self.empty_label = QLabel(self.tr("Aucun marque-page. Sélectionnez un passage et "
+                                          "choisissez « Marquer le passage » (Ctrl+D)."), body)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: #757575;")
 
         self.view = QTableView(body)
         self.view.setModel(self.proxy)
-        self.view.setAccessibleName("Marque-pages")
+        self.view.setAccessibleName(self.tr("Marque-pages"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -218,90 +165,82 @@ class BookmarksPanel(QDockWidget):
         self.model.modelReset.connect(self._update_empty)
         self._update_actions()
 
-    def _action(self, text: str, icon_name: str, slot: Callable[[], Any] | None) -> QAction:
-        act = QAction(_icon(icon_name), text, self)
+    def _build_actions(self, body: QWidget) -> None:
+        self.toolbar = QToolBar(body)
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
+        self.act_edit_note = self._action(self.tr("Modifier la note…"), icon("bookmark_note"),
+                                          self.edit_note_dialog)
+        self.act_edit_note.setShortcut("F2")
+        self.act_edit_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_tags = self._action(self.tr("Étiquettes…"), icon("bookmark_tags"),
+                                     self.edit_tags_dialog)
+        self.colour_menu = QMenu(self.tr("Couleur"), self)
+        for colour in COLOURS:
+            act = self.colour_menu.addAction(swatch(colour), colour_label(colour).capitalize())
+            act.triggered.connect(lambda _c=False, c=colour: self.set_colour_selected(c))
+        self.act_colour = self._action(self.tr("Couleur"), icon("bookmark_colour"), None)
+        self.act_colour.setMenu(self.colour_menu)
+        self.act_delete = self._action(self.tr("Supprimer"), icon("bookmark_delete"),
+                                       self.delete_selected)
+        self.act_delete.setShortcut("Del")
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_reattach = self._action(self.tr("Rattacher à la sélection"),
+                                         icon("bookmark_reattach"), self.reattach_selected)
+        self.act_export = self._action(self.tr("Exporter les marque-pages…"), icon("export"),
+                                       self.export_dialog)
+        self.act_export.setToolTip(self.tr("Exporter les marque-pages affichés (le filtre "
+                                           "s'applique) en Markdown, JSON ou annotations W3C"))
+        self.act_import = self._action(self.tr("Importer des marque-pages…"), icon("import"),
+                                       self.import_dialog)
+        self.act_import.setToolTip(self.tr("Importer un export JSON ou W3C (les marque-pages "
+                                           "déjà présents ne sont pas dupliqués)"))
+        self.act_reload = self._action(self.tr("Recharger"), icon("reload"),
+                                       self.service.reload)
+        self.act_reload.setToolTip(self.tr("Relire les marque-pages (écrits par une autre "
+                                           "fenêtre)"))
+        for act in (self.act_edit_note, self.act_colour, self.act_tags, self.act_delete,
+                    self.act_reattach):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_export)
+        self.toolbar.addAction(self.act_import)
+        self.toolbar.addAction(self.act_reload)
+        colour_button = self.toolbar.widgetForAction(self.act_colour)
+        if isinstance(colour_button, QToolButton):  # the menu opens on a plain click
+            colour_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def _action(self, text: str, glyph: QIcon, slot: Callable[[], object] | None) -> QAction:
+        act = QAction(glyph, text, self)
         act.setToolTip(text.rstrip("…"))
         if slot is not None:
             act.triggered.connect(lambda _checked=False: slot())
         return act
 
     # -- API for the main window -------------------------------------------------------------
-    def reload(self) -> None:
-        """Re-read everything from the store (another window may have written)."""
-        try:
-            bookmarks = self.store.all()
-        except StorageError as exc:
-            self.show_message(f"Impossible de lire les marque-pages : {exc}")
-            return
-        self.model.set_bookmarks(bookmarks)
-        self._refresh_tags()
-
-    def add_bookmark(self, article: Article, start: int, end: int, note: str = "",
-                     colour: str = "yellow", tags: Any = ()) -> Bookmark:
-        """Save a bookmark (undoable).  Raises StorageError: the caller says it failed."""
-        try:
-            bookmark = self.store.add(article, start, end, note, colour, tags)
-        except StorageError as exc:
-            self.show_message(f"Marque-page non enregistré : {exc}")
-            raise
-        self.model.upsert(bookmark)
-        self._refresh_tags()
-        self.undo_stack.push(add_command(self, bookmark))
-        self.show_message("")
-        self.sig_bookmarks_changed.emit()
-        return bookmark
-
     def set_current_article(self, article_id: str | None) -> None:
+        """The article shown in the reading pane: its rows in bold, "Cet article" filter."""
         self.current_article_id = article_id
         self.model.set_current_article(article_id)
         self._apply_article_filter()
         self._update_actions()
 
-    def reanchor_article(self, article: Article) -> list[Bookmark]:
-        """Re-anchor the article's bookmarks if its text changed; returns those that moved."""
-        changed = self.store.reanchor(article)
-        for b in changed:
-            self.model.upsert(b)
-        orphans = sum(1 for b in changed if b.status == ORPHANED)
-        if orphans:
-            self.show_message(
-                f"{orphans} passage(s) marqué(s) introuvable(s) dans la nouvelle version de "
-                f"« {article.title} » : sélectionnez le passage et choisissez « Rattacher à "
-                "la sélection », ou supprimez le marque-page.")
-        if changed:
-            self.sig_bookmarks_changed.emit()
-        return changed
-
-    def relink_library(self, hashes_to_ids: dict[str, str]) -> int:
-        """After a library (re)load: bookmarks whose file was renamed or moved follow it,
-        recognised by its content hash (``{row.content_hash: row.id for row in rows}``)."""
-        try:
-            moved = self.store.relink_by_hash(hashes_to_ids)
-        except StorageError as exc:
-            self.show_message(f"Marque-pages non rattachés : {exc}")
-            return 0
-        if moved:
-            self.reload()
-            self.sig_bookmarks_changed.emit()
-        return moved
-
-    def show_message(self, text: str, *, error: bool = True) -> None:
+    def show_notice(self, notice: Notice) -> None:
         """One line above the list: failures (red) or the result of an import (green)."""
-        self.message.setStyleSheet("color: #b71c1c;" if error else "color: #1b5e20;")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.setStyleSheet("color: #b71c1c;" if notice.error else "color: #1b5e20;")
+        self.message.setText(notice.text)
+        self.message.setVisible(bool(notice.text))
 
-    # -- selection helpers -------------------------------------------------------------------
+    def visible_bookmarks(self) -> list[Bookmark]:
+        """The rows the filters let through, in the shown order (what "Exporter" writes)."""
+        found = (self.proxy.index(r, 0).data(BookmarkRole) for r in range(self.proxy.rowCount()))
+        return [b for b in found if isinstance(b, Bookmark)]
+
     def selected_bookmarks(self) -> list[Bookmark]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not rows and self.view.currentIndex().isValid():
             rows = [self.view.currentIndex().row()]
-        out = []
-        for row in rows:
-            b = self.proxy.index(row, 0).data(BookmarkRole)
-            if b is not None:
-                out.append(b)
-        return out
+        found = (self.proxy.index(row, 0).data(BookmarkRole) for row in rows)
+        return [b for b in found if isinstance(b, Bookmark)]
 
     def select_bookmark(self, bookmark_id: str) -> bool:
         row = self.model.row_for_id(bookmark_id)
@@ -314,200 +253,84 @@ class BookmarksPanel(QDockWidget):
         self.view.selectRow(index.row())
         return True
 
-    # -- edits (each one undoable) -----------------------------------------------------------
-    def apply_state(self, bookmark_id: str, state: Bookmark | None,
-                    leaving: Bookmark | None = None) -> None:
-        """Undo/redo: go from ``leaving`` to ``state`` (None = absent), writing only the
-        fields that differ.  Failures go to the message line (they cannot propagate
-        out of QUndoStack)."""
-        try:
-            if state is None:
-                if self.store.get(bookmark_id) is not None:
-                    self.store.delete(bookmark_id)
-                self.model.remove(bookmark_id)
-            elif leaving is None:
-                self.store.restore(state)
-                self.model.upsert(state)
-            else:
-                changes = {name: getattr(state, name) for name in state.__dataclass_fields__
-                           if name != "modified"
-                           and getattr(state, name) != getattr(leaving, name)}
-                self.model.upsert(self.store.patch(bookmark_id, changes))
-        except StorageError as exc:
-            self.show_message(f"Annulation impossible : {exc}")
-            return
-        except KeyError:
-            self.show_message("Ce marque-page a été supprimé entre-temps (autre fenêtre ?).")
-            self.reload()
-            return
-        self._refresh_tags()
-        self.sig_bookmarks_changed.emit()
-
-    def _edit(self, bookmark: Bookmark, text: str, **changes: Any) -> Bookmark | None:
-        try:
-            after = self.store.update(bookmark.id, **changes)
-        except StorageError as exc:
-            self.show_message(f"Modification non enregistrée : {exc}")
-            return None
-        except KeyError:
-            self.show_message("Ce marque-page a été supprimé entre-temps (autre fenêtre ?).")
-            self.reload()
-            return None
-        self.model.upsert(after)
-        self._refresh_tags()
-        self.undo_stack.push(edit_command(self, text, bookmark, after))
-        self.show_message("")
-        self.sig_bookmarks_changed.emit()
-        return after
-
-    def set_note(self, bookmark: Bookmark, note: str) -> Bookmark | None:
-        return self._edit(bookmark, "Modifier la note", note=note)
-
-    def set_colour(self, bookmark: Bookmark, colour: str) -> Bookmark | None:
-        return self._edit(bookmark, "Changer la couleur", colour=colour)
-
-    def set_tags(self, bookmark: Bookmark, tags: Any) -> Bookmark | None:
-        return self._edit(bookmark, "Modifier les étiquettes", tags=normalise_tags(tags))
-
-    def delete_bookmark(self, bookmark: Bookmark) -> bool:
-        try:
-            before = self.store.delete(bookmark.id)
-        except StorageError as exc:
-            self.show_message(f"Suppression impossible : {exc}")
-            return False
-        except KeyError:
-            before = bookmark  # already gone (another window)
-        self.model.remove(bookmark.id)
-        self._refresh_tags()
-        self.undo_stack.push(delete_command(self, before))
-        self.sig_bookmarks_changed.emit()
-        return True
-
-    def reattach(self, bookmark: Bookmark, article: Article, start: int, end: int
-                 ) -> Bookmark | None:
-        try:
-            after = self.store.reattach(bookmark.id, article, start, end)
-        except StorageError as exc:
-            self.show_message(f"Rattachement non enregistré : {exc}")
-            return None
-        except KeyError:
-            self.show_message("Ce marque-page a été supprimé entre-temps (autre fenêtre ?).")
-            self.reload()
-            return None
-        except ValueError as exc:  # an empty or out-of-range selection
-            self.show_message(f"Sélection inutilisable : {exc}")
-            return None
-        self.model.upsert(after)
-        self.undo_stack.push(edit_command(self, "Rattacher le marque-page", bookmark, after))
-        self.show_message("")
-        self.sig_bookmarks_changed.emit()
-        return after
-
     # -- actions on the selection ------------------------------------------------------------
     def edit_note_dialog(self) -> None:
         chosen = self.selected_bookmarks()
         if not chosen:
             return
         b = chosen[0]
-        text, ok = QInputDialog.getMultiLineText(self, "Note du marque-page",
-                                                 f"« {_short(b.quote)} »\n\nNote :", b.note)
-        if ok and text != b.note:
-            self.set_note(b, text)
+        choice = ask_bookmark(self, b.quote, note=b.note, last_colour=b.colour,
+                              last_tags=b.tags, known_tags=self.service.tags(),
+                              title=self.tr("Modifier le marque-page"))
+        if choice is None:
+            return
+        note = choice.note if choice.note != b.note else None
+        colour = choice.colour if choice.colour != b.colour else None
+        tags = choice.tags if choice.tags != b.tags else None
+        if note is not None or colour is not None or tags is not None:
+            self.service.edit(b, note=note, colour=colour, tags=tags)
 
     def edit_tags_dialog(self) -> None:
         chosen = self.selected_bookmarks()
         if not chosen:
             return
         b = chosen[0]
-        text, ok = QInputDialog.getText(self, "Étiquettes",
-                                        "Étiquettes (séparées par des espaces ou des virgules) :",
-                                        QLineEdit.EchoMode.Normal, " ".join(b.tags))
-        if ok:
-            tags = normalise_tags(text)
-            if tags != b.tags:
-                self.set_tags(b, tags)
+        tags = ask_tags(self, b.tags)
+        if tags is not None and tags != b.tags:
+            self.service.set_tags(b, tags)
 
     def set_colour_selected(self, colour: str) -> None:
-        chosen = [b for b in self.selected_bookmarks() if b.colour != colour]
-        if len(chosen) > 1:
-            self.undo_stack.beginMacro("Changer la couleur")
-        for b in chosen:
-            self.set_colour(b, colour)
-        if len(chosen) > 1:
-            self.undo_stack.endMacro()
+        self.service.set_colour_many(self.selected_bookmarks(), colour)
 
     def delete_selected(self) -> None:
-        chosen = self.selected_bookmarks()
-        if len(chosen) > 1:
-            self.undo_stack.beginMacro(f"Supprimer {len(chosen)} marque-pages")
-        for b in chosen:
-            self.delete_bookmark(b)
-        if len(chosen) > 1:
-            self.undo_stack.endMacro()
+        self.service.delete_many(self.selected_bookmarks())
 
     def reattach_selected(self) -> None:
         chosen = self.selected_bookmarks()
-        selection = self.selection_provider() if self.selection_provider else None
         if not chosen:
             return
-        if selection is None:
-            self.show_message("Sélectionnez d'abord, dans l'article, le passage auquel "
-                              "rattacher ce marque-page.")
+        passage = self.selection_provider() if self.selection_provider else None
+        if passage is None:
+            self.show_notice(Notice(self.tr("Sélectionnez d'abord, dans l'article, le passage "
+                                            "auquel rattacher ce marque-page.")))
             return
-        article, start, end = selection
-        self.reattach(chosen[0], article, start, end)
+        self.service.reattach(chosen[0], passage.article, passage.start, passage.end)
 
     def export_dialog(self) -> None:
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Exporter les marque-pages", "marque-pages.md", ";;".join(EXPORT_FILTERS.values()))
-        if not path:
-            return
-        fmt = next((k for k, v in EXPORT_FILTERS.items() if v == chosen_filter), "md")
-        self.export_to(Path(path), format_for(Path(path), fmt))
+        chosen = ask_export_path(self)
+        if chosen is not None:
+            self.export_visible(*chosen)
 
-    def export_to(self, path: Path, fmt: str) -> bool:
-        """Write the visible bookmarks (the current filter applies) to ``path``."""
-        bookmarks = [self.proxy.index(r, 0).data(BookmarkRole)
-                     for r in range(self.proxy.rowCount())]
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            tmp.write_text(export(bookmarks, fmt), encoding="utf-8")
-            tmp.replace(path)
-        except OSError as exc:
-            self.show_message(f"Export impossible vers {path} : {exc.strerror or exc}")
-            return False
-        self.show_message("")
-        return True
+    def export_visible(self, path: Path, fmt: str) -> int:
+        """Export the visible bookmarks (the filters apply); the service reports the
+        outcome (``sig_exported``).  Returns the job's request id."""
+        return self.service.export(self.visible_bookmarks(), path, fmt)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Importer des marque-pages", "",
-            "Marque-pages (*.json *.jsonld);;Tous les fichiers (*)")
-        if path:
-            self.import_from(Path(path))
-
-    def import_from(self, path: Path) -> tuple[int, int, int] | None:
-        """Merge a JSON / Web Annotation file (not undoable: importing twice is harmless)."""
-        try:
-            bookmarks = parse_import(path.read_text(encoding="utf-8"))
-            counts = self.store.merge(bookmarks)
-        except (OSError, UnicodeDecodeError) as exc:
-            self.show_message(f"Lecture impossible de {path.name} : {exc}")
-            return None
-        except (ImportFormatError, StorageError) as exc:
-            self.show_message(f"Import impossible de {path.name} : {exc}")
-            return None
-        self.reload()
-        added, updated, unchanged = counts
-        self.show_message(f"{path.name} : {added} ajouté(s), {updated} mis à jour, "
-                          f"{unchanged} déjà présent(s).", error=False)
-        self.sig_bookmarks_changed.emit()
-        return counts
+        path = ask_import_path(self)
+        if path is not None:
+            self.service.import_file(path)
 
     # -- internals ---------------------------------------------------------------------------
+    def _on_changed(self, change: BookmarkChange) -> None:
+        if change.kind == ChangeKind.RELOADED:
+            self.model.set_bookmarks(self.service.bookmarks())
+        elif change.kind == ChangeKind.DELETED:
+            for bookmark_id in change.removed:
+                self.model.remove(bookmark_id)
+        else:
+            for b in change.bookmarks:
+                self.model.upsert(b)
+        self._refresh_tags()
+
+    def _on_state(self, state: StoreState) -> None:
+        self.act_import.setEnabled(state == StoreState.READY)
+        self.act_reload.setEnabled(state != StoreState.UNAVAILABLE)
+        self._update_actions()
+
     def _on_activated(self, index: QModelIndex) -> None:
         b = index.data(BookmarkRole)
-        if b is not None:
+        if isinstance(b, Bookmark):
             self.sig_bookmark_activated.emit(b)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
@@ -516,7 +339,7 @@ class BookmarksPanel(QDockWidget):
             self.edit_note_dialog()
         # other columns: ``activated`` already fired on double-click
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_bookmarks():
             return
         menu = QMenu(self)
@@ -530,18 +353,17 @@ class BookmarksPanel(QDockWidget):
         menu.deleteLater()
 
     def _apply_article_filter(self) -> None:
-        self.proxy.set_article(self.current_article_id if self.this_article.isChecked()
-                               else None)
-        if self.this_article.isChecked() and self.current_article_id is None:
-            self.proxy.set_article("\0none")
+        if not self.this_article.isChecked():
+            self.proxy.set_article(None)
+        else:
+            self.proxy.set_article(self.current_article_id or _NO_ARTICLE)
 
     def _refresh_tags(self) -> None:
         current = self.tag_combo.currentData()
-        tags = sorted({t for b in self.model.bookmarks() for t in b.tags}, key=str.casefold)
         with QSignalBlocker(self.tag_combo):
             self.tag_combo.clear()
-            self.tag_combo.addItem("Toutes étiquettes", None)
-            for t in tags:
+            self.tag_combo.addItem(self.tr("Toutes étiquettes"), None)
+            for t in self.service.tags():
                 self.tag_combo.addItem(f"#{t}", t)
             index = self.tag_combo.findData(current) if current else 0
             self.tag_combo.setCurrentIndex(max(0, index))
@@ -554,24 +376,8 @@ class BookmarksPanel(QDockWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        chosen = self.selected_bookmarks() if hasattr(self, "view") else []
+        chosen = self.selected_bookmarks()
+        writable = self.service.writable
         for act in (self.act_edit_note, self.act_tags, self.act_colour, self.act_delete):
-            act.setEnabled(bool(chosen))
-        self.act_reattach.setEnabled(len(chosen) == 1)
-
-
-def format_for(path: Path, chosen: str) -> str:
-    """The file name wins over the dialog's filter when they disagree."""
-    suffix = path.suffix.lower()
-    if suffix == ".md":
-        return "md"
-    if suffix == ".jsonld":
-        return "w3c"
-    if suffix == ".json" and chosen == "md":
-        return "json"
-    return chosen
-
-
-def _short(text: str, n: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+            act.setEnabled(writable and bool(chosen))
+        self.act_reattach.setEnabled(writable and len(chosen) == 1)

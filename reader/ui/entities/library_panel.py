@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
 from reader.core.entities.aliases import EntityAliases
 from reader.core.entities.batch import Item, pending, quick_version, write_jobs
 from reader.core.entities.extractor import DEFAULT_MODEL
-from reader.core.entities.index import EntityIndex, EntitySummary, fold
+from reader.core.entities.index import EntityIndex, EntitySummary
 from reader.core.storage import StorageError
+from reader.core.text import fold
 from reader.services.jobs import JobFailure, JobRunner
 from reader.ui.articles.model import rowid_bitmap
 from reader.ui.common.entity_style import style_for

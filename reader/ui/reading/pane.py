@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.parser import Article
 from reader.core.library.search_query import find_matches
+from reader.ui.common.bookmark_palette import BOOKMARK_COLOURS
 from reader.ui.common.entity_style import ORDER, STYLES, style_for
 
 LABEL_PROP = QTextFormat.Property.UserProperty + 1
@@ -53,10 +54,6 @@ def by_position(entities: Iterable[Any]) -> list[Any]:
     """Entities in text order, as :func:`build_document` takes them (a C-level key:
     3,000 entities per switch)."""
     return sorted(entities, key=_span)
-BOOKMARK_COLOURS = {
-    "yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
-    "pink": "#f8bbd0", "purple": "#e1bee7",
-}
 
 
 @dataclass
