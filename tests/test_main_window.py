@@ -107,7 +107,7 @@ def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None
     assert bookmark.quote == "Antony Blinken, secrétaire"
     panel = window.bookmarks_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 if hasattr(panel, "model") else True)
-    assert [b.quote for b in window.store.all()] == ["Antony Blinken, secrétaire"]
+    assert [b.quote for b in window.bookmarks.bookmarks()] == ["Antony Blinken, secrétaire"]
     assert window.pane.view.extraSelections()  # shown in the text
     # move away, then activate the bookmark: the article opens with the passage selected
     _open(qtbot, window, "expo")
@@ -115,9 +115,9 @@ def test_bookmark_a_selection(qtbot, window: MainWindow, tmp_path: Path) -> None
         window.open_bookmark(bookmark)
     qtbot.waitUntil(lambda: window.pane.selected_text() == "Antony Blinken, secrétaire")
     window.undo_stack.undo()
-    assert window.store.all() == []
+    assert window.bookmarks.bookmarks() == []
     window.undo_stack.redo()
-    assert len(window.store.all()) == 1
+    assert len(window.bookmarks.bookmarks()) == 1
 
 
 def test_zoom_changes_font(window: MainWindow) -> None:
@@ -175,7 +175,7 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     assert win.bookmark_selection(note="chancelier") is not None
     win.close()
     win = _new_window(qtbot, lib, data, cache)  # restart
-    assert [(b.quote, b.note) for b in win.store.all()] == [("Olaf Scholz", "chancelier")]
+    assert [(b.quote, b.note) for b in win.bookmarks.bookmarks()] == [("Olaf Scholz", "chancelier")]
     assert win.bookmarks_panel.model.rowCount() == 1
     win.close()
     store_file = data / "bookmarks.sqlite3"
@@ -188,7 +188,7 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     assert len(kept) == 1 and kept[0].read_bytes() == garbage  # moved aside, not overwritten
     assert any("damaged" in n or "endommag" in n for n in win.notices)
     assert win.status.notice_label.isVisible() and win.status.notice_label.text().startswith("⚠")
-    assert win.store.all() == []  # a fresh store, and the app still runs
+    assert win.bookmarks.bookmarks() == []  # a fresh store, and the app still runs
     win.close()
 
 

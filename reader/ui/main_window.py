@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -32,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.bookmarks.store import Bookmark, BookmarkStore
+from reader.core.bookmarks.store import Bookmark
 from reader.core.library.parser import Article
-from reader.core.storage import StorageError
 from reader.services import messages
+from reader.services.bookmark_types import BookmarkChange, Passage
+from reader.services.bookmarks import BookmarkService
 from reader.services.jobs import JobRunner
 from reader.services.library_session import (
     LibraryOpened,
@@ -46,6 +46,7 @@ from reader.services.library_session import (
 from reader.services.settings import Settings
 from reader.services.view_state import EntityFilter, ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
+from reader.ui.bookmarks.note_dialog import ask_bookmark
 from reader.ui.bookmarks.panel import BookmarksPanel
 from reader.ui.common import layout_guard
 from reader.ui.common.focus_cycle import FocusCycle
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.view_state = ViewState(self)
         self.session = LibrarySession(options.cache_dir, self.jobs, self)
-        self.store = self._open_bookmarks()
+        self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
         self._pending_selection: tuple[str, int, int] | None = None
         self._resume: tuple[str, int] | None = None  # article and position read last time
         self._closed = False
@@ -109,19 +110,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.entities_panel = EntitiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_panel)
-        self.bookmarks_panel: BookmarksPanel | None = None
-        if self.store is not None:
-            self.bookmarks_panel = BookmarksPanel(self.store, self.undo_stack, self)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
-            self.splitDockWidget(self.entities_panel, self.bookmarks_panel,
-                                 Qt.Orientation.Vertical)
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
+        self.splitDockWidget(self.entities_panel, self.bookmarks_panel, Qt.Orientation.Vertical)
         self.library_entities = LibraryEntitiesPanel(options.cache_dir, options.data_dir, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_entities)
         self.library_entities.hide()
         self.commands = Actions(self, self.undo_stack)
-        docks = [(self.entities_panel, "entities"), (self.library_entities, "library_entities")]
-        if self.bookmarks_panel is not None:
-            docks.insert(1, (self.bookmarks_panel, "bookmarks"))
+        docks = [(self.entities_panel, "entities"), (self.bookmarks_panel, "bookmarks"),
+                 (self.library_entities, "library_entities")]
         self._docks = docks
         for dock, _icon in docks:
             dock.setMinimumWidth(dock.fontMetrics().averageCharWidth() * 24)
@@ -137,16 +134,6 @@ class MainWindow(QMainWindow):
                                         self.entities_panel, self.status, self)
         self._restore_settings()
         self._connect_signals()
-
-    def _open_bookmarks(self) -> BookmarkStore | None:
-        try:
-            store = BookmarkStore(self.options.data_dir)
-        except StorageError as exc:
-            messages.error(self.tr("Marque-pages indisponibles"), str(exc), sticky=True)
-            return None
-        if store.notice:
-            messages.warning(store.notice, sticky=True)
-        return store
 
     def _entity_type_actions(self) -> list[QAction]:
         """View → Entity types: one checkable action per legend toggle, kept in step."""
@@ -207,10 +194,9 @@ class MainWindow(QMainWindow):
         le.sig_status.connect(self.status.set_batch_detail)
         # a closed dock leaves no invisible filter behind
         le.visibilityChanged.connect(self._on_library_entities_shown)
-        if self.bookmarks_panel is not None:
-            self.bookmarks_panel.sig_bookmark_activated.connect(self.open_bookmark)
-            self.bookmarks_panel.selection_provider = self._current_selection
-            self.bookmarks_panel.sig_bookmarks_changed.connect(self._refresh_bookmark_overlay)
+        self.bookmarks_panel.sig_bookmark_activated.connect(self.open_bookmark)
+        self.bookmarks_panel.selection_provider = self._current_passage
+        self.bookmarks.sig_changed.connect(self._on_bookmarks_changed)
 
     # -- settings --------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -232,9 +218,8 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         layout_guard.default_size(self)
         self.resizeDocks([self.entities_panel], [330], Qt.Orientation.Horizontal)
-        if self.bookmarks_panel is not None:
-            self.resizeDocks([self.entities_panel, self.bookmarks_panel], [380, 420],
-                             Qt.Orientation.Vertical)
+        self.resizeDocks([self.entities_panel, self.bookmarks_panel], [380, 420],
+                         Qt.Orientation.Vertical)
         self.splitter.setSizes([460, 640])
 
     def save_settings(self) -> None:
@@ -275,11 +260,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.library_entities.stop()
         self.session.close()
-        if self.store is not None:
-            try:
-                self.store.close()
-            except StorageError as exc:
-                messages.log.warning("bookmark store not closed cleanly: %s", exc)
+        self.bookmarks.close()
 
     # -- library ---------------------------------------------------------------------------
     @property
@@ -341,10 +322,8 @@ class MainWindow(QMainWindow):
             self.pane.show_placeholder(
                 self.tr("Cette bibliothèque ne contient aucun article lisible."))
         self.library_entities.set_library(opened.folder, self.session.index, opened.rows)
-        if self.bookmarks_panel is not None:
-            # renamed or moved files keep their bookmarks (same content); a relink reloads
-            if not self.bookmarks_panel.relink_library(opened.hashes):
-                self.bookmarks_panel.reload()  # another window may have written
+        # renamed or moved files keep their bookmarks (same content); then re-read
+        self.bookmarks.relink_library(opened.hashes)
         self.sig_library_loaded.emit()
 
     def _on_library_failed(self, _reason: str) -> None:
@@ -427,13 +406,9 @@ class MainWindow(QMainWindow):
     def _on_article_shown(self, article: Article) -> None:
         """Reanchor its bookmarks, then place a pending selection, the remembered reading
         position or the first search match."""
-        if self.bookmarks_panel is not None:
-            try:
-                self.bookmarks_panel.reanchor_article(article)
-            except StorageError as exc:
-                messages.warning(self.tr("Marque-pages non ré-ancrés"), str(exc))
-            self.bookmarks_panel.set_current_article(article.id)
-            self._refresh_bookmark_overlay()
+        self.bookmarks.reanchor(article)
+        self.bookmarks_panel.set_current_article(article.id)
+        self._refresh_bookmark_overlay()
         pending, self._pending_selection = self._pending_selection, None
         if pending and pending[0] == article.id:
             self.pane.select_range(pending[1], pending[2])
@@ -449,46 +424,46 @@ class MainWindow(QMainWindow):
         return self.session.model.detail if self.session.model.state == "failed" else ""
 
     # -- bookmarks -------------------------------------------------------------------------
-    def _current_selection(self) -> tuple[Article, int, int] | None:
+    def _current_passage(self) -> Passage | None:
         rng = self.pane.selection_range()
         if rng is None or self.pane.article is None:
             return None
-        return self.pane.article, rng[0], rng[1]
+        return Passage(self.pane.article, rng[0], rng[1])
 
     def bookmark_selection(self, note: str | None = None) -> Bookmark | None:
-        """Bookmark the selected passage; asks for an optional note when ``note`` is None."""
-        sel = self._current_selection()
-        if sel is None or self.bookmarks_panel is None:
+        """Bookmark the selected passage; asks for a note, colour and tags (the Ctrl+D
+        dialog, last choices remembered) when ``note`` is None."""
+        passage = self._current_passage()
+        if passage is None:
             self.status.say(self.tr("Sélectionnez d'abord un passage à marquer."))
             return None
-        article, start, end = sel
+        s = self.settings
+        colour, tags = s.last_bookmark_colour() or "yellow", s.last_bookmark_tags()
         if note is None:
-            quote = article.text[start:end]
-            short = quote if len(quote) < 120 else quote[:117] + "…"
-            text, ok = QInputDialog.getMultiLineText(
-                self, self.tr("Marque-page"),
-                self.tr("« %1 »\n\nNote (facultative) :").replace("%1", short))
-            if not ok:
+            choice = ask_bookmark(self, passage.article.text[passage.start:passage.end],
+                                  last_colour=colour, last_tags=tuple(tags),
+                                  known_tags=self.bookmarks.tags())
+            if choice is None:
                 return None
-            note = text
-        try:
-            bookmark = self.bookmarks_panel.add_bookmark(article, start, end, note)
-        except StorageError as exc:
-            messages.error(self.tr("Le marque-page n'a pas été enregistré"), str(exc))
-            return None
-        self.status.say(self.tr("Passage marqué."), 4000)
+            note, colour, tags = choice.note, choice.colour, list(choice.tags)
+            s.set_last_bookmark_colour(colour)
+            s.set_last_bookmark_tags(tags)
+        bookmark = self.bookmarks.add(passage.article, passage.start, passage.end, note,
+                                      colour, tags)
+        if bookmark is not None:
+            self.status.say(self.tr("Passage marqué."), 4000)
         return bookmark
 
+    def _on_bookmarks_changed(self, change: BookmarkChange) -> None:
+        if self.pane.article is not None and change.affects(self.pane.article.id):
+            self._refresh_bookmark_overlay()
+
     def _refresh_bookmark_overlay(self) -> None:
-        if self._closed or self.store is None or self.pane.article is None:
+        if self._closed or self.pane.article is None:
             return
-        try:
-            marks = self.store.for_article(self.pane.article.id)
-        except StorageError as exc:
-            messages.log.warning("bookmarks of %s not read: %s", self.pane.article.id, exc)
-            return
-        self.pane.set_bookmarks((b.start, b.end, b.colour) for b in marks
-                                if b.status != "orphaned")
+        self.pane.set_bookmarks((b.start, b.end, b.colour)
+                                for b in self.bookmarks.for_article(self.pane.article.id)
+                                if not b.orphaned)
 
     def open_bookmark(self, bookmark: Bookmark) -> None:
         if self.pane.article is not None and self.pane.article.id == bookmark.article_id:
