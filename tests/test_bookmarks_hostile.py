@@ -126,8 +126,8 @@ def test_the_item_and_field_at_fault_are_named() -> None:
 def test_lone_surrogates_and_controls_are_made_safe() -> None:
     [b] = parse_import(reader_file(note="a\ud800b", quote="\udfffx"))
     assert b.note == "a\ufffdb" and b.quote == "\ufffdx"
-    raw = '{"format": "reader-bookmarks", "bookmarks": [%s]}' % json.dumps(
-        {**GOOD, "note": "x"}).replace('"x"', '"\\ud83d \\ud800"')
+    item = json.dumps({**GOOD, "note": "x"}).replace('"x"', '"\\ud83d \\ud800 \\udfff"')
+    raw = '{"format": "reader-bookmarks", "bookmarks": [' + item + "]}"
     [b] = parse_import(raw)
     b.note.encode("utf-8")  # storable and printable
     [w] = parse_import(w3c_file(body={"type": "TextualBody", "value": "\ud800"}))
