@@ -60,11 +60,11 @@ def reference(title: str, source: str = "", date: PartialDate | str = "",
     parts = [title, one_line(source), when, one_line(file_name)]
     if markdown:
         parts = [f"*{escape_markdown(title)}*", escape_markdown(parts[1]), parts[2],
-                 _code_span(parts[3]) if parts[3] else ""]  # code spans show text as is
+                 code_span(parts[3]) if parts[3] else ""]  # code spans show text as is
     return ", ".join(p for p in parts if p)
 
 
-def _code_span(text: str) -> str:
+def code_span(text: str) -> str:
     """``text`` in a code span whose fence is longer than any backtick run inside it."""
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)

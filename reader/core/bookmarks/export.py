@@ -22,7 +22,13 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from reader import __version__
-from reader.core.bookmarks.citation import cite, escape_markdown, one_line, reference
+from reader.core.bookmarks.citation import (
+    cite,
+    code_span,
+    escape_markdown,
+    one_line,
+    reference,
+)
 from reader.core.bookmarks.formats import (
     ANNO_CONTEXT,
     ARTICLE_URN,
@@ -108,18 +114,8 @@ def to_markdown(bookmarks: Sequence[Bookmark]) -> str:
             if b.note.strip():
                 lines += [escape_markdown(b.note.strip()), ""]
             if b.tags:
-                lines += [" ".join(_code(f"#{t}") for t in b.tags), ""]
+                lines += [" ".join(code_span(one_line(f"#{t}")) for t in b.tags), ""]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _code(text: str) -> str:
-    """A code span that holds ``text`` literally, whatever backticks it contains."""
-    text = one_line(text)
-    fence = "`"
-    while fence in text:
-        fence += "`"
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 # -- W3C Web Annotation -----------------------------------------------------------------------

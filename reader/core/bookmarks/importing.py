@@ -129,18 +129,27 @@ def read_bookmarks(fp: IO[bytes], fmt: str = "auto") -> Iterator[Bookmark]:
     if fmt not in ("auto", "json", "w3c"):
         raise BookmarkImportError("unknown_format",
                                   f"cannot import the {fmt!r} format (use json or w3c)")
-    events = _events(_SkipBom(fp), _backend_for(fp))
-    event, _value = _next(events)
-    if event == "start_array":  # a bare list of annotations
-        _not_json_format(fmt)
-        for n, item in enumerate(_items(events), start=1):
-            yield _annotation_item(item, n)
-    elif event == "start_map":
-        yield from _document(events, fmt)
-    else:
-        raise _not_bookmarks()
-    for _extra in events:  # ijson reports text after the value only when asked for more
-        raise BookmarkImportError("not_json", "not JSON (text after the end of the value)")
+    events = _backend_for(fp).basic_parse(_SkipBom(fp))
+    try:
+        event, _value = _next(events)
+        if event == "start_array":  # a bare list of annotations
+            _not_json_format(fmt)
+            for n, item in enumerate(_items(events, 1), start=1):
+                yield _annotation_item(item, n)
+        elif event == "start_map":
+            yield from _document(events, fmt)
+        else:
+            raise _not_bookmarks()
+        for _extra in events:  # ijson reports text after the value only when asked for more
+            raise BookmarkImportError("not_json", "not JSON (text after the end of the value)")
+    # the parser's own errors, wherever an event was read
+    except ijson.JSONError as exc:
+        raise BookmarkImportError("not_json", f"not JSON ({_first_line(exc)})") from None
+    except UnicodeDecodeError as exc:
+        raise BookmarkImportError("not_utf8", f"not UTF-8 text ({exc.reason} at byte "
+                                              f"{exc.start})") from None
+    except OSError as exc:
+        raise BookmarkImportError("unreadable", f"read error: {exc.strerror or exc}") from None
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -177,7 +186,8 @@ def _backend_for(fp: IO[bytes]) -> Any:
     try:
         while chunk := fp.read(1 << 20):
             data = tail + chunk
-            if _LONE_LOW_SURROGATE.search(data):
+            # find() first: the regex's look-behind is slow and such escapes are rare
+            if (b"\\ud" in data or b"\\uD" in data) and _LONE_LOW_SURROGATE.search(data):
                 return ijson.get_backend("python")
             tail = data[-12:]
     except OSError:
@@ -185,28 +195,6 @@ def _backend_for(fp: IO[bytes]) -> Any:
     finally:
         fp.seek(start)
     return ijson
-
-
-def _events(fp: Any, backend: Any = ijson) -> Iterator[tuple[str, Any]]:
-    depth = 0
-    try:
-        for event, value in backend.basic_parse(fp):
-            if event in ("start_map", "start_array"):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise BookmarkImportError(
-                        "too_deep", f"nested more than {MAX_DEPTH} levels deep: "
-                                    "not a bookmarks file")
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-            yield event, value
-    except ijson.JSONError as exc:
-        raise BookmarkImportError("not_json", f"not JSON ({_first_line(exc)})") from None
-    except UnicodeDecodeError as exc:
-        raise BookmarkImportError("not_utf8", f"not UTF-8 text ({exc.reason} at byte "
-                                              f"{exc.start})") from None
-    except OSError as exc:
-        raise BookmarkImportError("unreadable", f"read error: {exc.strerror or exc}") from None
 
 
 def _first_line(exc: Exception) -> str:
@@ -223,30 +211,58 @@ def _next(events: Iterator[tuple[str, Any]]) -> tuple[str, Any]:
         raise BookmarkImportError("not_json", "not JSON (the file ends too early)") from None
 
 
-def _build(events: Iterator[tuple[str, Any]], event: str, value: Any) -> Any:
-    """The whole value that starts with ``event`` (iterative: depth is bounded upstream)."""
+def _too_deep() -> BookmarkImportError:
+    return BookmarkImportError("too_deep", f"nested more than {MAX_DEPTH} levels deep: "
+                                           "not a bookmarks file")
+
+
+def _build(events: Iterator[tuple[str, Any]], event: str, value: Any, depth: int) -> Any:
+    """The whole value that starts with ``event``, inside containers ``depth`` deep.
+
+    Iterative, and refused beyond :data:`MAX_DEPTH` as soon as the parser gets there (the
+    hot loop of an import: one pass per event, no helper calls)."""
     if event in _SCALARS:
         return value
-    builder = ijson.ObjectBuilder()
-    builder.event(event, value)
-    depth = 1
-    while depth:
-        event, value = _next(events)
-        builder.event(event, value)
-        if event in ("start_map", "start_array"):
-            depth += 1
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-    return builder.value
+    if depth > MAX_DEPTH:
+        raise _too_deep()
+    root: Any = {} if event == "start_map" else []
+    stack = [root]
+    limit = MAX_DEPTH - depth + 1  # the top of the stack is depth + len(stack) - 1 deep
+    key = None  # after a nested value ends, its parent map's next event is a key
+    for event, value in events:
+        if event == "map_key":
+            key = value
+            continue
+        top = stack[-1]
+        if event == "start_map" or event == "start_array":
+            child: Any = {} if event == "start_map" else []
+            if type(top) is dict:
+                top[key] = child
+            else:
+                top.append(child)
+            stack.append(child)
+            if len(stack) > limit:
+                raise _too_deep()
+        elif event == "end_map" or event == "end_array":
+            stack.pop()
+            if not stack:
+                return root
+        elif type(top) is dict:
+            top[key] = value
+        else:
+            top.append(value)
+    raise BookmarkImportError("not_json", "not JSON (the file ends too early)")
 
 
-def _items(events: Iterator[tuple[str, Any]]) -> Iterator[Any]:
-    """The values of an array whose ``start_array`` was just read, one at a time."""
+def _items(events: Iterator[tuple[str, Any]], depth: int) -> Iterator[Any]:
+    """The values of an array ``depth`` deep whose ``start_array`` was just read."""
+    if depth > MAX_DEPTH:
+        raise _too_deep()
     while True:
         event, value = _next(events)
         if event == "end_array":
             return
-        yield _build(events, event, value)
+        yield _build(events, event, value, depth + 1)
 
 
 def _keys(events: Iterator[tuple[str, Any]]) -> Iterator[str]:
@@ -305,12 +321,12 @@ def _document(events: Iterator[tuple[str, Any]], fmt: str) -> Iterator[Bookmark]
                 raise _not_bookmarks()
             _check_header(top, complete=False)
             kind = "json"
-            for item in _items(events):
+            for item in _items(events, 2):
                 count += 1
                 yield _reader_item(item, count)
         elif key == "items" and event == "start_array" and not kind and fmt != "json":
             kind = "w3c"
-            for item in _items(events):
+            for item in _items(events, 2):
                 count += 1
                 yield _annotation_item(item, count)
         elif key == "first" and event == "start_map" and not kind and fmt != "json":
@@ -319,14 +335,14 @@ def _document(events: Iterator[tuple[str, Any]], fmt: str) -> Iterator[Bookmark]
                 event, value = _next(events)
                 if inner == "items" and event == "start_array" and not kind:
                     kind = "w3c"
-                    for item in _items(events):
+                    for item in _items(events, 3):
                         count += 1
                         yield _annotation_item(item, count)
                 else:
-                    first[inner] = _build(events, event, value)
+                    first[inner] = _build(events, event, value, 3)
             top["first"] = first
         else:
-            top[key] = _build(events, event, value)
+            top[key] = _build(events, event, value, 2)
     if kind == "json" or fmt == "json" or "format" in top:
         if kind != "json":
             raise BookmarkImportError("not_bookmarks",
