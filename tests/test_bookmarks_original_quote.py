@@ -7,9 +7,12 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from reader.core.bookmarks.export import parse_import, to_json, to_markdown, to_w3c
 from reader.core.bookmarks.store import ANCHORED, MIGRATIONS, MOVED, BookmarkStore
 from reader.core.library.parser import Article, parse_text
+from reader.core.storage import StorageError
 
 HEADER = " date 2024-05-28 Budget 2025 - France (AFP)"
 BODY = ("Le gouvernement a présenté mardi son projet de budget pour l’année prochaine.\n\n"
@@ -88,4 +91,26 @@ def test_a_version_1_store_is_migrated_with_a_backup(tmp_path: Path) -> None:
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
     backup.close()
     assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
+    store.close()
+
+
+def test_a_read_only_version_1_store_is_still_listed(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "bookmarks.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("INSERT INTO bookmarks (id, article_id, start_offset, end_offset, quote, "
+                 "created, modified) VALUES ('b1', 'budget', 3, 9, 'budget', 't', 't')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    import reader.core.bookmarks.store as module
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise StorageError("the data directory is read-only: changes cannot be saved")
+
+    monkeypatch.setattr(module, "open_database", refuse)
+    store = BookmarkStore(tmp_path)
+    assert store.read_only
+    assert [(b.id, b.original_quote) for b in store.all()] == [("b1", "")]
     store.close()

@@ -69,6 +69,11 @@ MIGRATIONS = [
     "ALTER TABLE bookmarks ADD COLUMN original_quote TEXT NOT NULL DEFAULT ''",
 ]
 
+# a read-only store of schema 1 cannot be migrated: this TEMP view (temp objects shadow
+# main ones) shows it with the columns added since, so it is listed like a current one
+_V1_READ_ONLY_VIEW = ("CREATE TEMP VIEW bookmarks AS "
+                      "SELECT *, '' AS original_quote FROM main.bookmarks")
+
 _COLUMNS = ("id", "article_id", "content_hash", "start_offset", "end_offset", "quote", "prefix",
             "suffix", "note", "colour", "tags", "created", "modified", "article_title",
             "article_date", "article_source", "status", "original_quote")
@@ -206,7 +211,9 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
             conn.row_factory = sqlite3.Row
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM bookmarks").fetchone()
-            if version == len(MIGRATIONS):
+            if version == 1:
+                conn.execute(_V1_READ_ONLY_VIEW)
+            if 1 <= version <= len(MIGRATIONS):
                 return Database(conn, path)
         except sqlite3.Error:
             pass
