@@ -118,7 +118,8 @@ def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
         text = export(_select(store.all(), args.article, args.tag), args.format,
                       creator=args.creator or default_creator())
         if not args.output or args.output == "-":
-            sys.stdout.write(text)
+            # a terminal interprets what a file would only store
+            sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
             return 0
         out = Path(args.output)
         tmp = out.with_name(out.name + ".tmp")

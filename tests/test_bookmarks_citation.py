@@ -132,3 +132,11 @@ def test_list_prints_no_escape_sequence(tmp_path: os.PathLike[str],
 
 def test_escape_markdown_keeps_plain_words() -> None:
     assert escape_markdown("L'OTAN - Vilnius, 2024 (AFP)") == "L'OTAN - Vilnius, 2024 (AFP)"
+
+
+def test_markdown_export_has_no_control_characters() -> None:
+    b = Bookmark(id="1", article_id="a", content_hash="", start=0, end=5, quote="q\x1b[2J",
+                 note="\x1b]0;pwned\x07 note\r\nsuite\tfin", article_title="T\x9b")
+    md = to_markdown([b])
+    assert not any(ch in md for ch in "\x1b\x07\x9b\r")
+    assert "\ufffd\\]0;pwned\ufffd note\nsuite\tfin" in md

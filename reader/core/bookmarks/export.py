@@ -15,6 +15,7 @@ Reading them back is :mod:`reader.core.bookmarks.importing` (re-exported here).
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Sequence
 from itertools import groupby
@@ -55,6 +56,7 @@ __all__ = ["ANNO_CONTEXT", "ARTICLE_URN", "FORMATS", "JSON_FORMAT", "JSON_VERSIO
            "from_annotation", "import_file", "parse_import", "read_bookmarks", "to_annotation",
            "to_json", "to_markdown", "to_w3c"]
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
 # the highlight colours as CSS classes of the target (W3C model §4.4), for tools that style
 # annotations; Reader itself reads ``reader:colour``
 STYLE_CLASS = "reader-{}"
@@ -115,7 +117,9 @@ def to_markdown(bookmarks: Sequence[Bookmark]) -> str:
                 lines += [escape_markdown(b.note.strip()), ""]
             if b.tags:
                 lines += [" ".join(code_span(one_line(f"#{t}")) for t in b.tags), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    # control characters (ESC, BEL...) mean nothing in Markdown and act in a terminal
+    text = "\n".join(lines).rstrip().replace("\r\n", "\n")
+    return _CONTROL.sub("\ufffd", text) + "\n"
 
 
 # -- W3C Web Annotation -----------------------------------------------------------------------
