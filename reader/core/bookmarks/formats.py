@@ -69,3 +69,21 @@ def clean_text(value: str) -> str:
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", value)
     return value
+
+
+class BookmarkImportError(ValueError):
+    """The file cannot be imported; nothing from it was saved.
+
+    ``code`` is one of :data:`CODES` (for the UI to word), ``item`` the 1-based number of the
+    bookmark or annotation at fault (0: the file as a whole), ``field`` the key at fault;
+    ``str()`` is an English sentence for the command line and the logs.
+    """
+
+    CODES = ("unreadable", "not_utf8", "not_json", "too_deep", "not_bookmarks",
+             "newer_version", "bad_version", "bad_item", "unknown_format")
+
+    def __init__(self, code: str, message: str, *, item: int = 0, field: str = "") -> None:
+        self.code = code
+        self.item = item
+        self.field = field
+        super().__init__(message)

@@ -25,15 +25,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import stat
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
-
-import ijson
 
 from reader.core.bookmarks.anchoring import STATUSES
 from reader.core.bookmarks.formats import (
@@ -42,8 +39,19 @@ from reader.core.bookmarks.formats import (
     JSON_VERSION,
     MAX_OFFSET,
     READER_NS,
+    BookmarkImportError,
     clean_text,
     timestamp,
+)
+from reader.core.bookmarks.jsonstream import (
+    MAX_DEPTH,
+    PARSE_ERRORS,
+    build,
+    items,
+    keys,
+    next_event,
+    open_events,
+    worded,
 )
 from reader.core.bookmarks.store import (
     ANCHORED,
@@ -57,32 +65,11 @@ from reader.core.bookmarks.store import (
 if TYPE_CHECKING:
     from reader.core.bookmarks.store import BookmarkStore
 
-MAX_DEPTH = 32  # our files nest 6 deep; other tools' annotations a few more
-_BOM = b"\xef\xbb\xbf"
-# a \uDC00-\uDFFF escape not right after a \uD800-\uDBFF one (a pair is fine)
-_LONE_LOW_SURROGATE = re.compile(rb"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
-_SCALARS = ("string", "number", "boolean", "null")
+__all__ = ["MAX_DEPTH", "BookmarkImportError", "ImportFormatError", "from_annotation",
+           "import_file", "parse_import", "read_bookmarks"]
 _STRING_FIELDS = ("id", "article_id", "content_hash", "quote", "prefix", "suffix", "note",
                   "colour", "article_title", "article_date", "article_source", "status",
                   "original_quote")
-
-
-class BookmarkImportError(ValueError):
-    """The file cannot be imported; nothing from it was saved.
-
-    ``code`` is one of :data:`CODES` (for the UI to word), ``item`` the 1-based number of the
-    bookmark or annotation at fault (0: the file as a whole), ``field`` the key at fault;
-    ``str()`` is an English sentence for the command line and the logs.
-    """
-
-    CODES = ("unreadable", "not_utf8", "not_json", "too_deep", "not_bookmarks",
-             "newer_version", "bad_version", "bad_item", "unknown_format")
-
-    def __init__(self, code: str, message: str, *, item: int = 0, field: str = "") -> None:
-        self.code = code
-        self.item = item
-        self.field = field
-        super().__init__(message)
 
 
 ImportFormatError = BookmarkImportError  # the name callers used before the codes
@@ -129,12 +116,12 @@ def read_bookmarks(fp: IO[bytes], fmt: str = "auto") -> Iterator[Bookmark]:
     if fmt not in ("auto", "json", "w3c"):
         raise BookmarkImportError("unknown_format",
                                   f"cannot import the {fmt!r} format (use json or w3c)")
-    events = _backend_for(fp).basic_parse(_SkipBom(fp))
+    events = open_events(fp)
     try:
-        event, _value = _next(events)
+        event, _value = next_event(events)
         if event == "start_array":  # a bare list of annotations
             _not_json_format(fmt)
-            for n, item in enumerate(_items(events, 1), start=1):
+            for n, item in enumerate(items(events, 1), start=1):
                 yield _annotation_item(item, n)
         elif event == "start_map":
             yield from _document(events, fmt)
@@ -142,136 +129,8 @@ def read_bookmarks(fp: IO[bytes], fmt: str = "auto") -> Iterator[Bookmark]:
             raise _not_bookmarks()
         for _extra in events:  # ijson reports text after the value only when asked for more
             raise BookmarkImportError("not_json", "not JSON (text after the end of the value)")
-    # the parser's own errors, wherever an event was read
-    except ijson.JSONError as exc:
-        raise BookmarkImportError("not_json", f"not JSON ({_first_line(exc)})") from None
-    except UnicodeDecodeError as exc:
-        raise BookmarkImportError("not_utf8", f"not UTF-8 text ({exc.reason} at byte "
-                                              f"{exc.start})") from None
-    except OSError as exc:
-        raise BookmarkImportError("unreadable", f"read error: {exc.strerror or exc}") from None
-
-
-# -- events -----------------------------------------------------------------------------------
-class _SkipBom:
-    """A binary reader without the UTF-8 byte order mark some editors put first."""
-
-    def __init__(self, fp: IO[bytes]) -> None:
-        self._fp = fp
-        self._head: bytes | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        if size == 0:  # ijson probes the type of what read() returns this way
-            return b""
-        if self._head is None:
-            head = self._fp.read(3)
-            self._head = b"" if head == _BOM else head
-        if self._head:
-            head, self._head = self._head, b""
-            return head + self._fp.read(max(0, size - len(head)) if size >= 0 else -1)
-        return self._fp.read(size)
-
-
-def _backend_for(fp: IO[bytes]) -> Any:
-    """ijson's C parser (30x faster), unless the file escapes a lone low surrogate
-    (``"\\udfff"``): that one it turns into bytes its own decoder then rejects, where the
-    pure-Python parser gives a string we can repair.  Unseekable input gets the C parser."""
-    try:
-        if not fp.seekable():
-            return ijson
-        start = fp.tell()
-    except (OSError, ValueError):
-        return ijson
-    tail = b""
-    try:
-        while chunk := fp.read(1 << 20):
-            data = tail + chunk
-            # find() first: the regex's look-behind is slow and such escapes are rare
-            if (b"\\ud" in data or b"\\uD" in data) and _LONE_LOW_SURROGATE.search(data):
-                return ijson.get_backend("python")
-            tail = data[-12:]
-    except OSError:
-        pass  # the parse will meet the same error and word it
-    finally:
-        fp.seek(start)
-    return ijson
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    line = text[0].strip() if text else type(exc).__name__
-    line = line.removeprefix("b'").removeprefix('b"')
-    return line[:160]
-
-
-def _next(events: Iterator[tuple[str, Any]]) -> tuple[str, Any]:
-    try:
-        return next(events)
-    except StopIteration:
-        raise BookmarkImportError("not_json", "not JSON (the file ends too early)") from None
-
-
-def _too_deep() -> BookmarkImportError:
-    return BookmarkImportError("too_deep", f"nested more than {MAX_DEPTH} levels deep: "
-                                           "not a bookmarks file")
-
-
-def _build(events: Iterator[tuple[str, Any]], event: str, value: Any, depth: int) -> Any:
-    """The whole value that starts with ``event``, inside containers ``depth`` deep.
-
-    Iterative, and refused beyond :data:`MAX_DEPTH` as soon as the parser gets there (the
-    hot loop of an import: one pass per event, no helper calls)."""
-    if event in _SCALARS:
-        return value
-    if depth > MAX_DEPTH:
-        raise _too_deep()
-    root: Any = {} if event == "start_map" else []
-    stack = [root]
-    limit = MAX_DEPTH - depth + 1  # the top of the stack is depth + len(stack) - 1 deep
-    key = None  # after a nested value ends, its parent map's next event is a key
-    for event, value in events:
-        if event == "map_key":
-            key = value
-            continue
-        top = stack[-1]
-        if event == "start_map" or event == "start_array":
-            child: Any = {} if event == "start_map" else []
-            if type(top) is dict:
-                top[key] = child
-            else:
-                top.append(child)
-            stack.append(child)
-            if len(stack) > limit:
-                raise _too_deep()
-        elif event == "end_map" or event == "end_array":
-            stack.pop()
-            if not stack:
-                return root
-        elif type(top) is dict:
-            top[key] = value
-        else:
-            top.append(value)
-    raise BookmarkImportError("not_json", "not JSON (the file ends too early)")
-
-
-def _items(events: Iterator[tuple[str, Any]], depth: int) -> Iterator[Any]:
-    """The values of an array ``depth`` deep whose ``start_array`` was just read."""
-    if depth > MAX_DEPTH:
-        raise _too_deep()
-    while True:
-        event, value = _next(events)
-        if event == "end_array":
-            return
-        yield _build(events, event, value, depth + 1)
-
-
-def _keys(events: Iterator[tuple[str, Any]]) -> Iterator[str]:
-    """The keys of a map whose ``start_map`` was just read; the caller reads each value."""
-    while True:
-        event, value = _next(events)
-        if event == "end_map":
-            return
-        yield str(value)
+    except PARSE_ERRORS as exc:  # the parser's own, wherever an event was read
+        raise worded(exc) from None
 
 
 # -- documents --------------------------------------------------------------------------------
@@ -314,35 +173,35 @@ def _document(events: Iterator[tuple[str, Any]], fmt: str) -> Iterator[Bookmark]
     top: dict[str, Any] = {}
     kind = ""  # "json" once a "bookmarks" list was read, "w3c" once annotations were
     count = 0
-    for key in _keys(events):
-        event, value = _next(events)
+    for key in keys(events):
+        event, value = next_event(events)
         if key == "bookmarks" and event == "start_array" and not kind:
             if fmt == "w3c":
                 raise _not_bookmarks()
             _check_header(top, complete=False)
             kind = "json"
-            for item in _items(events, 2):
+            for item in items(events, 2):
                 count += 1
                 yield _reader_item(item, count)
         elif key == "items" and event == "start_array" and not kind and fmt != "json":
             kind = "w3c"
-            for item in _items(events, 2):
+            for item in items(events, 2):
                 count += 1
                 yield _annotation_item(item, count)
         elif key == "first" and event == "start_map" and not kind and fmt != "json":
             first: dict[str, Any] = {}
-            for inner in _keys(events):
-                event, value = _next(events)
+            for inner in keys(events):
+                event, value = next_event(events)
                 if inner == "items" and event == "start_array" and not kind:
                     kind = "w3c"
-                    for item in _items(events, 3):
+                    for item in items(events, 3):
                         count += 1
                         yield _annotation_item(item, count)
                 else:
-                    first[inner] = _build(events, event, value, 3)
+                    first[inner] = build(events, event, value, 3)
             top["first"] = first
         else:
-            top[key] = _build(events, event, value, 2)
+            top[key] = build(events, event, value, 2)
     if kind == "json" or fmt == "json" or "format" in top:
         if kind != "json":
             raise BookmarkImportError("not_bookmarks",
