@@ -20,12 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 jsonschema = pytest.importorskip("jsonschema")
 referencing = pytest.importorskip("referencing")
 from referencing.jsonschema import DRAFT4  # noqa: E402
 
 from reader.core.bookmarks.export import parse_import, to_w3c  # noqa: E402
+from reader.core.bookmarks.formats import timestamp  # noqa: E402
 from reader.core.bookmarks.store import MOVED, ORPHANED, Bookmark, BookmarkStore  # noqa: E402
 from reader.core.library.parser import parse_text  # noqa: E402
 
@@ -296,3 +299,13 @@ def test_the_checks_bite(exported: dict[str, Any], registry: Any,
     page = {k: v for k, v in exported["first"].items() if k != "id"}
     assert failures(page, page_id, registry, format_checker)
     assert failures({**exported, "first": page}, page_id, registry, format_checker)
+
+
+@given(st.datetimes(timezones=st.none() | st.timezones()) | st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_timestamps_are_rfc3339_or_left_out(value: Any) -> None:
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    text = value.isoformat() if hasattr(value, "isoformat") else value
+    stamp = timestamp(text)
+    assert stamp == "" or checker.conforms(stamp, "date-time"), (text, stamp)
+    assert timestamp(stamp) == stamp  # stable: a re-import writes the same text
