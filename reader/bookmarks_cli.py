@@ -2,22 +2,44 @@
 
 No QApplication and no display needed (only the platform data directory lookup uses QtCore
 when neither ``--data-dir`` nor ``$READER_DATA_DIR`` is given).
+
+Everything printed that came from files (titles, quotes, notes, file names, error texts) has
+its control characters replaced: a note holding ``ESC ]0;… BEL`` must not retitle or
+reprogram the terminal, nor a bidi override reorder what is shown.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
-from reader.core.bookmarks.export import FORMATS, ImportFormatError, export, parse_import
+from reader.core.bookmarks.export import FORMATS, export
+from reader.core.bookmarks.formats import default_creator
+from reader.core.bookmarks.importing import BookmarkImportError, import_file
 from reader.core.bookmarks.store import Bookmark, BookmarkStore
 from reader.core.library.read_state import DB_NAME as READ_STATE_DB
 from reader.core.library.read_state import ReadStateStore, add_to_export, states_in_export
 from reader.core.storage import StorageError
 from reader.core.text import fold, shorten
 from reader.paths import data_dir
+
+# C0 and C1 controls (ESC, BEL, CSI...) and DEL, and the bidi embeddings/overrides/isolates
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """``text`` fit for a terminal: each control character becomes U+FFFD, except line
+    breaks and tabs (kept; list lines have none left), and lone surrogates are replaced
+    too so that printing never fails."""
+    out = _UNSAFE.sub(lambda m: m.group() if m.group() in "\n\t" else "\ufffd", text)
+    return out.encode("utf-8", "replace").decode("utf-8")
+
+
+def _err(message: str) -> None:
+    print(safe(f"reader bookmarks: {message}"), file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", help="file to write (default: standard output)")
     ex.add_argument("--article", help="only this article id")
     ex.add_argument("--tag", help="only bookmarks with this tag")
+    ex.add_argument("--creator", metavar="NAME",
+                    help="the author named in W3C exports (default: the OS user name)")
     im = sub.add_parser("import", help="merge a JSON or W3C export (importing twice is harmless)")
     im.add_argument("file")
     im.add_argument("--format", choices=("auto", "json", "w3c"), default="auto")
@@ -56,7 +80,8 @@ def _line(b: Bookmark) -> str:
     flag = {"moved": " [modifié]", "orphaned": " [introuvable]"}.get(b.status, "")
     tags = " ".join(f"#{t}" for t in b.tags)
     note = " ".join(b.note.split())
-    parts = [b.id[:8], b.article_date or "----", b.article_title or b.article_id,
+    title = " ".join((b.article_title or b.article_id).split())
+    parts = [b.id[:8], b.article_date or "----", title,
              f"« {quote} »{flag}"]
     if note:
         parts.append(f"— {note}")
@@ -71,14 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = BookmarkStore(folder)
     except StorageError as exc:
-        print(f"reader bookmarks: {exc}", file=sys.stderr)
+        _err(str(exc))
         return 1
     try:
         if store.notice:
-            print(f"reader bookmarks: {store.notice}", file=sys.stderr)
+            _err(store.notice)
         return _run(args, store)
     except StorageError as exc:
-        print(f"reader bookmarks: {exc}", file=sys.stderr)
+        _err(str(exc))
         return 1
     finally:
         store.close()
@@ -89,15 +114,17 @@ def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
     if args.command == "list":
         chosen = _select(store.all(), args.article, args.tag)
         for b in chosen:
-            print(_line(b))
-        print(f"{len(chosen)} marque-page(s) — {store.path}", file=sys.stderr)
+            print(safe(_line(b)))
+        print(safe(f"{len(chosen)} marque-page(s) — {store.path}"), file=sys.stderr)
         return 0
     if args.command == "export":
-        text = export(_select(store.all(), args.article, args.tag), args.format)
+        text = export(_select(store.all(), args.article, args.tag), args.format,
+                      creator=args.creator or default_creator())
         if args.format == "json" and not (args.article or args.tag):
             text = _with_read_states(folder, text)
         if not args.output or args.output == "-":
-            sys.stdout.write(text)
+            # a terminal interprets what a file would only store
+            sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
             return 0
         out = Path(args.output)
         tmp = out.with_name(out.name + ".tmp")
@@ -105,20 +132,16 @@ def _run(args: argparse.Namespace, store: BookmarkStore) -> int:
             tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, out)
         except OSError as exc:
-            print(f"reader bookmarks: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            _err(f"cannot write {out}: {exc.strerror or exc}")
             return 1
         return 0
     path = Path(args.file)
-    try:
-        bookmarks = parse_import(path.read_text(encoding="utf-8"), args.format)
-    except OSError as exc:
-        print(f"reader bookmarks: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+    try:  # streamed: a big file costs about its bookmarks, not several times its size
+        added, updated, unchanged = import_file(store, path, args.format)
+    except BookmarkImportError as exc:
+        _err(f"{path.name}: {exc}")
         return 1
-    except (UnicodeDecodeError, ImportFormatError) as exc:
-        print(f"reader bookmarks: {path.name}: {exc}", file=sys.stderr)
-        return 1
-    added, updated, unchanged = store.merge(bookmarks)
-    print(f"{path.name}: {added} added, {updated} updated, {unchanged} already present")
+    print(safe(f"{path.name}: {added} added, {updated} updated, {unchanged} already present"))
     return _import_read_states(folder, path)
 
 
@@ -131,10 +154,10 @@ def _with_read_states(folder: Path, text: str) -> str:
 
 
 def _import_read_states(folder: Path, path: Path) -> int:
-    try:
+    try:  # the bookmarks were streamed; the states section is read whole (Reader's own files)
         states = states_in_export(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        print(f"reader bookmarks: {path.name}: {exc}", file=sys.stderr)
+    except (OSError, ValueError) as exc:
+        _err(f"{path.name}: {exc}")
         return 1
     if states:
         with ReadStateStore(folder) as store:

@@ -81,3 +81,26 @@ def test_runs_without_display_or_widgets(data: Path) -> None:
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["bookmarks"][0]["note"] == "à suivre"
+
+
+def test_w3c_export_names_its_creator(data: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["export", "--data-dir", str(data), "--format", "w3c",
+                 "--creator", "Marie Curie"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    [anno] = doc["first"]["items"]
+    assert anno["creator"] == {"type": "Person", "name": "Marie Curie"}
+    assert doc["id"].startswith("urn:uuid:") and doc["first"]["id"].startswith("urn:uuid:")
+    monkeypatch.setenv("LOGNAME", "lecteur")
+    assert main(["export", "--data-dir", str(data), "--format", "w3c"]) == 0
+    [anno] = json.loads(capsys.readouterr().out)["first"]["items"]
+    assert anno["creator"]["name"] == "lecteur"
+
+
+def test_import_of_a_hostile_file_is_one_line(data: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "deep\x1b[31m.json"
+    bad.write_text("[" * 100_000, encoding="utf-8")
+    assert main(["import", "--data-dir", str(data), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "nested more than" in err and "\x1b" not in err and "Traceback" not in err

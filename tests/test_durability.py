@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bookmark_child import TEXT, kill_round, spawn  # noqa: E402
 
-from reader.core.bookmarks.store import BookmarkStore  # noqa: E402
+from reader.core.bookmarks.store import MIGRATIONS, BookmarkStore  # noqa: E402
 from reader.core.library.parser import parse_text  # noqa: E402
 
 ROUNDS = 50
@@ -119,6 +119,6 @@ def test_integrity_of_a_fresh_store(tmp_path: Path) -> None:
     store = BookmarkStore(tmp_path)
     assert store.integrity() == "ok"
     conn = sqlite3.connect(store.path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     conn.close()
     store.close()

@@ -18,10 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.core.bookmarks.export import ImportFormatError, export, parse_import
+from reader.core.bookmarks.export import export
+from reader.core.bookmarks.formats import BookmarkImportError, default_creator
+from reader.core.bookmarks.importing import import_file
 from reader.core.bookmarks.palette import DEFAULT_COLOUR
 from reader.core.bookmarks.store import ORPHANED, Bookmark, BookmarkStore, normalise_tags
 from reader.core.library.parser import Article
@@ -59,6 +61,7 @@ class BookmarkService(QObject):
                  undo_stack: QUndoStack | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.creator = ""  # the W3C creator's name (settings; empty: the OS user name)
         self.runner = runner
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._store: BookmarkStore | None = None
@@ -367,11 +370,12 @@ class BookmarkService(QObject):
         thread; the outcome arrives on :attr:`sig_exported` and through messages.
         Returns the job's request id."""
         chosen = tuple(bookmarks)  # immutable values: safe to hand to the worker
+        creator = self.creator or default_creator()  # the W3C annotations' creator
 
         def work(_ctx: JobContext) -> ExportResult:
             tmp = path.with_name(path.name + ".tmp")
             try:
-                tmp.write_text(export(chosen, fmt), encoding="utf-8")
+                tmp.write_text(export(chosen, fmt, creator=creator), encoding="utf-8")
                 tmp.replace(path)
             except OSError as exc:
                 log.warning("export to %s failed: %s", path, exc)
@@ -404,17 +408,13 @@ class BookmarkService(QObject):
         data_dir = self.data_dir
 
         def work(_ctx: JobContext) -> ImportResult:
-            try:
-                bookmarks = parse_import(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as exc:
-                return ImportResult(path, error=self.tr("lecture impossible ({detail})")
-                                    .format(detail=exc))
-            except ImportFormatError as exc:
-                return ImportResult(path, error=str(exc))
-            try:
+            try:  # streamed, one transaction: a bad file saves nothing
                 with BookmarkStore(data_dir) as store:  # like another window: WAL + queueing
-                    added, updated, unchanged = store.merge(bookmarks)
-            except (StorageError, ValueError) as exc:
+                    added, updated, unchanged = import_file(store, path)
+            except BookmarkImportError as exc:
+                log.warning("import of %s refused: %s", path, exc)
+                return ImportResult(path, error=import_error_text(exc))
+            except StorageError as exc:
                 return ImportResult(path, error=str(exc))
             return ImportResult(path, added, updated, unchanged)
 
@@ -477,3 +477,25 @@ class _Macro:
     def __exit__(self, *exc: object) -> None:
         if self._active:
             self._stack.endMacro()
+
+
+def import_error_text(exc: BookmarkImportError) -> str:
+    """Why a file could not be imported, in the interface's language (core's text is for
+    logs)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("BookmarkService", text)
+
+    texts = {
+        "unreadable": tr("le fichier ne peut pas être lu"),
+        "not_utf8": tr("le fichier n'est pas en UTF-8"),
+        "not_json": tr("ce n'est pas un fichier JSON valide"),
+        "too_deep": tr("le fichier est trop imbriqué pour être un export de marque-pages"),
+        "not_bookmarks": tr("ce fichier ne contient pas de marque-pages"),
+        "newer_version": tr("le fichier vient d'une version plus récente de Reader"),
+        "bad_version": tr("la version du fichier est illisible"),
+        "unknown_format": tr("format de fichier inconnu"),
+    }
+    if exc.code == "bad_item":
+        return (tr("marque-page n° %1 invalide (champ « %2 »)")
+                .replace("%1", str(exc.item)).replace("%2", exc.field or "?"))
+    return texts.get(exc.code, tr("fichier invalide"))

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.view_state = ViewState(self)
         self.session = LibrarySession(options.cache_dir, self.jobs, self)
         self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
+        self.bookmarks.creator = self.settings.creator_name()
         self._pending_selection: tuple[str, int, int] | None = None
         self._resume: tuple[str, int] | None = None  # article and position read last time
         self._closed = False

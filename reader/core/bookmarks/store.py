@@ -64,11 +64,18 @@ MIGRATIONS = [
     CREATE INDEX bookmarks_article ON bookmarks(article_id);
     CREATE INDEX bookmarks_hash ON bookmarks(content_hash);
     """,
+    # 2: the quote a bookmark was made on, kept when re-anchoring replaces it (``moved``)
+    "ALTER TABLE bookmarks ADD COLUMN original_quote TEXT NOT NULL DEFAULT ''",
 ]
+
+# a read-only store of schema 1 cannot be migrated: this TEMP view (temp objects shadow
+# main ones) shows it with the columns added since, so it is listed like a current one
+_V1_READ_ONLY_VIEW = ("CREATE TEMP VIEW bookmarks AS "
+                      "SELECT *, '' AS original_quote FROM main.bookmarks")
 
 _COLUMNS = ("id", "article_id", "content_hash", "start_offset", "end_offset", "quote", "prefix",
             "suffix", "note", "colour", "tags", "created", "modified", "article_title",
-            "article_date", "article_source", "status")
+            "article_date", "article_source", "status", "original_quote")
 
 
 def now_iso() -> str:
@@ -99,6 +106,9 @@ class Bookmark:
     article_date: str = ""  # ISO, possibly partial ("2024-05")
     article_source: str = ""
     status: str = ANCHORED
+    # the quote as the user made it, when re-anchoring (or re-attaching) replaced ``quote``
+    # with other text; "" while ``quote`` is still the original
+    original_quote: str = ""
 
     @property
     def orphaned(self) -> bool:
@@ -149,10 +159,19 @@ def validate(b: Bookmark) -> Bookmark:
     return b
 
 
+def kept_original(b: Bookmark, new_quote: str) -> str:
+    """The quote the user first made ``b`` on, once ``new_quote`` replaces its quote: the
+    first original is kept through several re-anchorings, and never lost."""
+    if b.original_quote or new_quote == b.quote:
+        return b.original_quote
+    return b.quote
+
+
 def _row_values(b: Bookmark) -> tuple[Any, ...]:
     return (b.id, b.article_id, b.content_hash, b.start, b.end, b.quote, b.prefix, b.suffix,
             b.note, b.colour, json.dumps(list(b.tags), ensure_ascii=False), b.created,
-            b.modified, b.article_title, b.article_date, b.article_source, b.status)
+            b.modified, b.article_title, b.article_date, b.article_source, b.status,
+            b.original_quote)
 
 
 def _from_row(row: Sequence[Any]) -> Bookmark:
@@ -191,7 +210,9 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
             conn.row_factory = sqlite3.Row
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM bookmarks").fetchone()
-            if version == len(MIGRATIONS):
+            if version == 1:
+                conn.execute(_V1_READ_ONLY_VIEW)
+            if 1 <= version <= len(MIGRATIONS):
                 return Database(conn, path)
         except sqlite3.Error:
             pass
@@ -323,6 +344,7 @@ class BookmarkStore:
             updated = validate(replace(
                 current, article_id=article.id, content_hash=article.content_hash,
                 start=start, end=end, quote=sel.quote, prefix=sel.prefix, suffix=sel.suffix,
+                original_quote=kept_original(current, sel.quote),
                 status=ANCHORED, modified=now_iso(), **article_metadata(article)))
             conn.execute(_UPSERT, _row_values(updated))
         return updated
@@ -367,7 +389,8 @@ class BookmarkStore:
                 sel = selector_for(article.text, found.start, found.end)
                 new = replace(b, content_hash=article.content_hash, start=found.start,
                               end=found.end, quote=sel.quote, prefix=sel.prefix,
-                              suffix=sel.suffix, status=found.status, **meta)
+                              suffix=sel.suffix, status=found.status,
+                              original_quote=kept_original(b, sel.quote), **meta)
             else:
                 new = replace(b, content_hash=article.content_hash, status=ORPHANED, **meta)
             changed.append(new)
@@ -378,10 +401,11 @@ class BookmarkStore:
                 conn.execute(
                     "UPDATE bookmarks SET content_hash = ?, start_offset = ?, end_offset = ?, "
                     "quote = ?, prefix = ?, suffix = ?, status = ?, article_title = ?, "
-                    "article_date = ?, article_source = ? WHERE id = ? AND content_hash = ?",
+                    "article_date = ?, article_source = ?, original_quote = ? "
+                    "WHERE id = ? AND content_hash = ?",
                     (new.content_hash, new.start, new.end, new.quote, new.prefix, new.suffix,
                      new.status, new.article_title, new.article_date, new.article_source,
-                     new.id, old.content_hash))
+                     new.original_quote, new.id, old.content_hash))
         return changed
 
     def relink(self, old_article_id: str, article: Article) -> list[Bookmark]:
