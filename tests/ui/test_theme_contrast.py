@@ -26,6 +26,9 @@ def _text_pairs(p: Palette) -> list[tuple[str, str, str]]:
              ("error/base", p.error, p.base), ("success/base", p.success, p.base)]
     pairs += [(f"text/{label} tint", p.text, c.tint) for label, c in p.entities.items()]
     pairs += [(f"text/{name} bookmark", p.text, c) for name, c in p.bookmarks.items()]
+    # entity colours are also text: group names in the entity docks
+    pairs += [(f"{label} as text/{bg}", c.underline, getattr(p, bg))
+              for label, c in p.entities.items() for bg in ("base", "alt_base", "page")]
     return pairs
 
 

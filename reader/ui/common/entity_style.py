@@ -19,18 +19,23 @@ _U = QTextCharFormat.UnderlineStyle
 
 def _names(label: str) -> tuple[str, str]:
     """(singular, plural) in the UI language; literal calls so that lupdate finds them."""
-    tr = QCoreApplication.translate
     if label == "PER":
-        return tr("EntityStyle", "Personne"), tr("EntityStyle", "Personnes")
+        return (QCoreApplication.translate("EntityStyle", "Personne"),
+                QCoreApplication.translate("EntityStyle", "Personnes"))
     if label == "ORG":
-        return tr("EntityStyle", "Organisation"), tr("EntityStyle", "Organisations")
+        return (QCoreApplication.translate("EntityStyle", "Organisation"),
+                QCoreApplication.translate("EntityStyle", "Organisations"))
     if label == "LOC":
-        return tr("EntityStyle", "Lieu"), tr("EntityStyle", "Lieux")
+        return (QCoreApplication.translate("EntityStyle", "Lieu"),
+                QCoreApplication.translate("EntityStyle", "Lieux"))
     if label == "DATE":
-        return tr("EntityStyle", "Date"), tr("EntityStyle", "Dates")
+        return (QCoreApplication.translate("EntityStyle", "Date"),
+                QCoreApplication.translate("EntityStyle", "Dates"))
     if label == "QUANTITY":
-        return tr("EntityStyle", "Nombre"), tr("EntityStyle", "Nombres")
-    return tr("EntityStyle", "Divers"), tr("EntityStyle", "Divers")
+        return (QCoreApplication.translate("EntityStyle", "Nombre"),
+                QCoreApplication.translate("EntityStyle", "Nombres"))
+    misc = QCoreApplication.translate("EntityStyle", "Divers")
+    return misc, misc
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -29,7 +30,8 @@ class EntitiesPanel(QDockWidget):
     sig_entity_activated = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Entités de l'article", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Entités de l'article"))
         self.setObjectName("entitiesDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -38,10 +40,10 @@ class EntitiesPanel(QDockWidget):
         self.status.setWordWrap(True)
         self.status.setObjectName("entitiesStatus")
         self.tree = QTreeWidget(body)
-        self.tree.setHeaderLabels(["Entité", "Mentions"])
+        self.tree.setHeaderLabels([self.tr("Entité"), self.tr("Mentions")])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Entités de l'article")
+        self.tree.setAccessibleName(self.tr("Entités de l'article"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._on_activated)
@@ -76,15 +78,16 @@ class EntitiesPanel(QDockWidget):
             top.setFont(0, font)
             top.setData(0, LabelRole, label)
             top.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
-                        f"{len(keys)} {style.plural.lower()}")
+                        f"{len(keys)} {(style.name if len(keys) == 1 else style.plural).lower()}")
             ranked = sorted(keys.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
             for key, forms in ranked:
                 text = forms.most_common(1)[0][0]
                 child = QTreeWidgetItem([text, str(sum(forms.values()))])
                 child.setData(0, KeyRole, key)
                 child.setData(0, LabelRole, label)
-                child.setToolTip(0, f"{style.name} ({label}) — activer pour aller à la "
-                                    "mention suivante")
+                child.setToolTip(0, html.escape(
+                    self.tr("%1 (%2) — activer pour aller à la mention suivante")
+                    .replace("%1", style.name).replace("%2", label), quote=False))
                 child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, style.name)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(child)

@@ -128,16 +128,16 @@ class Overlays:
     def describe(self, offset: int, text: str) -> tuple[object, str] | None:
         """(identity, spoken text) of the search hit or bookmark at ``offset``, if any;
         the identity tells "entered a new one" from "moved inside the same one"."""
-        tr = QCoreApplication.translate
         i = _containing(self.search, offset)
         if i >= 0:
             start, end = self.search[i]
-            return (("match", start, end),
-                    tr("ReadingPane", "Occurrence %1 sur %2 : %3").replace("%1", str(i + 1))
-                    .replace("%2", str(len(self.search))).replace("%3", shorten(text[start:end])))
+            said = QCoreApplication.translate("ReadingPane", "Occurrence %1 sur %2 : %3")
+            said = (said.replace("%1", str(i + 1)).replace("%2", str(len(self.search)))
+                    .replace("%3", shorten(text[start:end])))
+            return ("match", start, end), said
         for mark in self.bookmarks:
             if mark.start <= offset < mark.end:
-                what = mark.label or text[mark.start:mark.end]
-                return (("bookmark", mark.start, mark.end),
-                        tr("ReadingPane", "Marque-page : %1").replace("%1", shorten(what)))
+                what = shorten(mark.label or text[mark.start:mark.end])
+                said = QCoreApplication.translate("ReadingPane", "Marque-page : %1")
+                return ("bookmark", mark.start, mark.end), said.replace("%1", what)
         return None

@@ -253,8 +253,9 @@ class ReadingPane(QWidget):
         if not counts:
             self.view.setAccessibleDescription(self.article.title)
             return
-        parts = ", ".join(f"{n} {style_for(label).plural.lower()}"
-                          for label, n in counts.most_common())
+        parts = ", ".join(
+            f"{n} {(style_for(label).name if n == 1 else style_for(label).plural).lower()}"
+            for label, n in counts.most_common())
         self.view.setAccessibleDescription(
             self.tr("%1. %2 entités surlignées : %3").replace("%1", self.article.title)
             .replace("%2", str(sum(counts.values()))).replace("%3", parts))
