@@ -82,6 +82,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Comme le &amp;système</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation>The chosen language will apply at the next start.</translation>
+    </message>
+</context>
+<context>
     <name>LegendBar</name>
     <message>
         <source>Entités :</source>
@@ -176,6 +187,21 @@
     <message>
         <source>Raccourci</source>
         <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Comme le &amp;système</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clair</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Sombre</source>
+        <translation>&amp;Dark</translation>
     </message>
 </context>
 </TS>

@@ -67,3 +67,30 @@ def test_both_schemes_define_the_same_names() -> None:
 def test_contrast_formula_matches_wcag_examples() -> None:
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast("#767676", "#ffffff"), 2) == 4.54
+
+
+def test_manager_override_and_system(qapp, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QColor, QPalette
+
+    from reader.ui.common import theme
+
+    original = QPalette(qapp.palette())
+    manager = theme.ThemeManager(qapp, None, "dark")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    try:
+        assert theme.current() is theme.DARK
+        assert qapp.palette().color(QPalette.ColorRole.Window) == QColor(theme.DARK.chrome)
+        actions = theme.mode_actions(manager, manager, settings)
+        assert [a.isChecked() for a in actions] == [False, False, True]
+        actions[1].trigger()  # light
+        assert theme.current() is theme.LIGHT and theme.saved_mode(settings) == "light"
+        manager.set_mode("system")
+        assert actions[0].isChecked()
+        assert theme.current().scheme == theme.system_scheme()
+        manager.set_mode("sepia")  # unknown: the system's
+        assert manager.mode == "system"
+    finally:
+        manager.set_mode("light")
+        manager.deleteLater()
+        qapp.setPalette(original)

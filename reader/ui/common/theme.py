@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 
 log = logging.getLogger("reader.theme")
 
@@ -237,3 +237,46 @@ def contrast(a: str | QColor, b: str | QColor) -> float:
     la, lb = relative_luminance(a), relative_luminance(b)
     hi, lo = max(la, lb), min(la, lb)
     return (hi + 0.05) / (lo + 0.05)
+
+
+SETTINGS_KEY = "ui/theme"
+
+
+def saved_mode(settings: QSettings) -> str:
+    value = settings.value(SETTINGS_KEY, "system")
+    return value if isinstance(value, str) and value in MODES else "system"
+
+
+def mode_actions(manager: ThemeManager, parent: QObject,
+                 settings: QSettings | None = None) -> list[QAction]:
+    """Three exclusive actions (system, light, dark) for an Affichage → Thème menu; the
+    choice applies at once and is saved under :data:`SETTINGS_KEY` when ``settings``."""
+    group = QActionGroup(parent)
+    group.setExclusive(True)
+    texts = {"system": QCoreApplication.translate("Theme", "Comme le &système"),
+             "light": QCoreApplication.translate("Theme", "&Clair"),
+             "dark": QCoreApplication.translate("Theme", "&Sombre")}
+    actions = []
+    for mode in MODES:
+        action = QAction(texts[mode], parent)
+        action.setCheckable(True)
+        action.setChecked(manager.mode == mode)
+        action.setData(mode)
+        group.addAction(action)
+
+        def choose(on: bool, chosen: str = mode) -> None:
+            if on:
+                manager.set_mode(chosen)
+                if settings is not None:
+                    settings.setValue(SETTINGS_KEY, chosen)
+
+        action.toggled.connect(choose)
+        actions.append(action)
+
+    def follow(mode: str) -> None:
+        for action in actions:
+            if action.data() == mode and not action.isChecked():
+                action.setChecked(True)
+
+    manager.sig_mode_changed.connect(follow)
+    return actions
