@@ -85,7 +85,7 @@
     <name>LanguageMenu</name>
     <message>
         <source>Comme le &amp;système</source>
-        <translation type="unfinished"></translation>
+        <translation>Same as the &amp;system</translation>
     </message>
     <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
@@ -193,7 +193,7 @@
     <name>Theme</name>
     <message>
         <source>Comme le &amp;système</source>
-        <translation type="unfinished"></translation>
+        <translation>Same as the &amp;system</translation>
     </message>
     <message>
         <source>&amp;Clair</source>
