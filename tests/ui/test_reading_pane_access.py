@@ -152,3 +152,17 @@ def test_dark_scheme_recolours_the_shown_article(qtbot) -> None:
     finally:
         theme.set_scheme("light")
     assert tint() == QColor(theme.LIGHT.entity("LOC").tint)
+
+
+def test_type_actions_follow_the_legend_and_set_status_shows(qtbot) -> None:
+    pane, _article = _pane(qtbot)
+    actions = {a.data(): a for a in pane.type_actions()}
+    assert set(actions) == set(pane.legend.buttons)
+    before = pane.entity_count_in_document()
+    actions["LOC"].setChecked(False)
+    assert not pane.legend.buttons["LOC"].isChecked()
+    assert pane.entity_count_in_document() < before and "LOC" not in pane.enabled_labels()
+    pane.legend.buttons["LOC"].setChecked(True)
+    assert actions["LOC"].isChecked()
+    pane.set_entity_status("3 entités")
+    assert pane.legend.status.text() == "3 entités"

@@ -9,6 +9,7 @@ Offsets: the body blocks are inserted one QTextBlock each, in order, so a positi
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -230,3 +231,18 @@ def count_entity_runs(doc: QTextDocument) -> int:
             it += 1
         block = block.next()
     return count
+
+
+def accessible_summary(title: str, entities: Iterable[Any], enabled: Iterable[str]) -> str:
+    """The article's title and its highlighted entities counted by type ("… 3 lieux,
+    1 personne"): what the colours tell sighted readers, as a description."""
+    shown = set(enabled)
+    counts = Counter(e.label for e in entities if e.label in shown)
+    if not counts:
+        return title
+    parts = ", ".join(
+        f"{n} {(style_for(label).name if n == 1 else style_for(label).plural).lower()}"
+        for label, n in counts.most_common())
+    return (QCoreApplication.translate("ReadingPane", "%1. %2 entités surlignées : %3")
+            .replace("%1", title).replace("%2", str(sum(counts.values())))
+            .replace("%3", parts))

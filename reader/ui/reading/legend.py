@@ -3,8 +3,8 @@ and the entity status ("analyse…", "12 entités")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent, QTextCharFormat
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from reader.ui.common import theme
@@ -91,6 +91,20 @@ class LegendBar(QWidget):
             )
         self.matches.setStyleSheet(f"background: {p.search}; color: {p.text};"
                                    " border-radius: 3px; padding: 1px 6px;")
+
+    def type_actions(self, parent: QObject) -> list[QAction]:
+        """One checkable action per type, kept in step with its toggle (for a menu: the
+        legend may be clipped on a narrow pane, the menu never is)."""
+        actions = []
+        for label, button in self.buttons.items():
+            action = QAction(STYLES[label].name, parent)
+            action.setCheckable(True)
+            action.setChecked(button.isChecked())
+            action.setData(label)
+            action.toggled.connect(button.setChecked)
+            button.toggled.connect(action.setChecked)
+            actions.append(action)
+        return actions
 
     def enabled_labels(self) -> set[str]:
         return {label for label, b in self.buttons.items() if b.isChecked()}

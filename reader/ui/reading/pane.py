@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import html
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,6 +33,7 @@ from reader.ui.common.entity_style import ORDER, style_for
 from reader.ui.reading.document import (
     LABEL_PROP,
     BuiltDocument,
+    accessible_summary,
     apply_entity_formats,
     build_document,
     by_position,
@@ -186,6 +186,10 @@ class ReadingPane(QWidget):
         """Give the keyboard to the article text (F6 cycle, after opening a bookmark)."""
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def type_actions(self) -> list[QAction]:
+        """Checkable per-type actions in step with the legend (Affichage → Types)."""
+        return self.legend.type_actions(self)
+
     def set_entity_status(self, text: str) -> None:
         """The short entity status in the legend bar ("analyse…", "12 entités")."""
         self.legend.set_status(text)
@@ -247,18 +251,9 @@ class ReadingPane(QWidget):
 
     def _describe_article(self) -> None:
         """What the colours show, for screen readers: title and entity counts by type."""
-        if self.article is None:
-            return
-        counts = Counter(e.label for e in self._entities if e.label in self._enabled)
-        if not counts:
-            self.view.setAccessibleDescription(self.article.title)
-            return
-        parts = ", ".join(
-            f"{n} {(style_for(label).name if n == 1 else style_for(label).plural).lower()}"
-            for label, n in counts.most_common())
-        self.view.setAccessibleDescription(
-            self.tr("%1. %2 entités surlignées : %3").replace("%1", self.article.title)
-            .replace("%2", str(sum(counts.values()))).replace("%3", parts))
+        if self.article is not None:
+            self.view.setAccessibleDescription(
+                accessible_summary(self.article.title, self._entities, self._enabled))
 
     # -- caret browsing and announcements ----------------------------------------------------
     def caret_browsing(self) -> bool:
