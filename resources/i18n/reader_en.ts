@@ -30,8 +30,8 @@
         <translation>Mentions</translation>
     </message>
     <message>
-        <source>%1 (%2) — activer pour aller à la mention suivante</source>
-        <translation>%1 (%2) — activate to go to the next mention</translation>
+        <source>%1 — %2 (%3) — activer pour aller à la mention suivante</source>
+        <translation>%1 — %2 (%3) — activate to go to the next mention</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ class EntitiesPanel(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may carry a failure's text
         self.status.setObjectName("entitiesStatus")
         self.tree = QTreeWidget(body)
         self.tree.setHeaderLabels([self.tr("Entité"), self.tr("Mentions")])
@@ -46,6 +47,9 @@ class EntitiesPanel(QDockWidget):
         self.tree.setAccessibleName(self.tr("Entités de l'article"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # names stay readable (not "U…") without taking the reading column's room
+        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.itemDoubleClicked.connect(self._on_activated)
         layout.addWidget(self.status)
@@ -86,8 +90,9 @@ class EntitiesPanel(QDockWidget):
                 child.setData(0, KeyRole, key)
                 child.setData(0, LabelRole, label)
                 child.setToolTip(0, html.escape(
-                    self.tr("%1 (%2) — activer pour aller à la mention suivante")
-                    .replace("%1", style.name).replace("%2", label), quote=False))
+                    self.tr("%1 — %2 (%3) — activer pour aller à la mention suivante")
+                    .replace("%1", text).replace("%2", style.name).replace("%3", label),
+                    quote=False))
                 child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, style.name)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(child)

@@ -3,7 +3,7 @@ and the entity status ("analyse…", "12 entités")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -54,10 +54,12 @@ class LegendBar(QWidget):
         # where F3 / Shift+F3 are among the search's matches in this article
         self.matches = QLabel("", self)
         self.matches.setObjectName("legendMatches")
+        self.matches.setTextFormat(Qt.TextFormat.PlainText)
         self.matches.setVisible(False)
         layout.addWidget(self.matches)
         self.status = QLabel("", self)
         self.status.setObjectName("legendStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
         self.retranslate()
         self.restyle()
