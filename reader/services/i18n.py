@@ -108,6 +108,12 @@ def install(lang: str, i18n_dir: Path | None = None) -> Installed:
     return done
 
 
+def setup(cli: str | None, settings: QSettings, i18n_dir: Path | None = None) -> Installed:
+    """At start-up, before any window: choose (``--lang``, then the setting, then the
+    system) and install."""
+    return install(choose_language(cli, saved_language(settings)), i18n_dir)
+
+
 def uninstall() -> None:
     """Remove the translators installed by :func:`install` (tests switch languages)."""
     app = QCoreApplication.instance()
