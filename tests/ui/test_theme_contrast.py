@@ -94,3 +94,23 @@ def test_manager_override_and_system(qapp, tmp_path) -> None:
         manager.set_mode("light")
         manager.deleteLater()
         qapp.setPalette(original)
+
+
+def test_icons_follow_the_scheme(qapp) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor
+
+    from reader.ui.common import theme
+    from reader.ui.common.icons import icon
+
+    def ink() -> set[str]:
+        img = icon("find").pixmap(QSize(32, 32)).toImage()
+        return {img.pixelColor(x, y).name() for x in range(32) for y in range(32)
+                if img.pixelColor(x, y).alpha() > 200}
+
+    assert ink() == {QColor(theme.LIGHT.text).name()}
+    try:
+        theme.set_scheme("dark")
+        assert ink() == {QColor(theme.DARK.text).name()}
+    finally:
+        theme.set_scheme("light")
