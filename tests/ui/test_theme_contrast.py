@@ -106,7 +106,7 @@ def test_icons_follow_the_scheme(qapp) -> None:
     def ink() -> set[str]:
         img = icon("find").pixmap(QSize(32, 32)).toImage()
         return {img.pixelColor(x, y).name() for x in range(32) for y in range(32)
-                if img.pixelColor(x, y).alpha() > 200}
+                if img.pixelColor(x, y).alpha() == 255}
 
     assert ink() == {QColor(theme.LIGHT.text).name()}
     try:
