@@ -32,6 +32,12 @@ def _pane(qtbot) -> tuple[ReadingPane, object]:
     return pane, article
 
 
+def _page_colour(pane: ReadingPane) -> QColor:
+    """The colour the reading column is painted with (a pixel of its empty margin)."""
+    image = pane.view.viewport().grab().toImage()
+    return image.pixelColor(4, image.height() - 4)
+
+
 def test_f7_caret_and_shift_arrows_select_without_a_mouse(qtbot) -> None:
     pane, article = _pane(qtbot)
     pane.focus_text()
@@ -141,13 +147,16 @@ def test_dark_scheme_recolours_the_shown_article(qtbot) -> None:
         cursor.setPosition(pane.body_start + kiev + 1)
         return cursor.charFormat().background().color()
 
+    pane.set_bookmarks([(0, 6, "yellow")])
+    assert pane.set_search_terms(["mardi"]) == 1
+    marks = len(pane.view.extraSelections())
     assert tint() == QColor(theme.LIGHT.entity("LOC").tint)
     try:
         theme.set_scheme("dark")
         assert tint() == QColor(theme.DARK.entity("LOC").tint)
-        assert pane.view.palette().color(pane.view.palette().ColorRole.Base) == QColor(
-            theme.DARK.page)
+        assert _page_colour(pane) == QColor(theme.DARK.page)
         assert pane.selected_text() == "Kiev"  # the place is kept
+        assert len(pane.view.extraSelections()) == marks  # and the marks
         assert pane.legend.buttons["LOC"].styleSheet().count(theme.DARK.entity("LOC").tint)
     finally:
         theme.set_scheme("light")
@@ -166,3 +175,26 @@ def test_type_actions_follow_the_legend_and_set_status_shows(qtbot) -> None:
     assert actions["LOC"].isChecked()
     pane.set_entity_status("3 entités")
     assert pane.legend.status.text() == "3 entités"
+
+
+def test_style_sheet_does_not_undo_the_reading_column_colours(qtbot, qapp) -> None:
+    """Re-applying the style sheet re-polishes widgets, which gives them back their first
+    palette: the column must be recoloured after that, not before."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QPalette
+
+    pane, _article = _pane(qtbot)
+    original = QPalette(qapp.palette())
+    qss = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+    manager = theme.ThemeManager(qapp, qss, "light")
+    try:
+        manager.set_mode("dark")
+        assert _page_colour(pane) == QColor(theme.DARK.page)
+        manager.set_mode("light")
+        assert _page_colour(pane) == QColor(theme.LIGHT.page)
+    finally:
+        manager.set_mode("light")
+        qapp.setStyleSheet("")
+        qapp.setPalette(original)
+        manager.deleteLater()

@@ -210,11 +210,13 @@ class ThemeManager(QObject):
 
     def apply(self) -> None:
         scheme = self.scheme()
-        set_scheme(scheme)
         self._app.setPalette(qt_palette(PALETTES[scheme]))
         set_sheet = getattr(self._app, "setStyleSheet", None)
         if set_sheet is not None and self._qss:
             set_sheet(self._qss)  # re-polished: palette(...) refers to the new palette
+        # last: re-polishing gives widgets back the palette they had when first polished,
+        # so those with colours of their own (the reading column) set them afterwards
+        set_scheme(scheme)
 
     def _on_system_changed(self, _scheme: object) -> None:
         if self._mode == "system":

@@ -81,11 +81,6 @@ class Overlays:
     current_mention: int = -1
     bookmarks: list[BookmarkMark] = field(default_factory=list)
 
-    def clear(self) -> None:
-        self.search, self.current_match = [], -1
-        self.mentions, self.current_mention = [], -1
-        self.bookmarks = []
-
     def selections(self, doc: QTextDocument, body_start: int,
                    text_len: int) -> list[QTextEdit.ExtraSelection]:
         """Bookmarks under mentions under search hits (the last drawn wins)."""

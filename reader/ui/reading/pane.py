@@ -376,7 +376,7 @@ class ReadingPane(QWidget):
 
     # -- overlays: search hits, focused entity, bookmarks -----------------------------------
     def _clear_overlays(self) -> None:
-        self._overlays.clear()
+        self._overlays = Overlays()  # a new one: a rebuild may hold on to the old
         self._refresh_overlays()
 
     def set_search_terms(self, terms: Sequence[str]) -> int:

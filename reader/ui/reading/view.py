@@ -17,12 +17,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QColor,
     QContextMenuEvent,
     QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
-    QPalette,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
@@ -197,14 +195,15 @@ class ArticleView(QTextEdit):
     # -- colours ----------------------------------------------------------------------------
     def restyle(self, _palette: object = None) -> None:
         """The reading column's colours of the current scheme (the page is not the lists'
-        base colour: it is warmer, like paper)."""
+        base colour: it is warmer, like paper).  A style sheet of its own, not a palette:
+        re-applying the application's style sheet gives widgets back their first palette,
+        but never drops their own style sheet."""
         p = theme.current()
-        pal = self.palette()
-        role = QPalette.ColorRole
-        for r, colour in ((role.Base, p.page), (role.Text, p.text),
-                          (role.Highlight, p.selection), (role.HighlightedText, p.selection_text)):
-            pal.setColor(r, QColor(colour))
-        self.setPalette(pal)
+        self.setStyleSheet(
+            f"QTextEdit#articleView {{ background: {p.page}; color: {p.text};"
+            f" selection-background-color: {p.selection}; selection-color: {p.selection_text};"
+            f" border: 1px solid {p.border}; }}"
+            f"QTextEdit#articleView:focus {{ border: 2px solid {p.accent}; }}")
 
     # -- events -----------------------------------------------------------------------------
     def viewportEvent(self, event: QEvent) -> bool:
