@@ -198,3 +198,19 @@ def test_style_sheet_does_not_undo_the_reading_column_colours(qtbot, qapp) -> No
         qapp.setStyleSheet("")
         qapp.setPalette(original)
         manager.deleteLater()
+
+
+def test_entities_dock_recolours_with_the_scheme(qtbot) -> None:
+    from reader.ui.reading.entities_panel import EntitiesPanel
+
+    dock = EntitiesPanel()
+    qtbot.addWidget(dock)
+    dock.set_entities([Entity(0, 4, "LOC", "Kiev", "kiev"), Entity(5, 9, "LOC", "Kyiv", "kiev")])
+    top = dock.tree.topLevelItem(0)
+    assert top.foreground(0).color() == QColor(theme.LIGHT.entity("LOC").underline)
+    assert top.child(0).text(0) in {"Kiev", "Kyiv"} and top.child(0).text(1) == "2"
+    try:
+        theme.set_scheme("dark")
+        assert top.foreground(0).color() == QColor(theme.DARK.entity("LOC").underline)
+    finally:
+        theme.set_scheme("light")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common import theme
 from reader.ui.common.entity_style import ORDER, style_for
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -55,6 +56,7 @@ class EntitiesPanel(QDockWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
+        theme.notifier.sig_changed.connect(self._recolour)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -100,6 +102,14 @@ class EntitiesPanel(QDockWidget):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.tree.resizeColumnToContents(1)
+
+    def _recolour(self, _palette: object = None) -> None:
+        """Group names in the new scheme's entity colours."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is not None:
+                top.setForeground(0, QBrush(QColor(style_for(str(top.data(0, LabelRole)))
+                                                   .colour)))
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         key = item.data(0, KeyRole)
