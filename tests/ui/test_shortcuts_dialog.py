@@ -43,3 +43,22 @@ def test_close_button_is_reachable_with_tab(qtbot) -> None:
     assert dialog.focusWidget().metaObject().className() == "QPushButton"
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert not dialog.isVisible()
+
+
+def test_groups_from_menus_walks_submenus_in_order(qtbot) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from reader.ui.common.shortcuts_dialog import groups_from_menus
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    view = QMenu("&Affichage", owner)
+    caret = view.addAction("Navigation au curseur")
+    caret.setShortcut(QKeySequence("F7"))
+    types = view.addMenu("Types")
+    person = types.addAction("Personne")
+    person.setShortcut(QKeySequence("Alt+1"))
+    groups = groups_from_menus([view])
+    assert groups == [("Affichage → Types", [person]), ("Affichage", [caret])]
+    dialog = ShortcutsDialog(groups, owner)
+    assert {dialog.row(i)[2] for i in range(dialog.row_count())} == {"F7", "Alt+1"}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,26 @@ def rows(groups: Iterable[tuple[str, Sequence[QAction]]]) -> list[tuple[str, str
                 continue
             seen.add(id(action))
             out.append((group.replace("&", ""), action_label(action), keys))
+    return out
+
+
+def groups_from_menus(menus: Iterable[QMenu]) -> list[tuple[str, list[QAction]]]:
+    """(menu title, its actions) for each menu and submenu, in menu order: what the
+    window passes to :class:`ShortcutsDialog` (``menuBar().findChildren`` is unordered)."""
+    out: list[tuple[str, list[QAction]]] = []
+
+    def walk(menu: QMenu, title: str) -> None:
+        own = []
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, f"{title} → {action_label(action)}")
+            else:
+                own.append(action)
+        out.append((title, own))
+
+    for menu in menus:
+        walk(menu, action_label(menu.menuAction()))
     return out
 
 
