@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --screenshot: which view to show (entities: Library Entities "
                              "and timeline)")
     parser.add_argument("--size", default="1440x900", help="window size for --screenshot")
+    parser.add_argument("--lang", choices=["fr", "en"],
+                        help="interface language (default: the saved choice, else the system's)")
+    parser.add_argument("--theme", choices=["system", "light", "dark"],
+                        help="colour scheme (default: the saved choice, else the system's)")
     parser.add_argument("--new-window", action="store_true",
                         help="open a window of its own instead of handing the folder to the "
                              "Reader already running on this display")
@@ -77,7 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setDesktopFileName("reader")
-    apply_style(app)
+    from reader.services import i18n
+    from reader.services.settings import Settings
+
+    settings = (Settings.in_memory(app) if args.screenshot
+                else Settings(paths.settings_file(args.data_dir), parent=app))
+    i18n.setup(args.lang, settings.language() or None)
+    theme_manager = apply_style(app, args.theme or settings.colour_scheme())
 
     from reader.ui.main_window import MainWindow, WindowOptions
 
@@ -98,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.screenshot:
         from reader.services.recent import RecentLibraries
 
-        recent = RecentLibraries(parent=app)
+        recent = RecentLibraries(settings, parent=app)
     library = start_library(folder, recent)
     if not library.is_dir():
         print(f"reader: {library}: not a folder", file=sys.stderr)
@@ -109,14 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = MainWindow(WindowOptions(library, data, cache,
                                           remember_geometry=args.screenshot is None,
-                                          settings_file=paths.settings_file(args.data_dir)))
+                                          settings=settings, theme=theme_manager,
+                                          recent=recent, fit_screen=not args.screenshot))
     except StorageError as exc:  # e.g. an unwritable cache directory: say so, lose nothing
-        message = f"Reader cannot start: {exc} (cache directory {cache})"
+        message = QCoreApplication.translate(
+            "App", "Reader ne peut pas démarrer : %1 (dossier de cache %2)").replace(
+            "%1", str(exc)).replace("%2", str(cache))
         print(f"reader: {message}", file=sys.stderr)
         if not args.screenshot:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, "Reader", message)
+            box = QMessageBox(QMessageBox.Icon.Critical, "Reader", message)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
         return 1
     if args.screenshot:
         width, _, height = args.size.partition("x")
@@ -149,19 +164,21 @@ def main(argv: list[str] | None = None) -> int:
             instance.close()
 
 
-def apply_style(app: object) -> None:
+def apply_style(app: object, mode: str = "system") -> Any:
+    """Fusion, the style sheet and the light or dark palette; returns the ThemeManager."""
     from PySide6.QtWidgets import QApplication
+
+    from reader.ui.common.theme import ThemeManager
 
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    qss = RESOURCES / "style.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    manager = ThemeManager(app, RESOURCES / "style.qss", mode)
     icon_file = RESOURCES / "reader.svg"
     if icon_file.exists():
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon_file)))
+    return manager
 
 
 def run_screenshot(app: object, window: object, target: Path, view: str) -> int:

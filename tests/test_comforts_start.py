@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from reader import desktop
 from reader.platform_check import check, distribution, ensure_platform
 from reader.services.recent import MAX_RECENT, RecentLibraries, startup_library
+from reader.services.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,7 +81,7 @@ def test_distribution_reads_os_release(tmp_path: Path) -> None:
 # -- recent libraries -------------------------------------------------------------------------
 @pytest.fixture
 def recent(qapp: object, tmp_path: Path) -> RecentLibraries:
-    return RecentLibraries(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
+    return RecentLibraries(Settings(tmp_path / "recent.ini"))
 
 
 def test_recent_libraries_keep_ten_newest_first(recent: RecentLibraries, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
 from reader.core.library.read_state import (
@@ -19,6 +18,7 @@ from reader.core.library.read_state import (
     to_section,
 )
 from reader.services.read_state import ReadCounts, ReadStateChange, ReadStateService
+from reader.services.settings import Settings
 from reader.services.view_state import ViewState
 
 ARTICLES = [("a", "h-a"), ("b", "h-b"), ("c", "h-c")]
@@ -103,8 +103,7 @@ def test_state_from_dict_round_trip() -> None:
 # -- the service ------------------------------------------------------------------------------
 def _service(store: ReadStateStore | None, tmp_path: Path, dwell: int = 0,
              stack: QUndoStack | None = None) -> ReadStateService:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    service = ReadStateService(store, stack, dwell_ms=dwell, settings=settings)
+    service = ReadStateService(store, stack, dwell_ms=dwell)
     service.set_library(tmp_path / "lib", ARTICLES)
     return service
 
@@ -144,9 +143,9 @@ def test_dwell_marks_read_after_the_delay(qapp: object, qtbot: object, store: Re
 
 
 def test_dwell_is_remembered(qapp: object, store: ReadStateStore, tmp_path: Path) -> None:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    ReadStateService(store, settings=settings).set_dwell_ms(3000)
-    assert ReadStateService(store, settings=settings).dwell_ms == 3000
+    settings = Settings(tmp_path / "s.ini")
+    settings.set_read_dwell_ms(3000)
+    assert ReadStateService(store, dwell_ms=settings.read_dwell_ms()).dwell_ms == 3000
 
 
 def test_mark_all_shown_as_read_is_one_undo_step(qapp: object, store: ReadStateStore,

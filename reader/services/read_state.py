@@ -5,7 +5,7 @@ count, the window title and the keys ``M``/``S`` all read or change the same sta
 they have one owner that keeps them in memory for the library shown (a set lookup per
 painted row), writes every change through :class:`ReadStateStore` at once, and says what
 changed with typed signals.  An article opened stays unread for a short dwell
-(``reading/markReadAfterMs`` in QSettings) so skimming through the list with the arrow keys
+(``Settings.read_dwell_ms``) so skimming through the list with the arrow keys
 does not mark everything read.  User changes go on the undo stack; the automatic marking
 does not (as in NetNewsWire).
 """
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.library.read_state import ReadState, ReadStateStore, library_key
@@ -25,7 +25,6 @@ from reader.core.storage import StorageError
 from reader.services import messages
 
 log = logging.getLogger("reader.read_state")
-DWELL_KEY = "reading/markReadAfterMs"
 DEFAULT_DWELL_MS = 1500  # long enough to skip past an article with the arrow keys
 
 
@@ -79,20 +78,13 @@ class ReadStateService(QObject):
     sig_reset = Signal()  # another library (or a rescan): every row may have changed
 
     def __init__(self, store: ReadStateStore | None, undo_stack: QUndoStack | None = None,
-                 *, dwell_ms: int | None = None, settings: QSettings | None = None,
-                 parent: QObject | None = None) -> None:
+                 *, dwell_ms: int = DEFAULT_DWELL_MS, parent: QObject | None = None) -> None:
         """``store`` None keeps states in memory only (the store could not be opened: the
-        caller has said so).  ``dwell_ms`` None reads it from the settings; negative: never
-        mark read automatically, 0: as soon as an article is opened."""
+        caller has said so).  ``dwell_ms`` (``Settings.read_dwell_ms``): negative, never
+        mark read automatically; 0, as soon as an article is opened."""
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._settings = settings
-        if dwell_ms is None:
-            try:
-                dwell_ms = int(self._qsettings().value(DWELL_KEY, DEFAULT_DWELL_MS))  # type: ignore[call-overload]
-            except (TypeError, ValueError):
-                dwell_ms = DEFAULT_DWELL_MS
         self._dwell_ms = dwell_ms
         self._library = ""
         self._hashes: dict[str, str] = {}  # article id → content hash, for the library shown
@@ -102,9 +94,6 @@ class ReadStateService(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._dwell_elapsed)
-
-    def _qsettings(self) -> QSettings:
-        return self._settings if self._settings is not None else QSettings()
 
     # -- the library ---------------------------------------------------------------------------
     @property
@@ -160,9 +149,9 @@ class ReadStateService(QObject):
         return self._dwell_ms
 
     def set_dwell_ms(self, ms: int) -> None:
-        """Change (and remember) the dwell before an opened article counts as read."""
+        """Change the dwell before an opened article counts as read (the caller keeps it
+        in :class:`reader.services.settings.Settings`)."""
         self._dwell_ms = int(ms)
-        self._qsettings().setValue(DWELL_KEY, self._dwell_ms)
 
     def article_opened(self, article_id: str) -> None:
         """The reading pane shows ``article_id``: mark it read after the dwell."""

@@ -2,7 +2,7 @@
 
 Why a service: the menu, the start-up (``reader`` with no folder opens the last library,
 as the ``.desktop`` launcher does) and the single-instance hand-over all need the same
-list.  It lives in QSettings (``recent/libraries``, newest first, at most
+list.  It lives in the settings (``Settings.recent_libraries``, newest first, at most
 :data:`MAX_RECENT`); a folder that is gone stays listed, disabled with the reason, so a
 library on an unplugged disk is not forgotten.
 """
@@ -15,10 +15,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from reader.services.settings import Settings
 
 log = logging.getLogger("reader.recent")
-KEY = "recent/libraries"
 MAX_RECENT = 10
 
 
@@ -57,20 +58,12 @@ def unavailable_reason(folder: Path) -> str:
 class RecentLibraries(QObject):
     sig_changed = Signal()  # the list changed: rebuild the menu
 
-    def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
 
-    def _qsettings(self) -> QSettings:
-        return self._settings if self._settings is not None else QSettings()
-
     def paths(self) -> list[Path]:
-        value = self._qsettings().value(KEY, [])
-        if isinstance(value, str):  # QSettings gives a one-item list back as a string
-            value = [value]
-        if not isinstance(value, list):
-            return []
-        return [Path(str(v)) for v in value if v][:MAX_RECENT]
+        return [Path(v) for v in self._settings.recent_libraries() if v][:MAX_RECENT]
 
     def entries(self) -> list[RecentLibrary]:
         """Newest first, each with the reason it cannot be opened now ("" if it can)."""
@@ -90,9 +83,8 @@ class RecentLibraries(QObject):
         self._write([])
 
     def _write(self, paths: list[Path]) -> None:
-        settings = self._qsettings()
-        settings.setValue(KEY, [str(p) for p in paths[:MAX_RECENT]])
-        settings.sync()
+        self._settings.set_recent_libraries([str(p) for p in paths[:MAX_RECENT]])
+        self._settings.sync()
         self.sig_changed.emit()
 
     def last_available(self) -> Path | None:
@@ -109,12 +101,11 @@ class StartupLibrary:
 
 
 def startup_library(argument: str | os.PathLike[str] | None, default: Path,
-                    recent: RecentLibraries | None = None) -> StartupLibrary:
+                    recent: RecentLibraries) -> StartupLibrary:
     """The folder given on the command line, else the last library that can still be
     opened, else ``default`` (``seeds/``: the first run)."""
     if argument:
         return StartupLibrary(Path(argument), "argument")
-    recent = recent if recent is not None else RecentLibraries()
     skipped: list[RecentLibrary] = []
     for entry in recent.entries():
         if entry.available:

@@ -150,15 +150,19 @@ class Settings(QObject):
         return value if value in ("fr", "en") else ""
 
     def set_language(self, lang: str) -> None:
-        self._set("ui/language", lang)
+        """"fr", "en", or "" to follow the system again."""
+        if self._qs is not None and not lang:
+            self._qs.remove("ui/language")
+        else:
+            self._set("ui/language", lang)
 
     def colour_scheme(self) -> str:
-        """"light", "dark" or "" (follow the system)."""
-        value = str(self._get("ui/colourScheme", "") or "")
-        return value if value in ("light", "dark") else ""
+        """"system", "light" or "dark"."""
+        value = str(self._get("ui/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
 
     def set_colour_scheme(self, scheme: str) -> None:
-        self._set("ui/colourScheme", scheme)
+        self._set("ui/theme", scheme)
 
     def justify(self) -> bool:
         return str(self._get("reader/justify", "false")).lower() == "true"
@@ -174,4 +178,8 @@ class Settings(QObject):
         self._set("libraries/recent", list(folders))
 
     def read_dwell_ms(self) -> int:
-        return int(self._float("reader/readDwellMs", 1500))
+        """How long an article stays open before it counts as read (negative: never)."""
+        return int(self._float("reading/markReadAfterMs", 1500))
+
+    def set_read_dwell_ms(self, ms: int) -> None:
+        self._set("reading/markReadAfterMs", int(ms))

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QWidget,
@@ -43,6 +44,7 @@ from reader.services.library_session import (
     RowsArrived,
     SearchDone,
 )
+from reader.services.recent import RecentLibraries
 from reader.services.settings import Settings
 from reader.services.view_state import EntityFilter, ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
@@ -53,6 +55,7 @@ from reader.ui.common.focus_cycle import FocusCycle
 from reader.ui.common.icons import icon
 from reader.ui.common.problems_dialog import ProblemsDialog
 from reader.ui.common.status_bar import StatusBar
+from reader.ui.common.theme import ThemeManager
 from reader.ui.entities.library_panel import LibraryEntitiesPanel
 from reader.ui.menus import Actions, build_menus, build_toolbar
 from reader.ui.reading.entities_panel import EntitiesPanel
@@ -67,6 +70,10 @@ class WindowOptions:
     cache_dir: Path
     remember_geometry: bool = True
     settings_file: Path | None = None  # None: the platform's place (with remember_geometry)
+    settings: Settings | None = None  # given by the app (it chose the language with it)
+    theme: ThemeManager | None = None  # the app's light/dark manager (menu Affichage → Thème)
+    recent: RecentLibraries | None = None  # Fichier → Récents (None: no such menu)
+    fit_screen: bool = True  # False: an explicit size (--screenshot --size) is kept
 
 
 class MainWindow(QMainWindow):
@@ -84,8 +91,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reader")
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
-        self.settings = (Settings(options.settings_file, parent=self) if options.remember_geometry
-                         else Settings.in_memory(self))
+        self.settings = options.settings or (
+            Settings(options.settings_file, parent=self) if options.remember_geometry
+            else Settings.in_memory(self))
         self.status = StatusBar(self)  # first: it shows what opening the stores reports
         self.setStatusBar(self.status)
         self.jobs = JobRunner(self)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         vs.sig_entity_changed.connect(self._on_entity_filter)
         vs.sig_period_changed.connect(lambda _p: self._after_filter())
         self.pane.sig_selection_changed.connect(a.bookmark.setEnabled)
-        self.pane.sig_search_selection.connect(self.articles.search_for)
+        self.pane.sig_context_menu.connect(self._offer_search_of_selection)
         le = self.library_entities
         le.sig_entity_chosen.connect(self._on_library_entity_chosen)
         le.sig_month_chosen.connect(vs.set_period)
@@ -206,13 +214,13 @@ class MainWindow(QMainWindow):
         geometry, state, splitter = s.window_geometry(), s.window_state(), s.splitter_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-            layout_guard.fit_to_screen(self)
         else:
             self._default_layout()
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
         self.pane.set_point_size(s.point_size())
         self.articles.set_recent_searches(s.recent_searches())
 
@@ -234,7 +242,16 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.protect_reading_column)
+        QTimer.singleShot(0, self._fit_layout)
+
+    def _fit_layout(self) -> None:
+        """A layout saved on another screen or at another scale factor is repaired."""
+        if self._closed:
+            return
+        if self.options.fit_screen:
+            layout_guard.close_docks_that_do_not_fit(self, [d for d, _icon in self._docks])
+            layout_guard.fit_to_screen(self)
+        self.protect_reading_column()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -389,6 +406,13 @@ class MainWindow(QMainWindow):
     def _on_library_entities_shown(self, shown: bool) -> None:
         if not shown and not self.isMinimized() and self.isVisible():
             self.view_state.clear_library_filters()
+
+    def _offer_search_of_selection(self, menu: QMenu) -> None:
+        selected = self.pane.selected_text()
+        if selected and len(selected) < 80:
+            search = menu.addAction(icon("find"), self.tr("Rechercher « %1 » dans la bibliothèque")
+                                    .replace("%1", selected[:40]))
+            search.triggered.connect(lambda: self.articles.search_for(selected))
 
     def _forget_resume(self, _reason: str) -> None:
         self._resume = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from reader.core.library.search_query import find_matches
 from reader.ui.articles.model import SnippetRole
+from reader.ui.common import theme
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -64,7 +65,7 @@ class ArticleDelegate(QStyledItemDelegate):
         elided = sfm.elidedText(snippet, Qt.TextElideMode.ElideRight, rect.width())
         dim = QColor(text_colour)
         if not selected:
-            dim = QColor("#6b6b6b")
+            dim = QColor(theme.current().muted)
         self._draw_snippet(painter, snippet_rect, elided, dim, opt.font)
         painter.restore()
 
@@ -97,8 +98,8 @@ class ArticleDelegate(QStyledItemDelegate):
             r = QRect(x, rect.top(), max(0, rect.right() - x), rect.height())
             if strong:
                 painter.fillRect(QRect(x, rect.top(), min(w, r.width()), rect.height()),
-                                 QColor("#ffe082"))
-                painter.setPen(QColor("#000"))
+                                 QColor(theme.current().search))
+                painter.setPen(QColor(theme.current().text))
             painter.drawText(r, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              piece)
             painter.setPen(colour)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -114,11 +114,16 @@ class BookmarksPanel(QDockWidget):
         self.sort_combo.addItem(self.tr("Ordre de lecture"), BookmarkFilterProxy.SORT_POSITION)
         self.sort_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_sort(self.sort_combo.currentData()))
-        filters = QHBoxLayout()
+        # two by two: the dock stays narrow enough to leave the reading column its width
+        filters = QGridLayout()
         filters.setSpacing(4)
-        for w in (self.tag_combo, self.colour_combo, self.this_article, self.sort_combo):
-            filters.addWidget(w)
-        filters.addStretch(1)
+        filters.addWidget(self.tag_combo, 0, 0)
+        filters.addWidget(self.colour_combo, 0, 1)
+        filters.addWidget(self.this_article, 1, 0)
+        filters.addWidget(self.sort_combo, 1, 1)
+        for combo in (self.tag_combo, self.colour_combo, self.sort_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         self.message = QLabel("", body)
         self.message.setObjectName("bookmarksMessage")

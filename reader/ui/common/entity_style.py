@@ -1,37 +1,77 @@
-"""How each entity type looks: colour, underline style and names (never colour alone)."""
+"""How each entity type looks: colour, underline style and names (never colour alone).
+
+The underline style is fixed per type (it tells types apart without colour); the colours
+come from the current scheme (:mod:`reader.ui.common.theme`) and the names from the
+current language, both read when asked, so a switch shows at the next paint.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
+
+from reader.ui.common import theme
+
+_U = QTextCharFormat.UnderlineStyle
+
+
+def _names(label: str) -> tuple[str, str]:
+    """(singular, plural) in the UI language; literal calls so that lupdate finds them."""
+    if label == "PER":
+        return (QCoreApplication.translate("EntityStyle", "Personne"),
+                QCoreApplication.translate("EntityStyle", "Personnes"))
+    if label == "ORG":
+        return (QCoreApplication.translate("EntityStyle", "Organisation"),
+                QCoreApplication.translate("EntityStyle", "Organisations"))
+    if label == "LOC":
+        return (QCoreApplication.translate("EntityStyle", "Lieu"),
+                QCoreApplication.translate("EntityStyle", "Lieux"))
+    if label == "DATE":
+        return (QCoreApplication.translate("EntityStyle", "Date"),
+                QCoreApplication.translate("EntityStyle", "Dates"))
+    if label == "QUANTITY":
+        return (QCoreApplication.translate("EntityStyle", "Nombre"),
+                QCoreApplication.translate("EntityStyle", "Nombres"))
+    misc = QCoreApplication.translate("EntityStyle", "Divers")
+    return misc, misc
 
 
 @dataclass(frozen=True)
 class EntityStyle:
     label: str
-    name: str  # shown in the legend and tooltips
-    plural: str
-    colour: str  # text underline / swatch colour
-    background: str  # light tint behind the text
     underline: QTextCharFormat.UnderlineStyle
+
+    @property
+    def name(self) -> str:
+        """Shown in the legend, tooltips and announcements."""
+        return _names(self.label)[0]
+
+    @property
+    def plural(self) -> str:
+        return _names(self.label)[1]
+
+    @property
+    def colour(self) -> str:
+        """Underline and swatch colour in the current scheme."""
+        return theme.current().entity(self.label).underline
+
+    @property
+    def background(self) -> str:
+        """Tint behind the text in the current scheme."""
+        return theme.current().entity(self.label).tint
 
 
 STYLES: dict[str, EntityStyle] = {
     s.label: s
     for s in (
-        EntityStyle("PER", "Personne", "Personnes", "#ad1457", "#fce4ec",
-                    QTextCharFormat.UnderlineStyle.SingleUnderline),
-        EntityStyle("ORG", "Organisation", "Organisations", "#1565c0", "#e3f2fd",
-                    QTextCharFormat.UnderlineStyle.DotLine),
-        EntityStyle("LOC", "Lieu", "Lieux", "#2e7d32", "#e8f5e9",
-                    QTextCharFormat.UnderlineStyle.DashUnderline),
-        EntityStyle("DATE", "Date", "Dates", "#e65100", "#fff3e0",
-                    QTextCharFormat.UnderlineStyle.WaveUnderline),
-        EntityStyle("QUANTITY", "Nombre", "Nombres", "#00695c", "#e0f2f1",
-                    QTextCharFormat.UnderlineStyle.DashDotLine),
-        EntityStyle("MISC", "Divers", "Divers", "#6a1b9a", "#f3e5f5",
-                    QTextCharFormat.UnderlineStyle.DashDotDotLine),
+        EntityStyle("PER", _U.SingleUnderline),
+        EntityStyle("ORG", _U.DotLine),
+        EntityStyle("LOC", _U.DashUnderline),
+        EntityStyle("DATE", _U.WaveUnderline),
+        EntityStyle("QUANTITY", _U.DashDotLine),
+        EntityStyle("MISC", _U.DashDotDotLine),
     )
 }
 ORDER = tuple(STYLES)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 import qtawesome as qta
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+
+from reader.ui.common import theme
 
 _ICONS: dict[str, str] = {
     "open_folder": "mdi6.folder-open-outline",
@@ -44,10 +47,38 @@ _ICONS: dict[str, str] = {
 }
 
 
+class _ThemedIconEngine(QIconEngine):
+    """Paints the qtawesome glyph in the current scheme's text colour, read at paint
+    time: an icon made in the light scheme stays visible after a switch to dark."""
+
+    def __init__(self, spec: str) -> None:
+        super().__init__()
+        self._spec = spec
+
+    def _icon(self) -> QIcon:
+        palette = theme.current()
+        return _glyph(self._spec, palette.text, palette.muted)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        self._icon().paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._icon().pixmap(size, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _ThemedIconEngine(self._spec)
+
+
+@cache
+def _glyph(spec: str, colour: str, disabled: str) -> QIcon:
+    return qta.icon(spec, color=colour, color_disabled=disabled)
+
+
 @cache
 def icon(name: str) -> QIcon:
     """The icon registered under ``name`` (a blank icon for unknown names, never an error)."""
     spec = _ICONS.get(name)
     if spec is None:
         return QIcon()
-    return qta.icon(spec)
+    return QIcon(_ThemedIconEngine(spec))

@@ -24,8 +24,31 @@ def available_geometry(window: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
 
 
+def close_docks_that_do_not_fit(window: QMainWindow, docks: list[QDockWidget]) -> list[str]:
+    """On a screen narrower than the window's minimum (list + reading column + docks), close
+    docks, last first, until it fits: the reading column is never squeezed."""
+    area = available_geometry(window)
+    closed = []
+    for dock in reversed(docks):
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        if window.minimumSizeHint().width() <= area.width():
+            break
+        if dock.isVisible() or not dock.isHidden():
+            dock.hide()
+            closed.append(dock.objectName())
+    if closed:
+        log.info("screen %d px wide: docks closed to keep the reading column: %s",
+                 area.width(), ", ".join(closed))
+    return closed
+
+
 def fit_to_screen(window: QMainWindow) -> None:
     """Shrink and move the window so that it lies on the available screen geometry."""
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()  # the minimum size after docks were closed
     area = available_geometry(window)
     width = min(window.width(), area.width())
     height = min(window.height(), area.height())

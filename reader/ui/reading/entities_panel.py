@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common import theme
 from reader.ui.common.entity_style import ORDER, style_for
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -29,26 +31,32 @@ class EntitiesPanel(QDockWidget):
     sig_entity_activated = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Entités de l'article", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Entités de l'article"))
         self.setObjectName("entitiesDock")
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may carry a failure's text
         self.status.setObjectName("entitiesStatus")
         self.tree = QTreeWidget(body)
-        self.tree.setHeaderLabels(["Entité", "Mentions"])
+        self.tree.setHeaderLabels([self.tr("Entité"), self.tr("Mentions")])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Entités de l'article")
+        self.tree.setAccessibleName(self.tr("Entités de l'article"))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # names stay readable (not "U…") without taking the reading column's room
+        body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.itemDoubleClicked.connect(self._on_activated)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
+        theme.notifier.sig_changed.connect(self._recolour)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -76,15 +84,17 @@ class EntitiesPanel(QDockWidget):
             top.setFont(0, font)
             top.setData(0, LabelRole, label)
             top.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
-                        f"{len(keys)} {style.plural.lower()}")
+                        f"{len(keys)} {(style.name if len(keys) == 1 else style.plural).lower()}")
             ranked = sorted(keys.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
             for key, forms in ranked:
                 text = forms.most_common(1)[0][0]
                 child = QTreeWidgetItem([text, str(sum(forms.values()))])
                 child.setData(0, KeyRole, key)
                 child.setData(0, LabelRole, label)
-                child.setToolTip(0, f"{style.name} ({label}) — activer pour aller à la "
-                                    "mention suivante")
+                child.setToolTip(0, html.escape(
+                    self.tr("%1 — %2 (%3) — activer pour aller à la mention suivante")
+                    .replace("%1", text).replace("%2", style.name).replace("%3", label),
+                    quote=False))
                 child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, style.name)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 top.addChild(child)
@@ -92,6 +102,14 @@ class EntitiesPanel(QDockWidget):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.tree.resizeColumnToContents(1)
+
+    def _recolour(self, _palette: object = None) -> None:
+        """Group names in the new scheme's entity colours."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is not None:
+                top.setForeground(0, QBrush(QColor(style_for(str(top.data(0, LabelRole)))
+                                                   .colour)))
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         key = item.data(0, KeyRole)

@@ -23,7 +23,6 @@ from reader.services.library_session import (
     ModelState,
 )
 from reader.services.view_state import EntityFilter, ViewState
-from reader.ui.common.entity_style import style_for
 from reader.ui.common.status_bar import StatusBar
 from reader.ui.reading.entities_panel import EntitiesPanel
 from reader.ui.reading.pane import BuiltDocument, ReadingPane, build_document, by_position
@@ -112,15 +111,7 @@ class ArticlePresenter(QObject):
         if not already_shown:
             self.pane.set_entities(ents.body)
         self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
-        n = len(ents.body)
-        self.pane.set_entity_status(_tr("%n entité(s)", n))
-        counts: dict[str, int] = {}
-        for ent in ents.body:
-            counts[ent.label] = counts.get(ent.label, 0) + 1
-        # screen readers announce what the colours and underlines show
-        self.pane.describe(_tr("%1. %n entité(s) surlignée(s) : ", n).replace(
-            "%1", article.title) + ", ".join(f"{c} {style_for(label).plural.lower()}"
-                                             for label, c in counts.items()))
+        self.pane.set_entity_status(_tr("%n entité(s)", len(ents.body)))
         self.entities_panel.set_status("")
         self._focus(self.view_state.entity)
         self.sig_entities_applied.emit(article.id)

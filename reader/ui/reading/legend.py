@@ -1,0 +1,149 @@
+"""The legend bar above the article: one toggle per entity type, the search position,
+and the entity status ("analyse…", "12 entités")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent, QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from reader.ui.common import theme
+from reader.ui.common.entity_style import ORDER, STYLES
+
+
+def css_line(style: QTextCharFormat.UnderlineStyle) -> str:
+    """The CSS border style closest to an underline style (the swatch under the name)."""
+    if style in (QTextCharFormat.UnderlineStyle.DotLine,):
+        return "dotted"
+    if style in (QTextCharFormat.UnderlineStyle.DashUnderline,
+                 QTextCharFormat.UnderlineStyle.DashDotLine,
+                 QTextCharFormat.UnderlineStyle.DashDotDotLine):
+        return "dashed"
+    if style is QTextCharFormat.UnderlineStyle.WaveUnderline:
+        return "double"
+    return "solid"
+
+
+class LegendBar(QWidget):
+    """One toggle per entity type: colour swatch, name and underline style."""
+
+    sig_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(4)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("legendCaption")
+        layout.addWidget(self.caption)
+        self._compact = False
+        self._full_width = 0
+        self.buttons: dict[str, QToolButton] = {}
+        for label in ORDER:
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setObjectName(f"legend_{label}")
+            button.toggled.connect(lambda on, lab=label: self.sig_toggled.emit(lab, on))
+            layout.addWidget(button)
+            self.buttons[label] = button
+        layout.addStretch(1)
+        # the legend may be clipped on narrow windows rather than widen the reading pane
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # where F3 / Shift+F3 are among the search's matches in this article
+        self.matches = QLabel("", self)
+        self.matches.setObjectName("legendMatches")
+        self.matches.setTextFormat(Qt.TextFormat.PlainText)
+        self.matches.setVisible(False)
+        layout.addWidget(self.matches)
+        self.status = QLabel("", self)
+        self.status.setObjectName("legendStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self.retranslate()
+        self.restyle()
+        theme.notifier.sig_changed.connect(self.restyle)
+
+    def retranslate(self) -> None:
+        """Names in the UI language (also after a language switch)."""
+        self.caption.setText(self.tr("Entités :"))
+        for label, button in self.buttons.items():
+            style = STYLES[label]
+            button.setText(label if self._compact else style.name)
+            button.setToolTip(self.tr("Afficher ou masquer : %1 (%2)")
+                              .replace("%1", style.plural).replace("%2", label))
+            button.setAccessibleName(self.tr("Surligner les entités de type %1")
+                                     .replace("%1", style.name))
+        self._full_width = 0
+
+    def restyle(self, _palette: object = None) -> None:
+        """Swatch colours of the current scheme."""
+        p = theme.current()
+        for label, button in self.buttons.items():
+            style = STYLES[label]
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {style.colour};"
+                f" border-bottom: 3px {css_line(style.underline)} {style.colour};"
+                f" background: {style.background}; border-radius: 3px; padding: 1px 6px;"
+                f" color: {p.text}; }}"
+                f"QToolButton:!checked {{ background: transparent; color: {p.muted};"
+                f" border-color: {p.border}; }}"
+                f"QToolButton:focus {{ border: 2px solid {p.accent}; }}"
+            )
+        self.matches.setStyleSheet(f"background: {p.search}; color: {p.text};"
+                                   " border-radius: 3px; padding: 1px 6px;")
+
+    def type_actions(self, parent: QObject) -> list[QAction]:
+        """One checkable action per type, kept in step with its toggle (for a menu: the
+        legend may be clipped on a narrow pane, the menu never is)."""
+        actions = []
+        for label, button in self.buttons.items():
+            action = QAction(STYLES[label].name, parent)
+            action.setCheckable(True)
+            action.setChecked(button.isChecked())
+            action.setData(label)
+            action.toggled.connect(button.setChecked)
+            button.toggled.connect(action.setChecked)
+            actions.append(action)
+        return actions
+
+    def enabled_labels(self) -> set[str]:
+        return {label for label, b in self.buttons.items() if b.isChecked()}
+
+    def show_match_position(self, current: int, n: int, shown: bool) -> None:
+        """Short ("2 / 5": the bar is narrow), spelled out for tooltips and readers;
+        ``current`` is 0-based, -1 before the first F3."""
+        current += 1
+        self.matches.setText(f"{current or '–'} / {n}")
+        full = (self.tr("Occurrence %1 sur %2 de la recherche").replace("%1", str(current))
+                .replace("%2", str(n)) if current
+                else self.tr("%1 occurrence(s) de la recherche").replace("%1", str(n)))
+        self.matches.setToolTip(full + " (F3 / Maj+F3)")
+        self.matches.setAccessibleName(full)
+        self.matches.setVisible(n > 0 and shown)
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self._relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """On a narrow pane show the type codes (PER, ORG…) rather than clipped names."""
+        if self._full_width == 0:  # measured once, with the full names
+            names = [STYLES[label].name for label in self.buttons]
+            metrics = self.fontMetrics()
+            self._full_width = (sum(metrics.horizontalAdvance(n) + 16 for n in names)
+                                + metrics.horizontalAdvance(self.caption.text())
+                                + 4 * (len(self.buttons) + 2) + 16)
+        full = (self._full_width + max(self.status.sizeHint().width(), 70)
+                + (self.matches.sizeHint().width() if self.matches.isVisible() else 0))
+        compact = self.width() < full
+        if compact != self._compact:
+            self._compact = compact
+            self.caption.setVisible(not compact)
+            for label, button in self.buttons.items():
+                button.setText(label if compact else STYLES[label].name)
