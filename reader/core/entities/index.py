@@ -97,8 +97,11 @@ class EntitySummary:
 
 
 class _RowLike(Protocol):
-    id: str
-    content_hash: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def content_hash(self) -> str: ...
 
 
 def fold(text: str) -> str:
