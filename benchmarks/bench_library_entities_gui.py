@@ -21,6 +21,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.core.library.index import LibraryIndex  # noqa: E402
+from reader.services.library_entities import LibraryEntityService  # noqa: E402
+from reader.services.view_state import ViewState  # noqa: E402
 from reader.ui.entities.library_panel import LibraryEntitiesPanel  # noqa: E402
 
 DEFAULT = Path("/work/shared/corpus")
@@ -66,18 +68,20 @@ def main() -> None:
         rows = lib.rows(folder)
         end = time.monotonic() + 2
         base = describe("idle (baseline)", gaps_during(app, lambda: time.monotonic() > end, 3))
-        panel = LibraryEntitiesPanel(cache, data)
+        state = ViewState()
+        service = LibraryEntityService(cache, data, state)
+        panel = LibraryEntitiesPanel(service, state)
         panel.show()
         finished: list[object] = []
-        panel.batch.sig_finished.connect(finished.append)
-        panel.batch.sig_failed.connect(finished.append)
+        service.batch.sig_finished.connect(finished.append)
+        service.batch.sig_failed.connect(finished.append)
         t0 = time.monotonic()
-        panel.set_library(folder, lib, rows)
+        service.set_library(folder, rows)
         busy = describe(f"extracting {len(rows)} articles",
                         gaps_during(app, lambda: bool(finished), 900))
         print(f"extraction wall time {time.monotonic() - t0:.1f} s; result {finished[:1]}")
         print(f"max stall ratio busy/idle: {busy / max(base, 1):.1f}x")
-        panel.stop()
+        service.stop()
         lib.close()
 
 
