@@ -130,6 +130,10 @@ def test_clearing_filters_elsewhere_clears_the_dock(qtbot, panel: LibraryEntitie
     panel.view_state.set_period("2024-05")
     panel.close()  # a closed dock stops filtering
     assert panel.view_state.period is None and panel.view_state.entity is None
+    panel.show()
+    panel.view_state.set_period("2024-05")
+    panel.toggleViewAction().trigger()  # hidden from the View menu: the same
+    assert not panel.isVisible() and panel.view_state.period is None
 
 
 def select(panel: LibraryEntitiesPanel, *wanted: str) -> None:

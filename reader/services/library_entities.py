@@ -246,7 +246,8 @@ class LibraryEntityService(QObject):
             total = len(self.rows)
             self.sig_progress.emit(total, total)
             return
-        self._set_status(self.tr("Analyse des entités de {n} article(s) en arrière-plan…")
+        self._set_status(self.tr("Analyse des entités de {n} article(s) en arrière-plan "
+                                 "(décomptes provisoires)…")
                          .format(n=len(scoped.todo)))
         self.batch.start(scoped.todo, self.model_name, jobs_written=True)
         self.sig_extracting.emit(True)

@@ -72,6 +72,7 @@ class LibraryEntitiesPanel(QDockWidget):
         service.sig_extracting.connect(self._on_extracting)
         service.sig_buckets.connect(self.timeline.set_buckets)
         view_state.sig_entity_changed.connect(self._on_entity_changed)
+        self.toggleViewAction().triggered.connect(self._on_toggled)
         if service.top is not None:
             self._show(service.top)
         self._set_status(service.status)
@@ -346,3 +347,8 @@ class LibraryEntitiesPanel(QDockWidget):
         """A closed dock hides its choices: they stop filtering the list too."""
         self.view_state.clear_library_filters()
         super().closeEvent(event)
+
+    def _on_toggled(self, shown: bool) -> None:
+        """Hidden from the View menu: the same as closing it."""
+        if not shown:
+            self.view_state.clear_library_filters()

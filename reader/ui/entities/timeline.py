@@ -21,8 +21,8 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QCursor, QKeyEvent, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QCursor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -86,16 +86,16 @@ class _BarView(QChartView):
             return
         event.accept()
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
-        super().focusInEvent(event)  # type: ignore[arg-type]
-        self.viewport().update()
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._owner.set_current(self._owner.current)  # framed and said
 
-    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
-        super().focusOutEvent(event)  # type: ignore[arg-type]
-        self.viewport().update()
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._owner.set_current(self._owner.current)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
-        super().drawForeground(painter, rect)  # type: ignore[arg-type]
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
         owner = self._owner
         series, i = owner.series, owner.current
         if not self.hasFocus() or series is None or not 0 <= i < len(owner.buckets.counts):
