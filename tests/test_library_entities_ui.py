@@ -11,12 +11,13 @@ from library_entities_data import LIBRARY, VERSION, index_library, rows
 from PySide6.QtCore import Qt
 
 from reader.core.entities.cache import EntityCache
+from reader.core.entities.index import EntitySummary
 from reader.core.library.index import ArticleRow
 from reader.core.library.rows import bucket_rows
 from reader.services.library_entities import LibraryEntityService
 from reader.services.view_state import ViewState
 from reader.ui.entities.library_panel import LibraryEntitiesPanel
-from reader.ui.entities.models import KeyRole
+from reader.ui.entities.models import EntityListModel, KeyRole
 from reader.ui.entities.timeline import TimelineChart
 
 
@@ -76,6 +77,9 @@ def test_one_cell_one_value(panel: LibraryEntitiesPanel) -> None:
     spoken = [c.data(Qt.ItemDataRole.AccessibleTextRole) for c in cells]
     assert spoken == ["Médecins sans frontières", "Organisation (ORG)", "1", "1"]
     assert cells[0].data(Qt.ItemDataRole.ToolTipRole) == "Médecins sans frontières"
+    markup = EntityListModel()
+    markup.set_items([EntitySummary("at&t", "ORG", "<b>AT&T</b>", 1, 1)])
+    assert markup.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "&lt;b&gt;AT&amp;T&lt;/b&gt;"
 
 
 def test_list_groups_and_filters(qtbot, panel: LibraryEntitiesPanel) -> None:  # type: ignore[no-untyped-def]

@@ -226,6 +226,7 @@ class LibraryEntitiesPanel(QDockWidget):
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self._update_buttons()  # the stores may have become unavailable
 
     def _update_buttons(self) -> None:
         selected = self._selected()
