@@ -187,20 +187,20 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     With ``view == "entities"`` also wait for the library-wide entity extraction, choose
     the most mentioned entity and show the Library Entities dock with its timeline.
     """
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reader.services.entity_results import TopEntities
     from reader.ui.main_window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     loop = QEventLoop()
-    panel = window.library_entities if view == "entities" else None
-    state = {"entities": False, "library": False, "chosen": panel is None}
+    state = {"entities": False, "library": False, "chosen": view != "entities"}
 
     def check() -> None:
         if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
             # the entity view also waits for the filtered list, its article and timeline
-            QTimer.singleShot(400 if panel is None else 2500, loop.quit)
+            QTimer.singleShot(400 if view != "entities" else 2500, loop.quit)
 
     def mark(flag: str, value: bool = True) -> None:
         state[flag] = value
@@ -209,22 +209,22 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     window.sig_entities_applied.connect(lambda _id: mark("entities"))
     window.sig_model_ready.connect(lambda _ok: check())
     window.sig_library_loaded.connect(lambda: mark("library"))
-    if panel is not None:
-        panel.show()
-        panel.raise_()
-        window.entities_panel.hide()
-        if window.bookmarks_panel is not None:
-            window.bookmarks_panel.hide()
-        window.resizeDocks([panel], [480], Qt.Orientation.Horizontal)
-        window.splitter.setSizes([430, 530])
+    if view == "entities":
+        window.show_library_entities_view()
+        service = window.entity_service
 
-        def on_progress(done: int, total: int) -> None:
-            if done >= total and not state.get("asked"):
-                state["asked"] = True
-                QTimer.singleShot(300, lambda: _choose_top_entity(panel))
+        def on_top(top: TopEntities) -> None:
+            # the final list (not the counts of an analysis still running), once
+            if top.provisional or not top.entities or state.get("asked"):
+                return
+            state["asked"] = True
+            people = [e for e in top.entities if e.label == "PER"]
+            best = max(people or top.entities, key=lambda e: (e.article_count, e.mention_count))
+            service.choose(best.key, best.label)
 
-        panel.sig_progress.connect(on_progress)
-        panel.sig_entity_chosen.connect(lambda choice: mark("chosen", choice is not None))
+        service.sig_top.connect(on_top)
+        window.view_state.sig_entity_changed.connect(
+            lambda entity: mark("chosen", entity is not None))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     loop.exec()
     app.processEvents()
@@ -237,15 +237,6 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     print(f"screenshot saved to {target}")
     return 0
 
-
-def _choose_top_entity(panel: object) -> None:
-    """Choose the most mentioned person (else any entity) in the Library Entities dock."""
-    items = list(panel.model.items()) if hasattr(panel, "model") else []  # type: ignore[attr-defined]
-    if not items:
-        return
-    people = [i for i in items if i.label == "PER"]
-    top = max(people or items, key=lambda i: (i.article_count, i.mention_count))
-    panel.choose(top.key, top.label)  # type: ignore[attr-defined]
 
 
 def split_target(argument: str | None) -> tuple[str | None, str | None]:

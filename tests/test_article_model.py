@@ -160,7 +160,7 @@ def test_big_title_sorts_run_through_the_runner(qtmodeltester, tmp_path: Path,
 
 
 def test_period_filter_follows_the_date_precision() -> None:
-    from reader.ui.articles.model import _period_mask, row_month, row_year
+    from reader.core.library.rows import period_mask, row_month, row_year
 
     def row(iso: str, precision: int) -> ArticleRow:
         return ArticleRow(1, "a", "/a.txt", "T", iso, precision, "AFP", "", 1, "h")
@@ -171,11 +171,11 @@ def test_period_filter_follows_the_date_precision() -> None:
         expected = [(row_year(r) if len(period) == 4 else row_month(r)) == period
                     for r in rows]
         isos, precisions = [r.date_iso for r in rows], [r.precision for r in rows]
-        assert list(_period_mask(isos, precisions, period)) == expected, period
+        assert list(period_mask(isos, precisions, period)) == expected, period
 
 
 def test_entity_filter_by_row_id_table(qtmodeltester, tmp_path: Path) -> None:
-    from reader.ui.articles.model import rowid_bitmap
+    from reader.core.library.rows import rowid_bitmap
 
     index, lib, model = _model(tmp_path)
     proxy = _checked_proxy(model, qtmodeltester)

@@ -137,7 +137,7 @@ def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
     panel.show()
     qtbot.waitUntil(lambda: any(i.key == "kiev" for i in panel.model.items()),
                     timeout=MODEL_TIMEOUT)
-    with qtbot.waitSignal(panel.sig_entity_chosen, timeout=30_000):
+    with qtbot.waitSignal(window.view_state.sig_entity_changed, timeout=30_000):
         panel.choose("kiev", "LOC")
     ids = {window.articles.proxy.index(r, 0).data(IdRole) for r in range(window.articles.proxy.rowCount())}
     assert ids == {"000_bc9dcdd3549268f8"}

@@ -38,6 +38,7 @@ from reader.services import messages
 from reader.services.bookmark_types import BookmarkChange, Passage
 from reader.services.bookmarks import BookmarkService
 from reader.services.jobs import JobRunner
+from reader.services.library_entities import LibraryEntityService
 from reader.services.library_session import (
     LibraryOpened,
     LibrarySession,
@@ -46,7 +47,7 @@ from reader.services.library_session import (
 )
 from reader.services.recent import RecentLibraries
 from reader.services.settings import Settings
-from reader.services.view_state import EntityFilter, ViewState
+from reader.services.view_state import ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
 from reader.ui.bookmarks.note_dialog import ask_bookmark
 from reader.ui.bookmarks.panel import BookmarksPanel
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self.bookmarks, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
         self.splitDockWidget(self.entities_panel, self.bookmarks_panel, Qt.Orientation.Vertical)
-        self.library_entities = LibraryEntitiesPanel(options.cache_dir, options.data_dir, self)
+        self.entity_service = LibraryEntityService(options.cache_dir, options.data_dir,
+                                                   self.view_state, self)
+        self.library_entities = LibraryEntitiesPanel(self.entity_service, self.view_state, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_entities)
         self.library_entities.hide()
         self.commands = Actions(self, self.undo_stack)
@@ -192,17 +195,12 @@ class MainWindow(QMainWindow):
             lambda q: s.search(q, ranked=self.articles.ranked))
         self.articles.sig_rows_in_view.connect(s.request_snippets)
         self.articles.sig_shown_rows_changed.connect(self._update_visible_rows)
-        vs.sig_entity_changed.connect(self._on_entity_filter)
+        vs.sig_entity_changed.connect(lambda _e: self._after_filter())
         vs.sig_period_changed.connect(lambda _p: self._after_filter())
         self.pane.sig_selection_changed.connect(a.bookmark.setEnabled)
         self.pane.sig_context_menu.connect(self._offer_search_of_selection)
-        le = self.library_entities
-        le.sig_entity_chosen.connect(self._on_library_entity_chosen)
-        le.sig_month_chosen.connect(vs.set_period)
-        le.sig_progress.connect(self.status.set_batch)
-        le.sig_status.connect(self.status.set_batch_detail)
-        # a closed dock leaves no invisible filter behind
-        le.visibilityChanged.connect(self._on_library_entities_shown)
+        self.entity_service.sig_progress.connect(self.status.set_batch)
+        self.entity_service.sig_status.connect(self.status.set_batch_detail)
         self.bookmarks_panel.sig_bookmark_activated.connect(self.open_bookmark)
         self.bookmarks_panel.selection_provider = self._current_passage
         self.bookmarks.sig_changed.connect(self._on_bookmarks_changed)
@@ -276,7 +274,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        self.library_entities.stop()
+        self.entity_service.stop()
         self.session.close()
         self.bookmarks.close()
 
@@ -339,7 +337,7 @@ class MainWindow(QMainWindow):
         if model.total() == 0:
             self.pane.show_placeholder(
                 self.tr("Cette bibliothèque ne contient aucun article lisible."))
-        self.library_entities.set_library(opened.folder, self.session.index, opened.rows)
+        self.entity_service.set_library(opened.folder, opened.rows)
         # renamed or moved files keep their bookmarks (same content); then re-read
         self.bookmarks.relink_library(opened.hashes)
         self.sig_library_loaded.emit()
@@ -384,28 +382,19 @@ class MainWindow(QMainWindow):
         self.articles.set_snippets(found)
         self.sig_snippets_done.emit()
 
-    def _on_entity_filter(self, entity: EntityFilter | None) -> None:
-        if entity is None:
-            self.library_entities.clear_choice()
-        self._after_filter()
-
     def _after_filter(self) -> None:
         self.articles.refresh_summary()
         self.articles.keep_current(self.pane.article.id if self.pane.article else None)
 
-    def _on_library_entity_chosen(self, choice: object) -> None:
-        if choice is None:
-            self.view_state.set_entity(None)
-            return
-        assert isinstance(choice, tuple)
-        key, label, display, ids, bitmap = choice
-        members = tuple(sorted(self.library_entities.member_keys))
-        self.view_state.set_entity(EntityFilter(key, label, display, members,
-                                                frozenset(ids), bitmap))
-
-    def _on_library_entities_shown(self, shown: bool) -> None:
-        if not shown and not self.isMinimized() and self.isVisible():
-            self.view_state.clear_library_filters()
+    def show_library_entities_view(self) -> None:
+        """Library Entities and its timeline beside the list, the other docks closed (the
+        README's second screenshot)."""
+        self.library_entities.show()
+        self.library_entities.raise_()
+        self.entities_panel.hide()
+        self.bookmarks_panel.hide()
+        self.resizeDocks([self.library_entities], [480], Qt.Orientation.Horizontal)
+        self.splitter.setSizes([430, 530])
 
     def _offer_search_of_selection(self, menu: QMenu) -> None:
         selected = self.pane.selected_text()
@@ -419,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def _update_visible_rows(self) -> None:
         if self.library_entities.isVisible():
-            self.library_entities.set_visible_rows(self.articles.shown_rows())
+            self.entity_service.set_visible_rows(self.articles.shown_rows())
 
     # -- article ---------------------------------------------------------------------------
     def current_article_id(self) -> str | None:

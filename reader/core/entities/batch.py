@@ -11,8 +11,8 @@ committed batch by batch, so a killed run loses at most one batch.  When nothing
 model, spaCy is never imported.
 
 Protocol: the job file is JSON ``{"model": ..., "items": [[path, content_hash], ...]}``;
-the process prints one line per event on stdout: ``progress DONE TOTAL``,
-``problem PATH<TAB>REASON``, and finally ``summary {json}``.
+the process prints one line per event on stdout (progress, unreadable files, and finally
+its report), as defined once in :mod:`reader.core.entities.batch_protocol`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.core.entities.batch_protocol import (
+    BatchReport,
+    ErrorLine,
+    Problem,
+    Progress,
+    encode,
+)
 from reader.core.entities.cache import EntityCache
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities
 from reader.core.entities.index import EntityIndex
@@ -48,6 +55,12 @@ class BatchSummary:
     problems: list[tuple[str, str]] = field(default_factory=list)
     model_loaded: bool = False
     cancelled: bool = False
+
+    def report(self) -> BatchReport:
+        """The frozen form sent to the parent process."""
+        return BatchReport(self.total, self.skipped, self.from_cache, self.extracted,
+                           tuple(Problem(p, r) for p, r in self.problems),
+                           self.model_loaded, self.cancelled, "spacy" in sys.modules)
 
 
 def quick_version(model: str = DEFAULT_MODEL) -> str | None:
@@ -189,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         job = json.loads(args.jobs.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        print(f"error cannot read the job file {args.jobs}: {exc}", flush=True)
+        print(encode(ErrorLine(f"cannot read the job file {args.jobs}: {exc}")), flush=True)
         return 2
     items = [(str(p), str(h)) for p, h in job["items"]]
     if hasattr(os, "nice"):
@@ -197,16 +210,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.nice(10)  # the reader's own work (the open article) comes first
 
     def progress(done: int, total: int) -> None:
-        print(f"progress {done} {total}", flush=True)
+        print(encode(Progress(done, total)), flush=True)
 
     def problem(path: str, reason: str) -> None:
-        print(f"problem {path}\t{reason}".replace("\n", " "), flush=True)
+        print(encode(Problem(path, reason)), flush=True)
 
     summary = run_batch(items, args.cache_dir, job.get("model", DEFAULT_MODEL),
                         progress=progress, problem=problem)
-    out = asdict(summary)
-    out["spacy_imported"] = "spacy" in sys.modules
-    print("summary " + json.dumps(out, ensure_ascii=False), flush=True)
+    print(encode(summary.report()), flush=True)
     return 0
 
 

@@ -98,8 +98,11 @@ class EntitySummary:
 
 
 class _RowLike(Protocol):
-    id: str
-    content_hash: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def content_hash(self) -> str: ...
 
 
 def _like(text: str) -> str:

@@ -7,11 +7,10 @@ list operations (see :class:`ArticleTableModel`); the proxy holds the filter sta
 
 from __future__ import annotations
 
-import heapq
 import operator
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress, repeat
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,8 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.core.library.dates import Precision
-from reader.core.library.index import ArticleRow, SearchHits, rowid_table
+from reader.core.library.index import ArticleRow, SearchHits
+from reader.core.library.rows import period_mask, row_month, rowid_bitmap, sorted_in_chunks
 from reader.core.text import fold
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -48,35 +47,12 @@ _ROLES = frozenset({
 })
 
 
-def row_month(row: ArticleRow) -> str:
-    """``YYYY-MM`` for rows dated to the month or day, else ""."""
-    d = row.date
-    if d.value is None or d.precision < Precision.MONTH:
-        return ""
-    return d.value.isoformat()[:7]
-
-
-def row_year(row: ArticleRow) -> str:
-    d = row.date
-    return "" if d.value is None else str(d.value.year)
 
 
 RowFilter = Callable[[list[ArticleRow]], list[ArticleRow]]
 SortRunner = Callable[[Callable[[], list[ArticleRow]], Callable[[list[ArticleRow]], None]],
                       None]
 ASYNC_SORT_MIN = 20_000  # rows from which title/source sorts run off the GUI thread
-SORT_CHUNK = 10_000
-
-
-def sorted_in_chunks(rows: list[ArticleRow], key: Any, reverse: bool) -> list[ArticleRow]:
-    """``sorted(rows, key=key, reverse=reverse)``, stable the same way, in chunks merged in
-    Python: one C-level sort of 100,000 rows holds the GIL for ~0.1 s (the GUI thread
-    waits); chunks of 10,000 hold it ~10 ms at a time."""
-    if key is None:
-        return list(rows)
-    chunks = [sorted(rows[i:i + SORT_CHUNK], key=key, reverse=reverse)
-              for i in range(0, len(rows), SORT_CHUNK)]
-    return list(heapq.merge(*chunks, key=key, reverse=reverse))
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -492,7 +468,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             masks.append(_probe(self._entity_bitmap, source.rowids_of(rows)))
         if self._month is not None:
             isos, precisions = source.dates_of(rows)
-            masks.append(_period_mask(isos, precisions, self._month))
+            masks.append(period_mask(isos, precisions, self._month))
         if not masks:
             return list(rows)
         keep = masks[0]
@@ -513,12 +489,6 @@ def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[Article
     return head + list(compress(rows, map(operator.not_, is_ranked)))
 
 
-def rowid_bitmap(rows: Iterable[ArticleRow], ids: set[str] | frozenset[str]) -> bytearray:
-    """One byte per row id, 1 for the rows whose article id is in ``ids``: a filter table
-    like :meth:`SearchHits.bitmap`, built off the GUI thread."""
-    return rowid_table([r.rowid for r in rows if r.id in ids])
-
-
 def _probe(bitmap: bytearray, rowids: array[int]) -> Iterator[int]:
     """``bitmap[rowid]`` for each row id; rows indexed after the table was made (higher
     ids) are not in it."""
@@ -532,14 +502,3 @@ def _packed(strings: Iterable[str]) -> list[str]:
     """Fresh copies of ``strings``, allocated one after the other: a later pass over them
     reads memory in order instead of chasing 100,000 scattered objects (3-5× faster)."""
     return list(map(bytes.decode, map(str.encode, strings)))
-
-
-def _period_mask(isos: list[str], precisions: list[int], period: str) -> Iterator[bool]:
-    """Which rows fall in ``period`` (``YYYY``: dated that year; ``YYYY-MM``: dated to that
-    month or day, as :func:`row_month` says), with C-level maps only: a Python call per
-    row cost 0.45 s for 100,000 rows."""
-    starts = map(operator.methodcaller("startswith", period), isos)
-    # a month needs the month's precision ("1937" is not in "1937-01"); a year any date
-    needed = Precision.YEAR if len(period) == 4 else Precision.MONTH
-    precise = map(operator.ge, precisions, repeat(int(needed)))
-    return map(operator.and_, starts, precise)

@@ -1,18 +1,17 @@
-"""Articles per month (or per year) as a bar chart; clicking a bar chooses that period.
+"""Articles per month (or per year) as a bar chart; choosing a bar filters the list on it.
 
 Why: the volume of coverage over time is the first question an analyst asks about a
-person or a place.  Rows dated only to the year, and undated rows, cannot be placed on a
-month axis: they are counted apart under the chart rather than guessed.  Long spans are
-aggregated by year (beyond :data:`MAX_MONTHS` bars the labels become unreadable), and the
-axis title says so.
+person or a place.  The counts come from :func:`reader.core.library.rows.bucket_rows`
+(rows dated only to the year, and undated rows, are counted apart under the chart rather
+than guessed; long spans are counted per year, and the axis title says so).  The chosen
+period lives in the :class:`~reader.services.view_state.ViewState`: the chart sets it
+and shows whatever it holds, so clearing the filters anywhere clears the bar here.
+
+Keyboard: the chart takes the focus; Left/Right (Home/End) move between bars, the current
+bar is framed and said in the summary line, Enter or Space filters on it, Escape clears.
 """
 
 from __future__ import annotations
-
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -22,8 +21,8 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QCursor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,40 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.library.dates import Precision
+from reader.core.library.rows import MAX_MONTHS, Buckets
+from reader.services.view_state import ViewState
 from reader.ui.common.icons import icon
 
-MAX_MONTHS = 60
 _MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
            "nov.", "déc.")
 
 
-@dataclass(frozen=True)
-class Buckets:
-    """What the chart shows: ``keys`` ("YYYY-MM" or "YYYY"), their labels and counts."""
-
-    keys: list[str]
-    labels: list[str]
-    counts: list[int]
-    by_year: bool
-    undated: int
-    year_only: int  # dated to the year only: counted apart in month mode
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts) + self.undated + self.year_only
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TimelineChart", text)
 
 
-def _month_range(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    ly, lm = int(last[:4]), int(last[5:7])
-    out = []
-    while (y, m) <= (ly, lm):
-        out.append(f"{y:04d}-{m:02d}")
-        m += 1
-        if m > 12:
-            y, m = y + 1, 1
-    return out
+def period_label(key: str) -> str:
+    """``2024-05`` → ``mai 24``; a year stays as it is."""
+    if len(key) == 7:
+        return f"{_tr(_MONTHS[int(key[5:7]) - 1])} {key[2:4]}"
+    return key
 
 
 def _nice_step(top: int, max_ticks: int = 5) -> int:
@@ -80,57 +62,83 @@ def _nice_step(top: int, max_ticks: int = 5) -> int:
         magnitude *= 10
 
 
-def bucket_rows(rows: Sequence[Any], max_months: int = MAX_MONTHS) -> Buckets:
-    """Count rows per month (every month between the first and last, zeros included), or
-    per year when that would make more than ``max_months`` bars."""
-    months: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    undated = 0
-    for row in rows:
-        iso = row.date_iso
-        if not iso or row.precision <= Precision.NONE:
-            undated += 1
-            continue
-        years[iso[:4]] += 1
-        if row.precision >= Precision.MONTH:
-            months[iso[:7]] += 1
-    year_only = sum(years.values()) - sum(months.values())
-    span = _month_range(min(months), max(months)) if months else []
-    if len(span) > max_months or (not months and years):
-        first, last = int(min(years)), int(max(years))
-        keys = [str(y) for y in range(first, last + 1)]
-        return Buckets(keys, keys, [years[k] for k in keys], True, undated, 0)
-    labels = [f"{_MONTHS[int(k[5:7]) - 1]} {k[2:4]}" for k in span]
-    return Buckets(span, labels, [months[k] for k in span], False, undated, year_only)
+class _BarView(QChartView):
+    """The chart's view: moves a current bar with the keyboard and frames it."""
+
+    def __init__(self, owner: TimelineChart, chart: QChart) -> None:
+        super().__init__(chart, owner)
+        self._owner = owner
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        owner, key = self._owner, Qt.Key(event.key())
+        n = len(owner.buckets.keys)
+        moves = {Qt.Key.Key_Left: owner.current - 1, Qt.Key.Key_Right: owner.current + 1,
+                 Qt.Key.Key_Home: 0, Qt.Key.Key_End: n - 1}
+        if key in moves and n:
+            owner.set_current(max(0, min(n - 1, moves[key])))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            owner.choose_index(owner.current)
+        elif key == Qt.Key.Key_Escape and owner.chosen is not None:
+            owner.clear_choice()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._owner.set_current(self._owner.current)  # framed and said
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._owner.set_current(self._owner.current)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        owner = self._owner
+        series, i = owner.series, owner.current
+        if not self.hasFocus() or series is None or not 0 <= i < len(owner.buckets.counts):
+            return
+        chart = self.chart()
+        top = chart.mapToPosition(QPointF(i - 0.5, owner.buckets.counts[i]), series)
+        bottom = chart.mapToPosition(QPointF(i + 0.5, 0), series)
+        frame = QRectF(chart.mapToScene(top), chart.mapToScene(bottom)).normalized()
+        pen = QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(frame.adjusted(-1, -3, 1, 1))
 
 
 class TimelineChart(QWidget):
-    """Bar chart of articles per period; ``sig_month_chosen`` gives "YYYY-MM", "YYYY"
-    (year mode) or None when the choice is cleared."""
+    """Bar chart of articles per period, choosing a period in ``view_state``."""
 
-    sig_month_chosen = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, view_state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Chronologie des articles")
-        self.setAccessibleDescription(
-            "Nombre d'articles par mois pour le filtre courant ; cliquer une barre filtre "
-            "la liste sur cette période.")
-        self.buckets = Buckets([], [], [], False, 0, 0)
-        self.chosen: str | None = None
+        self.view_state = view_state
+        self.setAccessibleName(self.tr("Chronologie des articles"))
+        self.setAccessibleDescription(self.tr(
+            "Nombre d'articles par période pour le filtre courant ; les flèches passent "
+            "d'une barre à l'autre, Entrée filtre la liste sur la période."))
+        self.buckets = Buckets()
+        self.chosen: str | None = view_state.period
+        self.current = 0  # the bar the keyboard is on
+        self.series: QBarSeries | None = None
+        self._set: QBarSet | None = None
         self.chart = self._new_chart()
-        self.view = QChartView(self.chart, self)
+        self.view = _BarView(self, self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(160)
-        self.view.setAccessibleName("Histogramme des articles par période")
+        self.view.setAccessibleName(self.tr("Histogramme des articles par période"))
         self.info = QLabel(self)
         self.info.setWordWrap(True)
-        self.info.setAccessibleName("Résumé de la chronologie")
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setAccessibleName(self.tr("Résumé de la chronologie"))
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(icon("clear"))
-        self.clear_button.setText("Toute la période")
+        self.clear_button.setText(self.tr("Toute la période"))
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.clear_button.setAccessibleName("Effacer le filtre de période")
+        self.clear_button.setAccessibleName(self.tr("Effacer le filtre de période"))
         self.clear_button.clicked.connect(self.clear_choice)
         self.clear_button.setVisible(False)
         bottom = QHBoxLayout()
@@ -141,8 +149,7 @@ class TimelineChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self._series: QBarSeries | None = None
-        self._set: QBarSet | None = None
+        view_state.sig_period_changed.connect(self._on_period_changed)
         self._render()
 
     @staticmethod
@@ -154,18 +161,14 @@ class TimelineChart(QWidget):
         return chart
 
     # -- data ------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Show ``rows`` (the articles currently listed).  While a period is chosen the
-        list is filtered to it, so the bars are kept (they stay the context of the choice)."""
-        if self.chosen is not None:
-            return
-        self.set_buckets(bucket_rows(rows))
-
     def set_buckets(self, buckets: Buckets) -> None:
-        """Show buckets computed elsewhere (off the GUI thread for large libraries)."""
+        """Show the counts of the listed articles (computed off the GUI thread).  While a
+        period is chosen the list is filtered to it, so the bars are kept: they stay the
+        context of the choice."""
         if self.chosen is not None:
             return
         self.buckets = buckets
+        self.current = min(self.current, max(len(buckets.keys) - 1, 0))
         self._render()
 
     def _render(self) -> None:
@@ -174,22 +177,24 @@ class TimelineChart(QWidget):
         self.view.setChart(self.chart)  # a fresh chart: re-used axes left ghosts behind
         old.deleteLater()
         series = QBarSeries()
-        bars = QBarSet("Articles")
+        bars = QBarSet(self.tr("Articles"))
         bars.append([float(c) for c in b.counts])
         bars.setColor(QColor("#5c6bc0"))
         bars.setSelectedColor(QColor("#ff8f00"))
         series.append(bars)
         series.setBarWidth(0.9)
-        bars.clicked.connect(self._on_bar_clicked)
+        bars.clicked.connect(self.choose_index)
         bars.hovered.connect(self._on_bar_hovered)
         self.chart.addSeries(series)
+        labels = [period_label(k) for k in b.keys]
         x = QBarCategoryAxis()
-        x.append(b.labels or [""])
-        if len(b.labels) > 12:  # unreadable under the bars: the range goes in the title
+        x.append(labels or [""])
+        if len(labels) > 12:  # unreadable under the bars: the range goes in the title
             x.setLabelsVisible(False)
-        x.setTitleText(self._axis_title())
+        x.setTitleText(self._axis_title(labels))
         y = QValueAxis()
         y.setLabelFormat("%d")
+        y.setTitleText(self.tr("Articles"))
         top = max(b.counts, default=0)
         step = _nice_step(top)
         ceiling = max(step, step * -(-top // step))  # whole steps: every label is exact
@@ -199,65 +204,68 @@ class TimelineChart(QWidget):
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
-        self._series, self._set = series, bars
-        if self.chosen in b.keys:
-            bars.selectBar(b.keys.index(self.chosen))
-        self.info.setText(self._info_text())
-        self.view.setAccessibleDescription(self._info_text())
-        self.clear_button.setVisible(self.chosen is not None)
+        self.series, self._set = series, bars
+        self._show_choice()
 
-    def _axis_title(self) -> str:
-        b = self.buckets
-        span = f" · {b.labels[0]} → {b.labels[-1]}" if len(b.labels) > 12 else ""
-        if b.by_year:
-            return f"Articles par année (plus de {MAX_MONTHS} mois){span}"
-        return f"Articles par mois{span}"
+    def _axis_title(self, labels: list[str]) -> str:
+        span = f" · {labels[0]} → {labels[-1]}" if len(labels) > 12 else ""
+        if self.buckets.by_year:
+            return self.tr("Période : années (plus de {n} mois)").format(n=MAX_MONTHS) + span
+        return self.tr("Période : mois") + span
+
+    def _show_choice(self) -> None:
+        keys = self.buckets.keys
+        if self._set is not None:
+            self._set.deselectAllBars()
+            if self.chosen in keys:
+                self._set.selectBar(keys.index(self.chosen))
+        text = self._info_text()
+        self.info.setText(text)
+        self.view.setAccessibleDescription(text)
+        self.clear_button.setVisible(self.chosen is not None)
+        self.view.viewport().update()
 
     def _on_bar_hovered(self, status: bool, index: int) -> None:
         b = self.buckets
         if status and 0 <= index < len(b.keys):
-            QToolTip.showText(QCursor.pos(), f"{b.labels[index]} : {b.counts[index]} "
-                              "article(s) — cliquer pour filtrer", self.view)
+            QToolTip.showText(QCursor.pos(), self.tr(
+                "{period} : {n} article(s) — cliquer pour filtrer").format(
+                    period=period_label(b.keys[index]), n=b.counts[index]), self.view)
         else:
             QToolTip.hideText()
 
     def _info_text(self) -> str:
         b = self.buckets
-        parts = [f"{sum(b.counts)} article(s) sur le graphique"]
+        parts = [self.tr("{n} article(s) sur le graphique").format(n=sum(b.counts))]
         if b.year_only:
-            parts.append(f"{b.year_only} daté(s) à l'année seulement")
+            parts.append(self.tr("{n} daté(s) à l'année seulement").format(n=b.year_only))
         if b.undated:
-            parts.append(f"{b.undated} sans date")
+            parts.append(self.tr("{n} sans date").format(n=b.undated))
+        if self.view.hasFocus() and 0 <= self.current < len(b.keys):
+            parts.append(self.tr("barre : {period}, {n} article(s)").format(
+                period=period_label(b.keys[self.current]), n=b.counts[self.current]))
         if self.chosen is not None:
-            parts.append(f"période choisie : {self.chosen}")
+            parts.append(self.tr("période choisie : {period}").format(
+                period=period_label(self.chosen)))
         return " · ".join(parts)
 
     # -- choosing --------------------------------------------------------------------------
-    def _on_bar_clicked(self, index: int) -> None:
-        self.choose_index(index)
+    def set_current(self, index: int) -> None:
+        """Move the keyboard's bar (framed, and said in the summary line)."""
+        self.current = index
+        self._show_choice()
 
     def choose_index(self, index: int) -> None:
-        """Choose the bar at ``index`` (choosing the chosen one again clears it)."""
+        """Filter on the bar at ``index`` (choosing the chosen one again clears it)."""
         if not 0 <= index < len(self.buckets.keys):
             return
+        self.current = index
         key = self.buckets.keys[index]
-        if key == self.chosen:
-            self.clear_choice()
-            return
-        self.chosen = key
-        if self._set is not None:
-            self._set.deselectAllBars()
-            self._set.selectBar(index)
-        self.info.setText(self._info_text())
-        self.clear_button.setVisible(True)
-        self.sig_month_chosen.emit(key)
+        self.view_state.set_period(None if key == self.chosen else key)
 
     def clear_choice(self) -> None:
-        if self.chosen is None:
-            return
-        self.chosen = None
-        if self._set is not None:
-            self._set.deselectAllBars()
-        self.info.setText(self._info_text())
-        self.clear_button.setVisible(False)
-        self.sig_month_chosen.emit(None)
+        self.view_state.set_period(None)
+
+    def _on_period_changed(self, period: str | None) -> None:
+        self.chosen = period
+        self._show_choice()

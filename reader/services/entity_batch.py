@@ -1,13 +1,15 @@
-"""Qt side of the library-wide entity extraction: one child process, its progress, its end.
+"""The library-wide entity extraction's child process: start it, read its events, stop it.
 
 Why QProcess: its output arrives as Qt signals on the GUI thread (no polling timer, no
 thread), and stopping it is a signal to the child: nothing it committed is lost, since the
-worker writes in SQLite transactions (see :mod:`reader.core.entities.batch`).
+worker writes in SQLite transactions (see :mod:`reader.core.entities.batch`).  Its stdout
+lines are decoded by :mod:`reader.core.entities.batch_protocol`, the module the child
+encodes them with.
 """
 
 from __future__ import annotations
 
-import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +17,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, Signal
 
 from reader.core.entities.batch import Item, write_jobs
+from reader.core.entities.batch_protocol import (
+    BatchReport,
+    ErrorLine,
+    LineDecoder,
+    Problem,
+    Progress,
+)
 from reader.core.entities.extractor import DEFAULT_MODEL
+
+log = logging.getLogger("reader.entities.batch")
 
 JOB_FILE = "entity_jobs.json"
 STDERR_KEEP = 4000
@@ -24,19 +35,18 @@ STDERR_KEEP = 4000
 class EntityBatchProcess(QObject):
     """Runs ``python -m reader.core.entities.batch``; one run at a time."""
 
-    sig_progress = Signal(int, int)
-    sig_problem = Signal(str, str)
-    sig_finished = Signal(object)  # the worker's summary dict (never sent after stop())
-    sig_failed = Signal(str)  # a crash, with the end of its error output
+    sig_progress = Signal(Progress)
+    sig_finished = Signal(BatchReport)  # never sent after stop()
+    sig_failed = Signal(str)  # a crash, worded, with the end of its error output
 
     def __init__(self, cache_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cache_dir = Path(cache_dir)
         self._proc: QProcess | None = None
-        self._buffer = b""
+        self._decoder = LineDecoder()
         self._stderr = b""
-        self._summary: dict[str, object] | None = None
-        self.last_progress = (0, 0)
+        self._report: BatchReport | None = None
+        self.last_progress = Progress(0, 0)
 
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.state() != QProcess.ProcessState.NotRunning
@@ -62,8 +72,8 @@ class EntityBatchProcess(QObject):
         proc.readyReadStandardError.connect(self._on_stderr)
         proc.finished.connect(self._on_finished)
         proc.errorOccurred.connect(self._on_error)
-        self._proc, self._buffer, self._stderr, self._summary = proc, b"", b"", None
-        self.last_progress = (0, len(items))
+        self._proc, self._decoder, self._stderr, self._report = proc, LineDecoder(), b"", None
+        self.last_progress = Progress(0, len(items))
         proc.start()
 
     def stop(self, timeout_ms: int = 5000) -> None:
@@ -77,33 +87,29 @@ class EntityBatchProcess(QObject):
         if proc.state() != QProcess.ProcessState.NotRunning:
             proc.terminate()
             if not proc.waitForFinished(timeout_ms):
+                log.warning("the entity extraction process ignored terminate(); killed")
                 proc.kill()
                 proc.waitForFinished(timeout_ms)
         proc.deleteLater()
 
     # -- output ----------------------------------------------------------------------------
-    def _on_stdout(self) -> None:
+    def _on_stdout(self, final: bool = False) -> None:
         proc = self._proc
         if proc is None:
             return
-        self._buffer += bytes(proc.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for raw in lines:
-            self._handle(raw.decode("utf-8", "replace").rstrip("\r"))
-
-    def _handle(self, line: str) -> None:
-        kind, _, rest = line.partition(" ")
-        if kind == "progress":
-            done, total = (int(x) for x in rest.split())
-            self.last_progress = (done, total)
-            self.sig_progress.emit(done, total)
-        elif kind == "problem":
-            path, _, reason = rest.partition("\t")
-            self.sig_problem.emit(path, reason)
-        elif kind == "summary":
-            self._summary = json.loads(rest)
-        elif kind == "error":
-            self._stderr += rest.encode() + b"\n"
+        events = self._decoder.feed(bytes(proc.readAllStandardOutput().data()))
+        if final:
+            events += self._decoder.flush()
+        for event in events:
+            if isinstance(event, Progress):
+                self.last_progress = event
+                self.sig_progress.emit(event)
+            elif isinstance(event, Problem):
+                log.warning("entity extraction skipped %s: %s", event.path, event.reason)
+            elif isinstance(event, BatchReport):
+                self._report = event
+            elif isinstance(event, ErrorLine):
+                self._stderr += event.text.encode() + b"\n"
 
     def _on_stderr(self) -> None:
         proc = self._proc
@@ -115,19 +121,24 @@ class EntityBatchProcess(QObject):
         proc = self._proc
         if proc is None:
             return
-        self._on_stdout()
+        self._on_stdout(final=True)
         self._on_stderr()
         self._proc = None
         proc.deleteLater()
-        if status == QProcess.ExitStatus.NormalExit and code == 0 and self._summary is not None:
-            self.sig_finished.emit(self._summary)
-        else:
-            tail = self._stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-            self.sig_failed.emit(f"l'extraction des entités s'est arrêtée (code {code})"
-                                 + (f" : {' / '.join(tail)}" if tail else ""))
+        if (status == QProcess.ExitStatus.NormalExit and code == 0
+                and self._report is not None):
+            self.sig_finished.emit(self._report)
+            return
+        errors = self._stderr.decode("utf-8", "replace").strip()
+        log.error("entity extraction process ended with code %s:\n%s", code, errors)
+        tail = errors.splitlines()[-3:]
+        text = self.tr("l'extraction des entités s'est arrêtée (code {code})").format(code=code)
+        self.sig_failed.emit(text + (f" : {' / '.join(tail)}" if tail else ""))
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self._proc is not None:
             proc, self._proc = self._proc, None
             proc.deleteLater()
-            self.sig_failed.emit(f"impossible de lancer l'extraction des entités ({sys.executable})")
+            log.error("cannot start the entity extraction process (%s)", sys.executable)
+            self.sig_failed.emit(self.tr("impossible de lancer l'extraction des entités ({exe})")
+                                 .format(exe=sys.executable))
