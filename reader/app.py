@@ -198,7 +198,7 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     state = {"entities": False, "library": False, "chosen": view != "entities"}
 
     def check() -> None:
-        if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
+        if state["library"] and state["chosen"] and (state["entities"] or window.session.model.state == "failed"):
             # the entity view also waits for the filtered list, its article and timeline
             QTimer.singleShot(400 if view != "entities" else 2500, loop.quit)
 

@@ -41,7 +41,7 @@ def _open(qtbot, win: MainWindow, article_id: str) -> None:
 
 def test_library_opens_and_lists_problems(window: MainWindow) -> None:
     assert window.articles.model.rowCount() == 3
-    reasons = {Path(p.path).name: p.reason for p in window.problems}
+    reasons = {Path(p.path).name: p.reason for p in window.session.problems}
     assert set(reasons) == {"vide.txt", "binaire.txt", "latin1.txt"}
     assert "empty" in reasons["vide.txt"] and "UTF-8" in reasons["latin1.txt"]
     assert window.status.problems_button.isVisible()
@@ -186,7 +186,7 @@ def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Pa
     win = _new_window(qtbot, lib, data, cache)
     kept = list(data.glob("bookmarks.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == garbage  # moved aside, not overwritten
-    assert any("damaged" in n or "endommag" in n for n in win.notices)
+    assert any("damaged" in n or "endommag" in n for n in win.status.notices)
     assert win.status.notice_label.isVisible() and win.status.notice_label.text().startswith("⚠")
     assert win.bookmarks.bookmarks() == []  # a fresh store, and the app still runs
     win.close()

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.library.read_state import ReadState, ReadStateStore, library_key
@@ -152,6 +152,27 @@ class ReadStateService(QObject):
         """Change the dwell before an opened article counts as read (the caller keeps it
         in :class:`reader.services.settings.Settings`)."""
         self._dwell_ms = int(ms)
+
+    @classmethod
+    def open(cls, data_dir: Path, undo_stack: QUndoStack | None = None, *,
+             dwell_ms: int = DEFAULT_DWELL_MS, parent: QObject | None = None
+             ) -> ReadStateService:
+        """The service over ``<data dir>/read_state.sqlite3``; when the store cannot be
+        opened, states are kept in memory for the session and the user is told."""
+        try:
+            store: ReadStateStore | None = ReadStateStore(data_dir)
+        except StorageError as exc:
+            messages.error(QCoreApplication.translate("ReadStateService",
+                                                      "Lus et suivis non enregistrés"),
+                           str(exc), sticky=True)
+            store = None
+        return cls(store, undo_stack, dwell_ms=dwell_ms, parent=parent)
+
+    def close(self) -> None:
+        """Stop the dwell timer and close the store (on window close)."""
+        self._timer.stop()
+        if self.store is not None:
+            self.store.close()
 
     def article_opened(self, article_id: str) -> None:
         """The reading pane shows ``article_id``: mark it read after the dwell."""

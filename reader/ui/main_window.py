@@ -9,58 +9,49 @@ status bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QResizeEvent,
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from reader import __version__
 from reader.core.bookmarks.store import Bookmark
 from reader.core.library.parser import Article
 from reader.services import messages
-from reader.services.bookmark_types import BookmarkChange, Passage
 from reader.services.bookmarks import BookmarkService
 from reader.services.jobs import JobRunner
 from reader.services.library_entities import LibraryEntityService
-from reader.services.library_session import (
-    LibraryOpened,
-    LibrarySession,
-    RowsArrived,
-    SearchDone,
-)
+from reader.services.library_session import LibraryOpened, LibrarySession, RowsArrived, SearchDone
+from reader.services.read_state import ReadCounts, ReadStateService
 from reader.services.recent import RecentLibraries
 from reader.services.settings import Settings
 from reader.services.view_state import ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
-from reader.ui.bookmarks.note_dialog import ask_bookmark
 from reader.ui.bookmarks.panel import BookmarksPanel
-from reader.ui.common import layout_guard
+from reader.ui.bookmarks.passages import BookmarkPassages
+from reader.ui.common.dialogs import show_about
 from reader.ui.common.focus_cycle import FocusCycle
+from reader.ui.common.folder_drop import FolderDrop
 from reader.ui.common.icons import icon
+from reader.ui.common.language_menu import language_actions
 from reader.ui.common.problems_dialog import ProblemsDialog
+from reader.ui.common.recent_menu import RecentMenu
+from reader.ui.common.shortcuts_dialog import ShortcutsDialog, groups_from_menus
 from reader.ui.common.status_bar import StatusBar
-from reader.ui.common.theme import ThemeManager
+from reader.ui.common.theme import ThemeManager, mode_actions
+from reader.ui.common.window_layout import WindowLayout, central_splitter, place_docks
 from reader.ui.entities.library_panel import LibraryEntitiesPanel
-from reader.ui.menus import Actions, build_menus, build_toolbar
+from reader.ui.menus import Actions, MenuParts, build_menus, build_toolbar
 from reader.ui.reading.entities_panel import EntitiesPanel
 from reader.ui.reading.pane import ReadingPane
+from reader.ui.reading.passage_commands import PassageCommands
 from reader.ui.reading.presenter import ArticlePresenter
 
 
@@ -91,7 +82,6 @@ class MainWindow(QMainWindow):
         self.options = options
         self.setWindowTitle("Reader")
         self.setWindowIcon(icon("app"))
-        self.setAcceptDrops(True)
         self.settings = options.settings or (
             Settings(options.settings_file, parent=self) if options.remember_geometry
             else Settings.in_memory(self))
@@ -103,87 +93,86 @@ class MainWindow(QMainWindow):
         self.session = LibrarySession(options.cache_dir, self.jobs, self)
         self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
         self.bookmarks.creator = self.settings.creator_name()
-        self._pending_selection: tuple[str, int, int] | None = None
-        self._resume: tuple[str, int] | None = None  # article and position read last time
-        self._closed = False
-
-        self.articles = ArticleListPanel(self.view_state, self)
-        self.articles.model.sort_runner = self._run_sort
-        self.pane = ReadingPane(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.articles)
-        self.splitter.addWidget(self.pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.entities_panel = EntitiesPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_panel)
-        self.bookmarks_panel = BookmarksPanel(self.bookmarks, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
-        self.splitDockWidget(self.entities_panel, self.bookmarks_panel, Qt.Orientation.Vertical)
+        self.read_state = ReadStateService.open(options.data_dir, self.undo_stack,
+                                                dwell_ms=self.settings.read_dwell_ms(),
+                                                parent=self)
         self.entity_service = LibraryEntityService(options.cache_dir, options.data_dir,
                                                    self.view_state, self)
+        self._resume: tuple[str, int] | None = None  # article and position read last time
+        self._closed = False
+        self._build_views()
+
+    def _build_views(self) -> None:
+        self.articles = ArticleListPanel(self.view_state, self.jobs, self)
+        self.pane = ReadingPane(self)
+        self.splitter = central_splitter(self, self.articles, self.pane)
+        self.entities_panel = EntitiesPanel(self)
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks, self)
         self.library_entities = LibraryEntitiesPanel(self.entity_service, self.view_state, self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_entities)
-        self.library_entities.hide()
+        docks = [self.entities_panel, self.bookmarks_panel, self.library_entities]
+        place_docks(self, right=docks[:2], left=docks[2:])
         self.commands = Actions(self, self.undo_stack)
-        docks = [(self.entities_panel, "entities"), (self.bookmarks_panel, "bookmarks"),
-                 (self.library_entities, "library_entities")]
-        self._docks = docks
-        for dock, _icon in docks:
-            dock.setMinimumWidth(dock.fontMetrics().averageCharWidth() * 24)
-        self.focus_cycle = FocusCycle(self, lambda: [
-            self.articles.table, self.pane, *[d for d, _icon in self._docks],
-            self.articles.search_edit])
-        menus = build_menus(self, self.commands, docks, self._entity_type_actions())
-        menus["go"].addSeparator()
-        menus["go"].addActions([self.focus_cycle.next_action, self.focus_cycle.prev_action])
-        build_toolbar(self, self.commands, self.library_entities.toggleViewAction())
-        self.pane.add_context_actions([self.commands.bookmark])
+        self.passages = PassageCommands(self.pane, self.bookmarks, self)
+        self.bookmark_passages = BookmarkPassages(self.pane, self.bookmarks, self.settings,
+                                                  self.select_article, self)
+        FolderDrop(self, self.open_library)
         self.reading = ArticlePresenter(self.session, self.view_state, self.pane,
                                         self.entities_panel, self.status, self)
-        self._restore_settings()
+        self.focus_cycle = FocusCycle(self, lambda: [
+            self.articles.table, self.pane, *docks, self.articles.search_edit])
+        recent = RecentMenu(self.options.recent, self) if self.options.recent else None
+        self.recent_menu = recent
+        theme = self.options.theme
+        self.menus = build_menus(self, self.commands, MenuParts(
+            docks=[(self.entities_panel, "entities"), (self.bookmarks_panel, "bookmarks"),
+                   (self.library_entities, "library_entities")],
+            entity_types=self.pane.type_actions(), view=[self.pane.act_caret],
+            file=[self.bookmarks_panel.act_export, self.bookmarks_panel.act_import],
+            themes=mode_actions(theme, self, self.settings) if theme else [],
+            languages=language_actions(self.settings, self, self.status.say),
+            recent=recent, go=[self.focus_cycle.next_action, self.focus_cycle.prev_action]))
+        build_toolbar(self, self.commands, self.library_entities.toggleViewAction())
+        self.pane.add_context_actions([self.commands.bookmark, self.commands.copy_citation,
+                                       self.commands.copy_link])
+        self.layout_keeper = WindowLayout(self, self.settings, self.splitter, self.pane, docks,
+                                          [self.library_entities],
+                                          fit_screen=self.options.fit_screen)
+        self.layout_keeper.restore()
+        self.pane.set_point_size(self.settings.point_size())
+        self.commands.justify.setChecked(self.settings.justify())
+        self.articles.set_recent_searches(self.settings.recent_searches())
         self._connect_signals()
 
-    def _entity_type_actions(self) -> list[QAction]:
-        """View → Entity types: one checkable action per legend toggle, kept in step."""
-        actions = []
-        for label, button in self.pane.legend.buttons.items():
-            act = QAction(button.text(), self)
-            act.setCheckable(True)
-            act.setChecked(True)
-            act.toggled.connect(button.setChecked)
-            button.toggled.connect(act.setChecked)
-            act.setData(label)
-            actions.append(act)
-        return actions
-
     def _connect_signals(self) -> None:
-        a, s, vs = self.commands, self.session, self.view_state
-        a.open.triggered.connect(self.choose_folder)
-        a.reload.triggered.connect(self.reload_library)
-        a.problems.triggered.connect(self.show_problems)
-        a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.articles.focus_search)
-        a.next_article.triggered.connect(lambda: self.articles.step(1))
-        a.prev_article.triggered.connect(lambda: self.articles.step(-1))
-        a.next_match.triggered.connect(lambda: self.pane.step_match(True))
-        a.prev_match.triggered.connect(lambda: self.pane.step_match(False))
-        a.next_mention.triggered.connect(lambda: self.pane.step_mention(True))
-        a.prev_mention.triggered.connect(lambda: self.pane.step_mention(False))
-        a.bookmark.triggered.connect(lambda: self.bookmark_selection())
-        a.zoom_in.triggered.connect(lambda: self.pane.zoom(1))
-        a.zoom_out.triggered.connect(lambda: self.pane.zoom(-1))
-        a.zoom_reset.triggered.connect(lambda: self.pane.zoom(0))
-        a.about.triggered.connect(self.about)
+        a, s, vs, p = self.commands, self.session, self.view_state, self.passages
+        for action, slot in (
+            (a.open, self.choose_folder), (a.reload, s.reload), (a.problems, self.show_problems),
+            (a.quit, self.close), (a.find, self.articles.focus_search), (a.about, self.about),
+            (a.bookmark, self.bookmark_selection), (a.shortcuts, self.show_shortcuts),
+            (a.next_article, lambda: self.articles.step(1)),
+            (a.prev_article, lambda: self.articles.step(-1)),
+            (a.next_match, lambda: self.pane.step_match(True)),
+            (a.prev_match, lambda: self.pane.step_match(False)),
+            (a.next_mention, lambda: self.pane.step_mention(True)),
+            (a.prev_mention, lambda: self.pane.step_mention(False)),
+            (a.zoom_in, lambda: self.pane.zoom(1)), (a.zoom_out, lambda: self.pane.zoom(-1)),
+            (a.zoom_reset, lambda: self.pane.zoom(0)),
+            (a.print, p.print_article), (a.export_pdf, p.export_pdf),
+            (a.copy_citation, p.copy_with_citation), (a.copy_link, p.copy_link),
+            (a.toggle_read, lambda: self._on_current(self.read_state.toggle_read)),
+            (a.toggle_star, lambda: self._on_current(self.read_state.toggle_star)),
+            (a.mark_all_read, lambda: self.read_state.mark_all_read(
+                [r.id for r in self.articles.shown_rows()])),
+        ):
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+        a.justify.toggled.connect(self.pane.set_justified)
+        a.justify.toggled.connect(self.settings.set_justify)
         self.status.sig_cancel_scan.connect(s.cancel_scan)
         self.status.sig_show_problems.connect(self.show_problems)
         s.sig_rows.connect(self._on_rows)
         s.sig_progress.connect(self.status.scanning)
         s.sig_opened.connect(self._on_library_done)
-        s.sig_open_failed.connect(self._on_library_failed)
+        s.sig_open_failed.connect(lambda _reason: self._on_library_failed())
         s.sig_search_done.connect(self._on_search_done)
         s.sig_snippets.connect(self._on_snippets)
         s.sig_article_failed.connect(self._forget_resume)
@@ -198,58 +187,25 @@ class MainWindow(QMainWindow):
         vs.sig_entity_changed.connect(lambda _e: self._after_filter())
         vs.sig_period_changed.connect(lambda _p: self._after_filter())
         self.pane.sig_selection_changed.connect(a.bookmark.setEnabled)
-        self.pane.sig_context_menu.connect(self._offer_search_of_selection)
+        self.pane.sig_context_menu.connect(p.offer_library_search)
+        p.sig_search.connect(self.articles.search_for)
         self.entity_service.sig_progress.connect(self.status.set_batch)
         self.entity_service.sig_status.connect(self.status.set_batch_detail)
-        self.bookmarks_panel.sig_bookmark_activated.connect(self.open_bookmark)
-        self.bookmarks_panel.selection_provider = self._current_passage
-        self.bookmarks.sig_changed.connect(self._on_bookmarks_changed)
+        self.bookmarks_panel.sig_bookmark_activated.connect(self.bookmark_passages.open)
+        self.bookmarks_panel.selection_provider = self.bookmark_passages.current_passage
+        self.read_state.sig_counts_changed.connect(self._show_counts)
+        p.sig_open_link.connect(self._go_to_link)
+        if self.recent_menu is not None:
+            self.recent_menu.sig_open.connect(self.open_library)
 
-    # -- settings --------------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        """The saved layout, repaired if it no longer fits this screen or scale factor."""
-        s = self.settings
-        geometry, state, splitter = s.window_geometry(), s.window_state(), s.splitter_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self._default_layout()
-        if state is not None:
-            self.restoreState(state)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-        self.pane.set_point_size(s.point_size())
-        self.articles.set_recent_searches(s.recent_searches())
-
-    def _default_layout(self) -> None:
-        layout_guard.default_size(self)
-        self.resizeDocks([self.entities_panel], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.entities_panel, self.bookmarks_panel], [380, 420],
-                         Qt.Orientation.Vertical)
-        self.splitter.setSizes([460, 640])
-
-    def save_settings(self) -> None:
-        s, folder, article = self.settings, self.session.folder, self.pane.article
-        if folder is not None and article is not None:
-            s.set_reading_position(folder, article.id, self.pane.reading_position())
-        s.save_window(self.saveGeometry(), self.saveState(), QByteArray(self.splitter.saveState()))
-        s.set_point_size(self.pane.point_size)
-        s.set_recent_searches(self.articles.recent_searches())
-        s.sync()
-
+    # -- window life -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self._fit_layout)
 
     def _fit_layout(self) -> None:
-        """A layout saved on another screen or at another scale factor is repaired."""
-        if self._closed:
-            return
-        if self.options.fit_screen:
-            layout_guard.close_docks_that_do_not_fit(self, [d for d, _icon in self._docks])
-            layout_guard.fit_to_screen(self)
-        self.protect_reading_column()
+        if not self._closed:
+            self.layout_keeper.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -258,11 +214,16 @@ class MainWindow(QMainWindow):
 
     def protect_reading_column(self) -> list[str]:
         """Docks give way when they leave the reading column below its minimum width."""
-        if self._closed:
-            return []
-        docks = [d for d, _icon in self._docks]
-        return layout_guard.protect_reading_column(self, self.splitter, self.pane, docks,
-                                                   [self.library_entities])
+        return [] if self._closed else self.layout_keeper.protect()
+
+    def save_settings(self) -> None:
+        s, folder, article = self.settings, self.session.folder, self.pane.article
+        if folder is not None and article is not None:
+            s.set_reading_position(folder, article.id, self.pane.reading_position())
+        self.layout_keeper.save()
+        s.set_point_size(self.pane.point_size)
+        s.set_recent_searches(self.articles.recent_searches())
+        s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -277,18 +238,12 @@ class MainWindow(QMainWindow):
         self.entity_service.stop()
         self.session.close()
         self.bookmarks.close()
+        self.read_state.close()
 
-    # -- library ---------------------------------------------------------------------------
+    # -- library -------------------------------------------------------------------------------
     @property
     def folder(self) -> Path | None:
         return self.session.folder
-
-    @property
-    def notices(self) -> list[str]:
-        return self.status.notices
-
-    def reload_library(self) -> None:
-        self.session.reload()
 
     def choose_folder(self) -> None:
         start = str(self.folder) if self.folder else str(Path.home())
@@ -302,8 +257,11 @@ class MainWindow(QMainWindow):
         if not folder.is_dir():
             messages.error(self.tr("Ce dossier n'est pas lisible"), str(folder))
             return
+        if self.options.recent is not None:
+            self.options.recent.add(folder)
         self._resume = self.settings.reading_position(folder)
         self.articles.resume_at(self._resume[0] if self._resume else "")
+        self.passages.library = folder
         self.setWindowTitle(f"{folder.name} — Reader")
         self.view_state.clear()
         self.articles.set_rows([])
@@ -321,15 +279,7 @@ class MainWindow(QMainWindow):
         result, model = opened.result, self.articles.model
         if result.added or result.updated or result.removed or model.total() != len(opened.rows):
             model.set_rows(opened.rows)
-        self.status.scanning(None)
-        n, problems = model.total(), len(opened.problems)
-        parts = [self.tr("%n article(s)", "", n)]
-        if result.cancelled:
-            parts.append(self.tr("indexation interrompue (reprendra à la prochaine ouverture)"))
-        if problems:
-            parts.append(self.tr("%n fichier(s) illisible(s)", "", problems))
-        self.status.set_problems(problems)
-        self.status.say(" · ".join(parts), 15000)
+        self.status.library_opened(model.total(), len(opened.problems), result.cancelled)
         if current and model.row_for_id(current) >= 0:
             self.articles.select_article(current)
         else:
@@ -338,39 +288,41 @@ class MainWindow(QMainWindow):
             self.pane.show_placeholder(
                 self.tr("Cette bibliothèque ne contient aucun article lisible."))
         self.entity_service.set_library(opened.folder, opened.rows)
+        self.read_state.set_library(opened.folder, [(r.id, r.content_hash) for r in opened.rows])
         # renamed or moved files keep their bookmarks (same content); then re-read
         self.bookmarks.relink_library(opened.hashes)
         self.sig_library_loaded.emit()
 
-    def _on_library_failed(self, _reason: str) -> None:
+    def _on_library_failed(self) -> None:
         self.status.scanning(None)
         self.sig_library_loaded.emit()
 
-    @property
-    def problems(self) -> list:
-        return list(self.session.problems)
-
     def show_problems(self) -> None:
         if not self.session.problems:
-            QMessageBox.information(self, "Reader", self.tr("Tous les fichiers ont été lus."))
+            messages.info(self.tr("Tous les fichiers ont été lus."))
             return
         ProblemsDialog(self.session.problems, self).exec()
 
-    def _run_sort(self, compute: object, apply: object) -> None:
-        """Sorting a big list by title or source runs off the GUI thread."""
-        assert callable(compute) and callable(apply)
-        self.status.say(self.tr("Tri de la liste…"), 0)
+    # -- articles, search and filters ------------------------------------------------------------
+    def current_article_id(self) -> str | None:
+        return self.articles.current_article_id()
 
-        def done(rows: object) -> None:
-            self.status.clearMessage()
-            apply(rows)
+    def select_article(self, article_id: str) -> bool:
+        return self.articles.select_article(article_id)
 
-        (self.jobs.op("sort", lambda _ctx: compute()).success(done)
-         .failure(lambda f: messages.warning(self.tr("Tri impossible"), str(f))).run())
-
-    # -- search and filters ----------------------------------------------------------------
     def clear_filters(self) -> None:
         self.view_state.clear()
+
+    def _on_current(self, act: Callable[[str], object]) -> None:
+        article_id = self.articles.current_article_id()
+        if article_id:
+            act(article_id)
+
+    def _show_counts(self, counts: ReadCounts) -> None:
+        folder = self.folder.name if self.folder else "Reader"
+        unread = f" ({counts.unread})" if counts.unread else ""
+        self.setWindowTitle(f"{folder}{unread} — Reader")
+        self.status.set_read_counts(counts.unread, counts.starred)
 
     def _on_search_done(self, done: SearchDone) -> None:
         self.view_state.set_terms(done.terms)
@@ -386,9 +338,12 @@ class MainWindow(QMainWindow):
         self.articles.refresh_summary()
         self.articles.keep_current(self.pane.article.id if self.pane.article else None)
 
+    def _update_visible_rows(self) -> None:
+        if self.library_entities.isVisible():
+            self.entity_service.set_visible_rows(self.articles.shown_rows())
+
     def show_library_entities_view(self) -> None:
-        """Library Entities and its timeline beside the list, the other docks closed (the
-        README's second screenshot)."""
+        """Library Entities and its timeline beside the list, the other docks closed."""
         self.library_entities.show()
         self.library_entities.raise_()
         self.entities_panel.hide()
@@ -396,36 +351,20 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_entities], [480], Qt.Orientation.Horizontal)
         self.splitter.setSizes([430, 530])
 
-    def _offer_search_of_selection(self, menu: QMenu) -> None:
-        selected = self.pane.selected_text()
-        if selected and len(selected) < 80:
-            search = menu.addAction(icon("find"), self.tr("Rechercher « %1 » dans la bibliothèque")
-                                    .replace("%1", selected[:40]))
-            search.triggered.connect(lambda: self.articles.search_for(selected))
-
     def _forget_resume(self, _reason: str) -> None:
         self._resume = None
 
-    def _update_visible_rows(self) -> None:
-        if self.library_entities.isVisible():
-            self.entity_service.set_visible_rows(self.articles.shown_rows())
-
-    # -- article ---------------------------------------------------------------------------
-    def current_article_id(self) -> str | None:
-        return self.articles.current_article_id()
-
-    def select_article(self, article_id: str) -> bool:
-        return self.articles.select_article(article_id)
-
     def _on_article_shown(self, article: Article) -> None:
-        """Reanchor its bookmarks, then place a pending selection, the remembered reading
-        position or the first search match."""
-        self.bookmarks.reanchor(article)
+        """Reanchor its bookmarks, then place a pending selection (a bookmark or a link), the
+        remembered reading position or the first search match."""
         self.bookmarks_panel.set_current_article(article.id)
-        self._refresh_bookmark_overlay()
-        pending, self._pending_selection = self._pending_selection, None
-        if pending and pending[0] == article.id:
-            self.pane.select_range(pending[1], pending[2])
+        self.read_state.article_opened(article.id)
+        linked = self.passages.find_passage(article)
+        bookmark_selected = self.bookmark_passages.article_shown(article)
+        if linked is not None:
+            self.pane.select_range(*linked)
+        elif bookmark_selected:
+            pass  # the passage of the bookmark being opened is selected
         elif self._resume is not None and self._resume[0] == article.id:
             self.pane.restore_position(self._resume[1])
         elif self.pane.match_count:
@@ -433,84 +372,27 @@ class MainWindow(QMainWindow):
         self._resume = None  # only the first article shown resumes
         self.sig_article_shown.emit(article.id)
 
-    @property
-    def model_error(self) -> str:
-        return self.session.model.detail if self.session.model.state == "failed" else ""
+    def open_link(self, url: str) -> None:
+        """A ``reader://`` link (command line, another instance): open it at its passage."""
+        self.passages.open_link(url)
 
-    # -- bookmarks -------------------------------------------------------------------------
-    def _current_passage(self) -> Passage | None:
-        rng = self.pane.selection_range()
-        if rng is None or self.pane.article is None:
-            return None
-        return Passage(self.pane.article, rng[0], rng[1])
+    def _go_to_link(self, library: Path, article_id: str) -> None:
+        if library.resolve() != self.folder:
+            self.open_library(library)
+            if article_id:
+                self.articles.resume_at(article_id)
+        elif article_id and not self.select_article(article_id):
+            messages.warning(self.tr("L'article du lien n'est pas dans cette bibliothèque."))
 
     def bookmark_selection(self, note: str | None = None) -> Bookmark | None:
-        """Bookmark the selected passage; asks for a note, colour and tags (the Ctrl+D
-        dialog, last choices remembered) when ``note`` is None."""
-        passage = self._current_passage()
-        if passage is None:
-            self.status.say(self.tr("Sélectionnez d'abord un passage à marquer."))
-            return None
-        s = self.settings
-        colour, tags = s.last_bookmark_colour() or "yellow", s.last_bookmark_tags()
-        if note is None:
-            choice = ask_bookmark(self, passage.article.text[passage.start:passage.end],
-                                  last_colour=colour, last_tags=tuple(tags),
-                                  known_tags=self.bookmarks.tags())
-            if choice is None:
-                return None
-            note, colour, tags = choice.note, choice.colour, list(choice.tags)
-            s.set_last_bookmark_colour(colour)
-            s.set_last_bookmark_tags(tags)
-        bookmark = self.bookmarks.add(passage.article, passage.start, passage.end, note,
-                                      colour, tags)
-        if bookmark is not None:
-            self.status.say(self.tr("Passage marqué."), 4000)
-        return bookmark
-
-    def _on_bookmarks_changed(self, change: BookmarkChange) -> None:
-        if self.pane.article is not None and change.affects(self.pane.article.id):
-            self._refresh_bookmark_overlay()
-
-    def _refresh_bookmark_overlay(self) -> None:
-        if self._closed or self.pane.article is None:
-            return
-        self.pane.set_bookmarks((b.start, b.end, b.colour)
-                                for b in self.bookmarks.for_article(self.pane.article.id)
-                                if not b.orphaned)
+        return self.bookmark_passages.bookmark_selection(note)
 
     def open_bookmark(self, bookmark: Bookmark) -> None:
-        if self.pane.article is not None and self.pane.article.id == bookmark.article_id:
-            self.pane.select_range(bookmark.start, bookmark.end)
-            self.pane.focus_text()
-            return
-        self._pending_selection = (bookmark.article_id, bookmark.start, bookmark.end)
-        if not self.select_article(bookmark.article_id):
-            self._pending_selection = None
-            self.status.say(self.tr("L'article « %1 » n'est pas dans cette bibliothèque.")
-                            .replace("%1", bookmark.article_title or bookmark.article_id), 8000)
+        self.bookmark_passages.open(bookmark)
 
-    # -- misc --------------------------------------------------------------------------------
+    # -- misc ----------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(groups_from_menus(self.menus.values()), self).exec()
+
     def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("À propos de Reader"),
-                          self.tr("Reader %1\nUn lecteur de bibliothèques d'articles de presse.\n"
-                                  "Données : %2\nCache : %3").replace("%1", __version__)
-                          .replace("%2", str(self.options.data_dir))
-                          .replace("%3", str(self.options.cache_dir)), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if any(u.isLocalFile() and Path(u.toLocalFile()).is_dir() for u in urls):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).is_dir():
-                event.acceptProposedAction()
-                self.open_library(Path(url.toLocalFile()))
-                return
-        event.ignore()
+        show_about(self, self.options.data_dir, self.options.cache_dir)

@@ -8,6 +8,8 @@ from the keyboard and discoverable; the shortcuts window lists the same actions.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
@@ -51,6 +53,20 @@ class Actions(QObject):
         self.zoom_out = make(tr("Réduire le texte"), "zoom_out", [QKeySequence.StandardKey.ZoomOut])
         self.zoom_reset = make(tr("Taille normale"), "zoom_reset", ["Ctrl+0"])
         self.about = make(tr("À &propos de Reader"), "about")
+        self.shortcuts = make(tr("&Raccourcis clavier"), "keyboard", ["?", "F1"])
+        self.print = make(tr("&Imprimer l'article…"), "print", [QKeySequence.StandardKey.Print])
+        self.export_pdf = make(tr("Exporter l'article en &PDF…"), "pdf", ["Ctrl+Shift+E"])
+        self.copy_citation = make(tr("Copier avec la &référence"), "copy", ["Ctrl+Shift+C"],
+                                  tr("Copier le passage avec son titre, sa source et sa date "
+                                     "(texte et Markdown)"))
+        self.copy_link = make(tr("Copier le &lien du passage"), "link", ["Ctrl+Shift+L"],
+                              tr("Copier un lien reader:// qui rouvre ce passage"))
+        self.toggle_read = make(tr("Marquer comme &lu / non lu"), "read", ["M"])
+        self.toggle_star = make(tr("&Suivre / ne plus suivre"), "star", ["S", "*"])
+        self.mark_all_read = make(tr("Tout marquer comme lu"), "read_all", ["Ctrl+Shift+M"],
+                                  tr("Marquer comme lus les articles affichés (annulable)"))
+        self.justify = make(tr("&Justifier le texte"), "justify")
+        self.justify.setCheckable(True)
         self.undo = undo_stack.createUndoAction(window, tr("Annuler"))
         self.undo.setIcon(icon("undo"))
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -71,36 +87,67 @@ class Actions(QObject):
         return [a for a in vars(self).values() if isinstance(a, QAction)]
 
 
-def build_menus(window: QMainWindow, actions: Actions, docks: list[tuple[QDockWidget, str]],
-                entity_types: list[QAction]) -> dict[str, QMenu]:
-    """The menu bar; ``docks`` pairs each dock with its icon name."""
+@dataclass
+class MenuParts:
+    """What other objects contribute to the menus (docks, submenus, their actions)."""
+
+    docks: list[tuple[QDockWidget, str]]  # each dock with its icon name
+    entity_types: list[QAction]
+    view: list[QAction] = field(default_factory=list)  # caret browsing…
+    file: list[QAction] = field(default_factory=list)  # bookmarks export/import…
+    themes: list[QAction] = field(default_factory=list)
+    languages: list[QAction] = field(default_factory=list)
+    recent: QMenu | None = None
+    go: list[QAction] = field(default_factory=list)  # F6 / Shift+F6
+
+
+def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict[str, QMenu]:
+    """The menu bar: every command with its shortcut shown."""
     tr = actions.tr
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
     file_menu = menus["file"] = bar.addMenu(tr("&Fichier"))
-    file_menu.addActions([actions.open, actions.reload, actions.problems])
+    file_menu.addAction(actions.open)
+    if parts.recent is not None:
+        file_menu.addMenu(parts.recent)
+    file_menu.addActions([actions.reload, actions.problems])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.print, actions.export_pdf])
+    file_menu.addSeparator()
+    file_menu.addActions(parts.file)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit = menus["edit"] = bar.addMenu(tr("É&dition"))
     edit.addActions([actions.undo, actions.redo])
     edit.addSeparator()
-    edit.addActions([actions.bookmark, actions.find, actions.next_match, actions.prev_match])
+    edit.addActions([actions.bookmark, actions.copy_citation, actions.copy_link])
+    edit.addSeparator()
+    edit.addActions([actions.toggle_read, actions.toggle_star, actions.mark_all_read])
+    edit.addSeparator()
+    edit.addActions([actions.find, actions.next_match, actions.prev_match])
     view = menus["view"] = bar.addMenu(tr("Affic&hage"))
-    view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset])
+    view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset, actions.justify])
+    view.addActions(parts.view)
     view.addSeparator()
-    for dock, icon_name in docks:
+    for dock, icon_name in parts.docks:
         toggle = dock.toggleViewAction()
         toggle.setIcon(icon(icon_name))
         view.addAction(toggle)
     view.addSeparator()
-    types = view.addMenu(icon("entities"), tr("Types d'entités"))
-    types.addActions(entity_types)
+    types = view.addMenu(icon("entities"), tr("Types d'&entités"))
+    types.addActions(parts.entity_types)
+    if parts.themes:
+        view.addMenu(tr("&Thème")).addActions(parts.themes)
+    if parts.languages:
+        view.addMenu(tr("&Langue")).addActions(parts.languages)
     go = menus["go"] = bar.addMenu(tr("A&ller"))
     go.addActions([actions.next_article, actions.prev_article])
     go.addSeparator()
     go.addActions([actions.next_mention, actions.prev_mention])
+    go.addSeparator()
+    go.addActions(parts.go)
     help_menu = menus["help"] = bar.addMenu(tr("&Aide"))
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.shortcuts, actions.about])
     return menus
 
 

@@ -9,6 +9,7 @@ as the user types, and says which article the user moved to (``sig_article_chose
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library.index import ArticleRow, SearchHits
+from reader.services import messages
+from reader.services.jobs import JobRunner
 from reader.services.settings import RECENT_SEARCHES
 from reader.services.view_state import EntityFilter, FilterSummary, ViewState
 from reader.ui.articles.delegate import ArticleDelegate
@@ -85,9 +88,11 @@ class ArticleListPanel(QWidget):
 
         return QCoreApplication.translate("ArticleListPanel", text)
 
-    def __init__(self, view_state: ViewState, parent: QWidget | None = None) -> None:
+    def __init__(self, view_state: ViewState, jobs: JobRunner | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view_state = view_state
+        self.jobs = jobs
         self.sorts = sort_choices()
         self._resume_id = ""
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._search_now)
@@ -161,6 +166,8 @@ class ArticleListPanel(QWidget):
         layout.addLayout(info_row)
 
         self.model = ArticleTableModel(self)
+        if self.jobs is not None:
+            self.model.sort_runner = self._run_sort
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = table = QTableView(self)
@@ -381,6 +388,15 @@ class ArticleListPanel(QWidget):
             self.recent.setStringList(recent[:RECENT_SEARCHES])
 
     # -- sorting ---------------------------------------------------------------------------
+    def _run_sort(self, compute: Callable[[], list[ArticleRow]],
+                  apply: Callable[[list[ArticleRow]], None]) -> None:
+        """Sorting a big list by title or source runs off the GUI thread."""
+        assert self.jobs is not None
+        messages.info(self.tr("Tri de la liste…"))
+        (self.jobs.op("sort", lambda _ctx: compute()).success(apply)
+         .failure(lambda f: messages.warning(self.tr("Tri impossible"), str(f))).run())
+
+    # -- sorting (box and header) ---------------------------------------------------------------------------
     def _apply_sort(self, which: int) -> None:
         choice = self.sorts[which]
         self.proxy.set_sort_by_relevance(choice.relevance)

@@ -44,6 +44,14 @@ _ICONS: dict[str, str] = {
     "reload": "mdi6.refresh",
     "cancel": "mdi6.stop-circle-outline",
     "app": "mdi6.newspaper-variant-outline",
+    "keyboard": "mdi6.keyboard-outline",
+    "print": "mdi6.printer-outline",
+    "pdf": "mdi6.file-pdf-box",
+    "link": "mdi6.link-variant",
+    "read": "mdi6.email-open-outline",
+    "star": "mdi6.star-outline",
+    "read_all": "mdi6.email-multiple-outline",
+    "justify": "mdi6.format-align-justify",
 }
 
 

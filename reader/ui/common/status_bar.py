@@ -41,6 +41,8 @@ class StatusBar(QStatusBar):
         self.model_label = self._label("modelStatus")
         self.batch_label = self._label("batchStatus")
         self.batch_label.setVisible(False)
+        self.read_label = self._label("readCounts")
+        self.read_label.setVisible(False)
         self.problems_button = QToolButton(self)
         self.problems_button.setIcon(icon("problems"))
         self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -51,6 +53,7 @@ class StatusBar(QStatusBar):
         self.notice_label.setProperty("role", "notice")
         self.notice_label.setVisible(False)
         self.insertPermanentWidget(0, self.notice_label, 1)
+        self.addPermanentWidget(self.read_label)
         self.addPermanentWidget(self.problems_button)
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
@@ -102,6 +105,17 @@ class StatusBar(QStatusBar):
             self.progress.setValue(done)
             self.progress.setFormat(self.tr("Indexation %v / %m"))
 
+    def library_opened(self, articles: int, problems: int, interrupted: bool) -> None:
+        """The scan ended: how many articles, unreadable files, and whether it stopped."""
+        self.scanning(None)
+        parts = [self.tr("%n article(s)", "", articles)]
+        if interrupted:
+            parts.append(self.tr("indexation interrompue (reprendra à la prochaine ouverture)"))
+        if problems:
+            parts.append(self.tr("%n fichier(s) illisible(s)", "", problems))
+        self.set_problems(problems)
+        self.say(" · ".join(parts), 15000)
+
     def set_problems(self, count: int) -> None:
         self.problems_button.setText(self.tr("%n problème(s)", "", count))
         self.problems_button.setToolTip(self.tr("Voir les fichiers qui n'ont pas pu être lus"))
@@ -110,6 +124,14 @@ class StatusBar(QStatusBar):
     def set_model_status(self, text: str, tooltip: str = "") -> None:
         self.model_label.setText(text)
         self.model_label.setToolTip(tooltip)
+
+    def set_read_counts(self, unread: int, starred: int) -> None:
+        """Unread and starred articles of the library (permanent, beside the problems)."""
+        parts = [self.tr("%n non lu(s)", "", unread)] if unread else []
+        if starred:
+            parts.append(self.tr("%n suivi(s)", "", starred))
+        self.read_label.setText(" · ".join(parts))
+        self.read_label.setVisible(bool(parts))
 
     def set_batch(self, done: int, total: int) -> None:
         running = bool(total) and done < total
