@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed
 # Translations: the .ts (Qt Linguist source, kept in the repository) is updated from the code
 # by `make translations`; the .qm the app loads is built from it here, never committed.
 I18N := resources/i18n
-TS := $(I18N)/reader_en.ts
+# reader_en.ts: every string in English; reader_fr.ts: only the French plural forms of
+# the %n strings (the source language's numerus forms, as Qt Linguist recommends)
+TS := $(I18N)/reader_en.ts $(I18N)/reader_fr.ts
 QM := $(TS:.ts=.qm)
-LUPDATE_FLAGS := -extensions py -locations none -no-obsolete -source-language fr_FR -target-language en_GB
+LUPDATE_FLAGS := -extensions py -locations none -no-obsolete -source-language fr_FR
 
 .PHONY: run test setup lint screenshots screenshot-main clean translations install-desktop uninstall-desktop
 
@@ -18,13 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(QM): $(TS) $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+$(I18N)/%.qm: $(I18N)/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 setup: $(STAMP) $(QM)
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) reader -ts $(TS)
+	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) -target-language en_GB reader -ts $(I18N)/reader_en.ts
+	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) -target-language fr_FR -pluralonly reader -ts $(I18N)/reader_fr.ts
 
 run: $(STAMP) $(QM)
 	$(BIN)/reader seeds

@@ -78,8 +78,9 @@ def install(lang: str, i18n_dir: Path | None = None) -> Installed:
     done = Installed(lang)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = [("qtbase_" + lang, qt_dir)]
-    if lang != SOURCE_LANGUAGE:
-        wanted.append(("reader_" + lang, str(i18n_dir or I18N_DIR)))
+    # French too: reader_fr holds the plural forms of the %n strings ("1 article",
+    # "3 articles"), which the source text can only write as "%n article(s)"
+    wanted.append(("reader_" + lang, str(i18n_dir or I18N_DIR)))
     for name, directory in wanted:
         translator = QTranslator(app)
         if translator.load(name, directory):
