@@ -82,3 +82,16 @@ def _no_leftover_workers() -> Iterator[None]:
         return
     pool = QThreadPool.globalInstance()
     assert pool.waitForDone(10_000), "test left jobs running in the global thread pool"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _french_translations(request: pytest.FixtureRequest) -> None:
+    """The app installs its translators before any window (``reader/app.py``); the tests do
+    the same, in French, when the .qm files are built (``make test`` builds them): plural
+    forms then read "3 articles", as users see them."""
+    from reader.services import i18n
+
+    if not (i18n.I18N_DIR / "reader_fr.qm").exists():
+        return
+    request.getfixturevalue("qapp")
+    i18n.install("fr")

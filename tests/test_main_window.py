@@ -227,7 +227,7 @@ def test_indexing_ends_while_a_search_hides_everything(qtbot, window: MainWindow
             folder, result, rows, window.session.index.problems(folder),
             {r.content_hash: r.id for r in rows}))
     assert window.articles.model.total() == 3
-    assert "3 article" in window.statusBar().currentMessage()  # plural: reader_fr.ts
+    assert "3 articles" in window.statusBar().currentMessage()
     assert window.pane.article is not None and window.pane.article.id == "sommet"
 
 
