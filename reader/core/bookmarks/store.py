@@ -4,7 +4,8 @@ SQLite in the data directory (WAL, ``synchronous=FULL``), one committed transact
 change, so a bookmark acknowledged by :meth:`BookmarkStore.add` survives a crash or a power
 cut.  Several app instances may write the same store: writers queue on ``BEGIN IMMEDIATE``
 with a busy timeout and retries, and every read-modify-write happens inside its transaction.
-A damaged file is moved aside (never overwritten) and ``store.notice`` says so.
+A damaged file is set aside (never overwritten) after its readable bookmarks were copied
+into a fresh store; ``store.salvage_report`` says how many and where the original is.
 
 Bookmarks are immutable values; the store hands out fresh copies, and undo works by
 writing an old copy back with :meth:`BookmarkStore.restore`.
@@ -30,7 +31,19 @@ from reader.core.bookmarks.anchoring import (
     Selector,
     selector_for,
 )
-from reader.core.storage import Database, StorageError, open_database, translate_error
+from reader.core.salvage import ReadStats, connect_read_only, read_rows
+from reader.core.storage import (
+    Database,
+    DiskFull,
+    ReadOnly,
+    SalvageReport,
+    StorageError,
+    StorageIOError,
+    Unavailable,
+    open_database,
+    require_columns,
+    translate_error,
+)
 
 if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
     from reader.core.library.parser import Article
@@ -176,14 +189,14 @@ def article_metadata(article: Article) -> dict[str, Any]:
             "article_source": article.source}
 
 
-def _may_read_anyway(exc: StorageError) -> bool:
-    msg = str(exc)
-    return "read-only" in msg or "cannot open the database" in msg
+_READ_ANYWAY = (ReadOnly, DiskFull, StorageIOError, Unavailable)
 
 
 def _open_read_only(path: Path, cause: StorageError) -> Database:
     """Open without writing anything (not even the WAL index); raise ``cause`` if even
     that fails.  ``immutable`` is the last resort: it may miss changes still in the WAL."""
+    if not path.is_file():
+        raise cause
     for query in ("mode=ro", "immutable=1"):
         conn: sqlite3.Connection | None = None
         try:
@@ -201,6 +214,53 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
     raise cause
 
 
+def _row_bookmark(row: Mapping[str, Any]) -> Bookmark:
+    """A row read back by column name (salvage, recovery) → a checked Bookmark; raises
+    ValueError on anything a damaged page may have garbled."""
+    try:
+        bookmark = _from_row(tuple(row[c] for c in _COLUMNS))
+        for name in ("id", "article_id", "quote", "note", "colour", "status", "created",
+                     "modified"):
+            if not isinstance(getattr(bookmark, name), str):
+                raise ValueError(f"{name} is not text")
+        if not isinstance(bookmark.start, int) or not isinstance(bookmark.end, int):
+            raise ValueError("offsets are not integers")
+        return validate(bookmark)
+    except (KeyError, TypeError, ValueError) as exc:  # json.JSONDecodeError is a ValueError
+        raise ValueError(f"unreadable bookmark row: {exc}") from None
+
+
+def _accept_row(table: str, row: dict[str, Any]) -> bool:
+    if table != "bookmarks":
+        return True
+    try:
+        _row_bookmark(row)
+    except ValueError:
+        return False
+    return True
+
+
+def damaged_copies(data_dir: str | Path) -> list[Path]:
+    """The damaged stores kept aside in ``data_dir`` (newest first): what "Récupérer
+    depuis…" offers."""
+    found = [p for p in Path(data_dir).glob(f"{DB_NAME}.damaged-*")
+             if not p.name.endswith(("-wal", "-shm"))]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What :meth:`BookmarkStore.recover_from` did: rows ``read``, of which ``rejected``
+    were unusable; ``unreadable`` rowids could not be read at all."""
+
+    added: int
+    updated: int
+    unchanged: int
+    read: int
+    rejected: int
+    unreadable: int
+
+
 class BookmarkStore:
     """Bookmarks in ``<data_dir>/bookmarks.sqlite3``.
 
@@ -211,18 +271,26 @@ class BookmarkStore:
     def __init__(self, data_dir: str | Path) -> None:
         self.path = Path(data_dir) / DB_NAME
         self.read_only = False
+        # why the store is read-only (ReadOnly, DiskFull…: its ``kind`` is for the UI)
+        self.read_only_reason: StorageError | None = None
         try:
-            self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
-                                              label="bookmarks database")
+            self.db: Database = open_database(
+                self.path, MIGRATIONS, durable=True, label="bookmarks database",
+                salvage=True, schema_check=require_columns("bookmarks", _COLUMNS),
+                accept_row=_accept_row)
         except StorageError as exc:
-            # a read-only data directory (or medium): still show the bookmarks
-            if not self.path.exists() or not _may_read_anyway(exc):
+            # a read-only data directory or medium, a full disk: still show the bookmarks
+            if not isinstance(exc, _READ_ANYWAY):
                 raise
             self.db = _open_read_only(self.path, exc)
             self.read_only = True
+            self.read_only_reason = exc
             self.db.notice = (f"Les marque-pages sont en lecture seule ({exc}) : ils sont "
                               "affichés mais aucune modification ne sera enregistrée.")
         self.notice: str = self.db.notice
+        # set when the store was damaged at opening: how many bookmarks were recovered
+        # and where the original is (``.original``)
+        self.salvage_report: SalvageReport | None = self.db.salvage
 
     # -- reading -----------------------------------------------------------------------------
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Bookmark]:
@@ -231,7 +299,7 @@ class BookmarkStore:
             cursor.row_factory = None  # plain tuples: see _from_row
             rows = cursor.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise translate_error(exc) from exc
+            raise translate_error(exc, self.path) from exc
         return [_from_row(r) for r in rows]
 
     def get(self, bookmark_id: str) -> Bookmark | None:
@@ -249,7 +317,7 @@ class BookmarkStore:
         try:
             return int(self.db.conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
         except sqlite3.Error as exc:
-            raise translate_error(exc) from exc
+            raise translate_error(exc, self.path) from exc
 
     def tags(self) -> list[str]:
         """Every tag in use, sorted case-insensitively."""
@@ -436,6 +504,24 @@ class BookmarkStore:
                     continue
                 conn.execute(_UPSERT, _row_values(b))
         return added, updated, unchanged
+
+    def recover_from(self, damaged: str | Path) -> Recovery:
+        """Import every readable bookmark of a damaged store kept aside (or any store file):
+        "Récupérer depuis…".  Newer copies win as in :meth:`merge`; the file is only read."""
+        src = connect_read_only(Path(damaged))
+        stats = ReadStats()
+        found: list[Bookmark] = []
+        rejected = 0
+        try:
+            for row in read_rows(src, "bookmarks", _COLUMNS, stats):
+                try:
+                    found.append(_row_bookmark(row))
+                except ValueError:
+                    rejected += 1
+        finally:
+            src.close()
+        added, updated, unchanged = self.merge(found)
+        return Recovery(added, updated, unchanged, stats.rows, rejected, stats.unreadable)
 
     def integrity(self) -> str:
         """``PRAGMA integrity_check`` result ("ok" when healthy)."""

@@ -1,0 +1,273 @@
+"""Salvage of a damaged store of user data: repair it, or copy every readable row out.
+
+Why: one damaged page (often of an index, which holds no data of its own) must not hide
+every bookmark.  Order of attempts, none of which writes to the damaged file:
+
+1. the file is renamed aside (``<name>.damaged-<time>``, kept byte for byte);
+2. a copy of it gets ``REINDEX`` and an integrity check: if that passes, the copy becomes
+   the store (``outcome="repaired"``, nothing lost);
+3. otherwise a fresh store is made and every row that can still be read is copied into it,
+   by ranges of rowids, halving a range that fails until single unreadable rows are skipped
+   (``outcome="salvaged"``).
+
+If the salvage itself fails for a reason other than damage (full disk, I/O error), the
+damaged file is renamed back and that error is raised: nothing moved, retry later.
+:func:`read_rows` reads the rows of any such file, for "Récupérer depuis…".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.storage import (
+    Database,
+    Migration,
+    SalvageReport,
+    SchemaCheck,
+    _move_aside,
+    _open_checked,
+    move_back,
+)
+from reader.core.storage_errors import (
+    Damaged,
+    StorageError,
+    WrongSchema,
+    classify,
+    from_os_error,
+)
+
+log = logging.getLogger("reader.storage")
+RANGE = 512  # rowids per read; a failing range is halved down to single rows
+Accept = Callable[[str, dict[str, Any]], bool]
+
+
+@dataclass
+class ReadStats:
+    rows: int = 0
+    unreadable: int = 0  # rowids (or whole tables without rowid) that could not be read
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(str(path) + suffix)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (``immutable`` if even the WAL index
+    cannot be used: it may then miss changes still in the WAL)."""
+    last: sqlite3.Error | None = None
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            last = exc
+            with contextlib.suppress(UnboundLocalError):
+                conn.close()
+    assert last is not None
+    raise classify(last, path) or last
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
+              stats: ReadStats) -> Iterator[dict[str, Any]]:
+    """Every readable row of ``table`` (only ``columns`` that exist in it), by rowid
+    ranges; unreadable ranges are halved down to single rowids and skipped."""
+    try:
+        present = set(_columns(src, table))
+    except sqlite3.DatabaseError:
+        stats.unreadable += 1
+        return
+    cols = [c for c in columns if c in present]
+    if not cols:
+        return
+    names = ", ".join(f'"{c}"' for c in cols)
+    try:
+        low, high = src.execute(f'SELECT min(rowid), max(rowid) FROM "{table}"').fetchone()
+    except sqlite3.OperationalError:  # a WITHOUT ROWID table: all or nothing
+        try:
+            rows = src.execute(f'SELECT {names} FROM "{table}"').fetchall()
+        except sqlite3.DatabaseError:
+            stats.unreadable += 1
+            return
+        for row in rows:
+            stats.rows += 1
+            yield dict(zip(cols, row, strict=True))
+        return
+    except sqlite3.DatabaseError:  # the b-tree's edges are damaged: probe a generous range
+        pages = _page_count(src)
+        low, high = -1, max(1, pages) * 256
+    if low is None or high is None:
+        return
+    stack = [(a, min(a + RANGE - 1, high)) for a in range(low, high + 1, RANGE)]
+    stack.reverse()
+    sql = f'SELECT {names} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
+    while stack:
+        a, b = stack.pop()
+        try:
+            rows = src.execute(sql, (a, b)).fetchall()
+        except sqlite3.DatabaseError:
+            if a == b:
+                stats.unreadable += 1
+                continue
+            middle = (a + b) // 2
+            stack.append((middle + 1, b))
+            stack.append((a, middle))
+            continue
+        for row in rows:
+            stats.rows += 1
+            yield dict(zip(cols, row, strict=True))
+
+
+def _page_count(conn: sqlite3.Connection) -> int:
+    try:
+        return int(conn.execute("PRAGMA page_count").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return 10_000
+
+
+def _copy_rows(src: sqlite3.Connection, dest: sqlite3.Connection,
+               accept: Accept | None) -> tuple[dict[str, int], int]:
+    """Copy every readable, accepted row of each of ``dest``'s tables; returns the rows
+    copied per table and the unreadable count."""
+    copied: dict[str, int] = {}
+    unreadable = 0
+    try:
+        source_tables = set(_tables(src))
+    except sqlite3.DatabaseError:  # the schema itself is unreadable: nothing to copy
+        return copied, 1
+    for table in _tables(dest):
+        if table not in source_tables:
+            continue
+        columns = _columns(dest, table)
+        stats = ReadStats()
+        count = 0
+        dest.execute("BEGIN IMMEDIATE")
+        for row in read_rows(src, table, columns, stats):
+            if accept is not None and not accept(table, row):
+                continue
+            names = ", ".join(f'"{c}"' for c in row)
+            try:
+                dest.execute(f'INSERT OR IGNORE INTO "{table}"({names}) '
+                             f"VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+            except sqlite3.IntegrityError:
+                continue  # e.g. a NOT NULL column read back as NULL from a damaged page
+            count += dest.execute("SELECT changes()").fetchone()[0]
+        dest.execute("COMMIT")
+        copied[table] = count
+        unreadable += stats.unreadable
+    return copied, unreadable
+
+
+def salvage_store(path: Path, migrations: Sequence[Migration], durable: bool,
+                  cause: StorageError, schema_check: SchemaCheck | None,
+                  accept: Accept | None = None) -> Database:
+    """Set the damaged ``path`` aside and put a repaired or salvaged store in its place
+    (see the module docstring).  Raises the typed error, with ``path`` back in place, if
+    that cannot be done."""
+    try:
+        aside = _move_aside(path)
+    except OSError as exc:
+        raise from_os_error(exc, path, "the database is damaged and could not be moved "
+                            "aside; it was left untouched") from cause
+    tmp = path.with_name(path.name + ".salvage-tmp")
+    _remove(tmp)
+    try:
+        report = _salvage_into(tmp, aside, migrations, durable, cause, schema_check, accept)
+        if report is None:  # a foreign schema with nothing of ours in it: leave it
+            raise cause
+        os.replace(tmp, path)
+        db = _open_checked(path, migrations, durable, False, True, schema_check)
+    except BaseException as exc:
+        _remove(tmp)
+        with contextlib.suppress(OSError):
+            if not path.exists():
+                move_back(aside, path)
+        if isinstance(exc, OSError):
+            raise from_os_error(exc, path, "the salvage of the damaged database failed; "
+                                "it was left in place") from cause
+        raise
+    db.moved_aside = aside
+    db.salvage = report
+    db.notice = (f"The {path.name} database was {cause.kind.replace('_', ' ')} "
+                 f"({cause.detail or cause}); {report.recovered} rows were {report.outcome}, "
+                 f"the original was kept as {aside.name}.")
+    log.warning("%s", db.notice)
+    return db
+
+
+def _salvage_into(tmp: Path, aside: Path, migrations: Sequence[Migration], durable: bool,
+                  cause: StorageError, schema_check: SchemaCheck | None,
+                  accept: Accept | None) -> SalvageReport | None:
+    if isinstance(cause, Damaged):
+        repaired = _try_reindex(tmp, aside, len(migrations), schema_check)
+        if repaired is not None:
+            return SalvageReport("repaired", cause.kind, aside, sum(repaired.values()),
+                                 0, repaired)
+        _remove(tmp)
+    fresh = _open_checked(tmp, migrations, durable, False, False, None)
+    try:
+        src = connect_read_only(aside)
+    except StorageError:
+        src = None  # not even a header: an empty store, the original kept aside
+    try:
+        copied, unreadable = _copy_rows(src, fresh.conn, accept) if src else ({}, 1)
+    finally:
+        if src is not None:
+            src.close()
+        fresh.close()
+    total = sum(copied.values())
+    if isinstance(cause, WrongSchema) and total == 0:
+        return None
+    return SalvageReport("salvaged", cause.kind, aside, total, unreadable, copied)
+
+
+def _try_reindex(tmp: Path, aside: Path, version: int,
+                 schema_check: SchemaCheck | None) -> dict[str, int] | None:
+    """REINDEX a copy of the damaged file; its table counts if it is then healthy."""
+    shutil.copyfile(aside, tmp)  # OSError (full disk…) propagates: nothing is lost
+    wal = aside.with_name(aside.name + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, tmp.with_name(tmp.name + "-wal"))
+    conn = sqlite3.connect(str(tmp), isolation_level=None)
+    try:
+        conn.execute("REINDEX")
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            return None
+        if conn.execute("PRAGMA user_version").fetchone()[0] != version:
+            return None
+        if schema_check is not None:
+            schema_check(conn)
+        counts = {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                  for t in _tables(conn)}
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return counts
+    except sqlite3.Error as exc:
+        typed = classify(exc, tmp)
+        if typed is not None and not isinstance(typed, Damaged):
+            raise typed from exc
+        return None
+    except WrongSchema:
+        return None
+    finally:
+        conn.close()
