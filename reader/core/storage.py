@@ -308,6 +308,10 @@ def _migrate(db: Database, migrations: Sequence[Migration], backup: bool) -> Non
     for number in range(version, len(migrations)):
         step = migrations[number]
         with write_transaction(conn, path=db.path):
+            # another process may have applied it since we read the version (two windows
+            # opening the same new store): re-read under the write lock
+            if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                continue
             if callable(step):
                 step(conn)
             else:
