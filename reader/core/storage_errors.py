@@ -154,3 +154,24 @@ def _unwritable(path: Path) -> bool:
         return path.parent.is_dir() and not os.access(path.parent, os.W_OK)
     except OSError:
         return False
+
+
+_FRENCH = {
+    "damaged": "le fichier {name} est endommagé",
+    "disk_full": "le disque est plein : rien n'a été enregistré (rien n'est perdu)",
+    "read_only": "le dossier de {name} est en lecture seule : les modifications ne peuvent "
+                 "pas être enregistrées",
+    "busy": "{name} est occupé par une autre fenêtre : réessayez",
+    "io": "erreur d'entrée/sortie sur {name} (disque défaillant ou retiré ?)",
+    "unavailable": "impossible d'ouvrir {name}",
+    "newer_schema": "{name} a été écrit par une version plus récente de Reader : il n'a pas "
+                    "été modifié",
+    "wrong_schema": "{name} n'a pas le format attendu par Reader : il n'a pas été modifié",
+    "storage": "erreur de stockage sur {name}",
+}
+
+
+def word_storage_error(exc: StorageError) -> str:
+    """A default French sentence for ``exc`` (the UI may word ``exc.kind`` itself)."""
+    name = str(exc.path) if exc.path is not None else "la base de données"
+    return _FRENCH.get(exc.kind, _FRENCH["storage"]).format(name=name)

@@ -73,6 +73,7 @@ from reader.core.library.problems import (
 )
 from reader.core.library.search_query import match_terms as _match_terms
 from reader.core.library.search_query import parse_query, plain_words_fts
+from reader.core.lifetime import die_with_parent
 from reader.core.storage import (
     Busy,
     Damaged,
@@ -424,7 +425,8 @@ def _parsed_batches(root: str, files: list[tuple[str, int, int]],
     chunks = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
     if workers > 0:
         try:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                       initializer=die_with_parent)
         except (OSError, ValueError):
             workers = 0
     if workers <= 0:
