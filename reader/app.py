@@ -120,7 +120,8 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     loop = QEventLoop()
     panel = window.library_entities if view == "entities" else None
-    state = {"entities": False, "library": False, "chosen": panel is None}
+    state: dict[str, bool | str] = {"entities": False, "library": False,
+                                    "chosen": panel is None}
 
     def check() -> None:
         if state["library"] and state["chosen"] and (state["entities"] or window.model_error):
@@ -133,7 +134,15 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
 
     window.sig_entities_applied.connect(lambda _id: mark("entities"))
     window.sig_model_ready.connect(lambda _ok: check())
-    window.sig_library_loaded.connect(lambda: mark("library"))
+    def library_loaded() -> None:
+        if window.model.total() == 0:  # the library failed to open, or holds nothing
+            # readable: nothing will ever be shown, say why now instead of timing out
+            state["failed"] = (window.statusBar().currentMessage()
+                               or "la bibliothèque ne contient aucun article lisible")
+            QTimer.singleShot(0, loop.quit)
+        mark("library")
+
+    window.sig_library_loaded.connect(library_loaded)
     if panel is not None:
         panel.show()
         panel.raise_()
@@ -156,6 +165,9 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target))
     window.close()
+    if state.get("failed"):
+        print(f"reader: {state['failed']}", file=sys.stderr)
+        return 1
     if not ok:
         print(f"reader: could not write {target}", file=sys.stderr)
         return 1

@@ -208,10 +208,10 @@ def salvage_store(path: Path, migrations: Sequence[Migration], durable: bool,
         raise
     db.moved_aside = aside
     db.salvage = report
-    db.notice = (f"The {path.name} database was {cause.kind.replace('_', ' ')} "
-                 f"({cause.detail or cause}); {report.recovered} rows were {report.outcome}, "
-                 f"the original was kept as {aside.name}.")
-    log.warning("%s", db.notice)
+    what = "damaged" if isinstance(cause, Damaged) else "not in the expected format"
+    db.notice = (f"The {path.name} database was {what}; {report.recovered} rows were "
+                 f"recovered ({report.outcome}); the original was kept as {aside.name}.")
+    log.warning("%s (%s; %d unreadable rowids)", db.notice, cause, report.unreadable)
     return db
 
 

@@ -1119,12 +1119,15 @@ class LibraryIndex:
                                         "the file disappeared during the scan", VANISHED))
                 continue
             aid = ids[rel]
-            cur = conn.execute(
-                "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, "
-                "precision, source, snippet, word_count, content_hash, error) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (lib, rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
-                 p.source, p.snippet, p.word_count, p.content_hash, p.error))
+            values = (lib, rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
+                      p.source, p.snippet, p.word_count, p.content_hash, p.error)
+            try:
+                cur = conn.execute(_INSERT_ARTICLE, values)
+            except sqlite3.IntegrityError:
+                # another process (a second window on the same new library) indexed this
+                # file since we listed the index: replace its row
+                dead += _drop_row(conn, lib, rel, gone)
+                cur = conn.execute(_INSERT_ARTICLE, values)
             if p.error is not None:
                 continue
             rid = int(cur.lastrowid or 0)
@@ -1211,6 +1214,22 @@ def _os_path(root: str, rel: str) -> str:
             candidate = os.path.join(current, match)
         current = candidate
     return current
+
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, precision, "
+    "source, snippet, word_count, content_hash, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _drop_row(conn: sqlite3.Connection, lib: int, rel: str, gone: list[int]) -> int:
+    """Delete the row of ``rel``; 1 if it had an FTS entry (now dead), else 0."""
+    row = conn.execute("SELECT rid, size, error FROM articles WHERE library=? AND rel=?",
+                       (lib, rel)).fetchone()
+    if row is None:
+        return 0
+    conn.execute("DELETE FROM articles WHERE rid=?", (row[0],))
+    gone.append(row[0])
+    return int(_has_fts_entry(row[1], row[2]))
 
 
 def _has_fts_entry(size: int, error: str | None) -> bool:
