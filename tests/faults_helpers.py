@@ -68,13 +68,15 @@ def readable_ids(path: Path) -> set[str]:
     ids: set[str] = set()
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")
+        conn.execute("PRAGMA writable_schema=ON")  # reads a file cut short, too
+    except (sqlite3.Error, UnicodeDecodeError):
         return ids
     try:
         for rowid in range(0, 5000):
             try:
                 row = conn.execute("SELECT id FROM bookmarks WHERE rowid=?", (rowid,)).fetchone()
-            except sqlite3.Error:
+            except (sqlite3.Error, UnicodeDecodeError):
                 continue
             if row is not None and isinstance(row[0], str):
                 ids.add(row[0])

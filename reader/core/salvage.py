@@ -3,7 +3,8 @@
 Why: one damaged page (often of an index, which holds no data of its own) must not hide
 every bookmark.  Order of attempts, none of which writes to the damaged file:
 
-1. the file is renamed aside (``<name>.damaged-<time>``, kept byte for byte);
+1. the file gets a second name aside (``<name>.damaged-<time>``, a hard link: kept byte
+   for byte, and still in place should the salvage be interrupted);
 2. a copy of it gets ``REINDEX`` and an integrity check: if that passes, the copy becomes
    the store (``outcome="repaired"``, nothing lost);
 3. otherwise a fresh store is made and every row that can still be read is copied into it,
@@ -11,7 +12,7 @@ every bookmark.  Order of attempts, none of which writes to the damaged file:
    (``outcome="salvaged"``).
 
 If the salvage itself fails for a reason other than damage (full disk, I/O error), the
-damaged file is renamed back and that error is raised: nothing moved, retry later.
+damaged file is left (or put back) in place and that error is raised: retry later.
 :func:`read_rows` reads the rows of any such file, for "Récupérer depuis…".
 """
 
@@ -34,6 +35,7 @@ from reader.core.storage import (
     SchemaCheck,
     _move_aside,
     _open_checked,
+    aside_name,
     move_back,
 )
 from reader.core.storage_errors import (
@@ -45,7 +47,11 @@ from reader.core.storage_errors import (
 )
 
 log = logging.getLogger("reader.storage")
+# what reading a damaged file raises: SQLite's errors, and UnicodeDecodeError when the
+# message of one quotes garbled bytes (a damaged schema's names)
+UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
 RANGE = 512  # rowids per read; a failing range is halved down to single rows
+ROWS_PER_PAGE = 64  # rowids probed one by one per page of the file, beyond max(rowid)
 Accept = Callable[[str, dict[str, Any]], bool]
 
 
@@ -61,6 +67,11 @@ def _remove(path: Path) -> None:
             os.remove(str(path) + suffix)
 
 
+def tolerant_text(value: bytes) -> str:
+    """Text of a damaged page may not be UTF-8: keep it, with U+FFFD for bad bytes."""
+    return value.decode("utf-8", "replace")
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (``immutable`` if even the WAL index
     cannot be used: it may then miss changes still in the WAL)."""
@@ -69,6 +80,11 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
                                    isolation_level=None, check_same_thread=False)
+            conn.text_factory = tolerant_text  # a garbled note still saves the bookmark
+            # a file cut short (torn write) says it has more pages than it has: SQLite then
+            # refuses every page, unless writable_schema (harmless on a read-only
+            # connection) makes it read the pages that are there
+            conn.execute("PRAGMA writable_schema=ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.Error as exc:
@@ -90,11 +106,12 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
               stats: ReadStats) -> Iterator[dict[str, Any]]:
-    """Every readable row of ``table`` (only ``columns`` that exist in it), by rowid
-    ranges; unreadable ranges are halved down to single rowids and skipped."""
+    """Every readable row of ``table`` (only ``columns`` that exist in it): by rowid
+    ranges, unreadable ranges halved down to single rowids and skipped; then every other
+    rowid up to a bound, one at a time."""
     try:
         present = set(_columns(src, table))
-    except sqlite3.DatabaseError:
+    except UNREADABLE:
         stats.unreadable += 1
         return
     cols = [c for c in columns if c in present]
@@ -106,42 +123,82 @@ def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
     except sqlite3.OperationalError:  # a WITHOUT ROWID table: all or nothing
         try:
             rows = src.execute(f'SELECT {names} FROM "{table}"').fetchall()
-        except sqlite3.DatabaseError:
+        except UNREADABLE:
             stats.unreadable += 1
             return
         for row in rows:
             stats.rows += 1
             yield dict(zip(cols, row, strict=True))
         return
-    except sqlite3.DatabaseError:  # the b-tree's edges are damaged: probe a generous range
-        pages = _page_count(src)
-        low, high = -1, max(1, pages) * 256
-    if low is None or high is None:
-        return
+    except UNREADABLE:  # the b-tree's edges are damaged
+        low, high = None, None
+    # a damaged interior page can make a range scan skip rows silently, and max(rowid)
+    # come out too low: probe every rowid up to a generous bound one at a time after the
+    # ranges (point lookups take other paths down the b-tree)
+    low = min(low if low is not None else 1, 1)
+    high = max(high if high is not None else 0, _page_count(src) * ROWS_PER_PAGE)
+    seen: set[int] = set()
     stack = [(a, min(a + RANGE - 1, high)) for a in range(low, high + 1, RANGE)]
     stack.reverse()
-    sql = f'SELECT {names} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
+    sql = f'SELECT rowid, {names} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
     while stack:
         a, b = stack.pop()
         try:
             rows = src.execute(sql, (a, b)).fetchall()
-        except sqlite3.DatabaseError:
-            if a == b:
-                stats.unreadable += 1
+        except UNREADABLE:
+            if a == b:  # left to the point lookups below, column by column
                 continue
             middle = (a + b) // 2
             stack.append((middle + 1, b))
             stack.append((a, middle))
             continue
         for row in rows:
+            if row[0] in seen:
+                continue
+            seen.add(row[0])
             stats.rows += 1
-            yield dict(zip(cols, row, strict=True))
+            yield dict(zip(cols, row[1:], strict=True))
+    point = f'SELECT rowid, {names} FROM "{table}" WHERE rowid = ?'
+    for rowid in range(low, high + 1):
+        if rowid in seen:
+            continue
+        try:
+            row = src.execute(point, (rowid,)).fetchone()
+        except UNREADABLE:
+            partial = _row_by_columns(src, table, cols, rowid)
+            if partial is None:
+                stats.unreadable += 1
+            else:
+                stats.rows += 1
+                yield partial
+            continue
+        if row is not None:
+            stats.rows += 1
+            yield dict(zip(cols, row[1:], strict=True))
+
+
+def _row_by_columns(src: sqlite3.Connection, table: str, cols: Sequence[str],
+                    rowid: int) -> dict[str, Any] | None:
+    """The readable columns of one row whose whole read fails (a damaged overflow page
+    holding a long note): the others are None.  None if no column can be read."""
+    row: dict[str, Any] = {}
+    for col in cols:
+        try:
+            found = src.execute(f'SELECT "{col}" FROM "{table}" WHERE rowid = ?',
+                                (rowid,)).fetchone()
+        except UNREADABLE:
+            row[col] = None
+            continue
+        if found is None:
+            return None
+        row[col] = found[0]
+    return row if any(v is not None for v in row.values()) else None
 
 
 def _page_count(conn: sqlite3.Connection) -> int:
     try:
         return int(conn.execute("PRAGMA page_count").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except UNREADABLE:
         return 10_000
 
 
@@ -153,7 +210,7 @@ def _copy_rows(src: sqlite3.Connection, dest: sqlite3.Connection,
     unreadable = 0
     try:
         source_tables = set(_tables(src))
-    except sqlite3.DatabaseError:  # the schema itself is unreadable: nothing to copy
+    except UNREADABLE:  # the schema itself is unreadable: nothing to copy
         return copied, 1
     for table in _tables(dest):
         if table not in source_tables:
@@ -178,16 +235,33 @@ def _copy_rows(src: sqlite3.Connection, dest: sqlite3.Connection,
     return copied, unreadable
 
 
+def _link_aside(path: Path) -> tuple[Path, bool]:
+    """Give the damaged file (and its WAL) a second name aside, by hard links: ``path``
+    stays in place until the salvaged store replaces it atomically, so a crash at any
+    moment of the salvage leaves the damaged store where it was (the next start retries).
+    Where hard links are not possible, the file is renamed aside (``True``: moved)."""
+    target = aside_name(path)
+    try:
+        os.link(path, target)
+    except OSError:
+        return _move_aside(path), True
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.link(side, target.with_name(target.name + suffix))
+    return target, False
+
+
 def salvage_store(path: Path, migrations: Sequence[Migration], durable: bool,
                   cause: StorageError, schema_check: SchemaCheck | None,
                   accept: Accept | None = None) -> Database:
-    """Set the damaged ``path`` aside and put a repaired or salvaged store in its place
-    (see the module docstring).  Raises the typed error, with ``path`` back in place, if
-    that cannot be done."""
+    """Keep the damaged ``path`` aside and put a repaired or salvaged store in its place
+    (see the module docstring).  Raises the typed error, with ``path`` as it was, if that
+    cannot be done."""
     try:
-        aside = _move_aside(path)
+        aside, moved = _link_aside(path)
     except OSError as exc:
-        raise from_os_error(exc, path, "the database is damaged and could not be moved "
+        raise from_os_error(exc, path, "the database is damaged and could not be kept "
                             "aside; it was left untouched") from cause
     tmp = path.with_name(path.name + ".salvage-tmp")
     _remove(tmp)
@@ -195,13 +269,19 @@ def salvage_store(path: Path, migrations: Sequence[Migration], durable: bool,
         report = _salvage_into(tmp, aside, migrations, durable, cause, schema_check, accept)
         if report is None:  # a foreign schema with nothing of ours in it: leave it
             raise cause
+        if not moved:  # the old WAL must not be applied to the new file
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(str(path) + suffix)
         os.replace(tmp, path)
         db = _open_checked(path, migrations, durable, False, True, schema_check)
     except BaseException as exc:
         _remove(tmp)
         with contextlib.suppress(OSError):
-            if not path.exists():
+            if moved and not path.exists():
                 move_back(aside, path)
+            elif not moved and path.exists():
+                _remove(aside)  # the original is still in place: no copy needed
         if isinstance(exc, OSError):
             raise from_os_error(exc, path, "the salvage of the damaged database failed; "
                                 "it was left in place") from cause

@@ -271,6 +271,11 @@ def _open_checked(path: Path, migrations: Sequence[Migration], durable: bool,
         if typed is None:
             raise
         raise typed from exc
+    except UnicodeDecodeError as exc:  # an error message quoting garbled schema bytes
+        if conn is not None:
+            conn.close()
+        raise Damaged("the database is damaged", path=path, code=sqlite3.SQLITE_CORRUPT,
+                      detail=f"unreadable schema ({exc})") from exc
     except BaseException:
         if conn is not None:
             conn.close()

@@ -31,8 +31,9 @@ from reader.core.bookmarks.anchoring import (
     Selector,
     selector_for,
 )
-from reader.core.salvage import ReadStats, connect_read_only, read_rows
+from reader.core.salvage import ReadStats, connect_read_only, read_rows, tolerant_text
 from reader.core.storage import (
+    Damaged,
     Database,
     DiskFull,
     ReadOnly,
@@ -207,7 +208,7 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
             conn.execute("SELECT count(*) FROM bookmarks").fetchone()
             if version == len(MIGRATIONS):
                 return Database(conn, path)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             pass
         if conn is not None:
             conn.close()
@@ -215,19 +216,41 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
 
 
 def _row_bookmark(row: Mapping[str, Any]) -> Bookmark:
-    """A row read back by column name (salvage, recovery) → a checked Bookmark; raises
-    ValueError on anything a damaged page may have garbled."""
+    """A row read back by column name (salvage, recovery, a garbled row) → a valid
+    Bookmark, repairing what a damaged page may have garbled (an unknown colour becomes
+    the default, bad offsets 0..0 so that re-anchoring finds the quote again, unreadable
+    tags none).  Raises ValueError only without a usable id and article id."""
+    def text(name: str, default: str = "") -> str:
+        value = row.get(name, default)
+        return value if isinstance(value, str) else default
+
+    def number(name: str) -> int:
+        value = row.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+    bookmark_id, article_id = text("id"), text("article_id")
+    if not bookmark_id or not article_id:
+        raise ValueError("unreadable bookmark row: no id or article id")
     try:
-        bookmark = _from_row(tuple(row[c] for c in _COLUMNS))
-        for name in ("id", "article_id", "quote", "note", "colour", "status", "created",
-                     "modified"):
-            if not isinstance(getattr(bookmark, name), str):
-                raise ValueError(f"{name} is not text")
-        if not isinstance(bookmark.start, int) or not isinstance(bookmark.end, int):
-            raise ValueError("offsets are not integers")
-        return validate(bookmark)
-    except (KeyError, TypeError, ValueError) as exc:  # json.JSONDecodeError is a ValueError
-        raise ValueError(f"unreadable bookmark row: {exc}") from None
+        raw = row.get("tags")
+        tags = normalise_tags(json.loads(raw)) if isinstance(raw, str) and raw else ()
+        if not all(isinstance(t, str) for t in tags):
+            tags = ()
+    except (ValueError, TypeError):
+        tags = ()
+    start, end = number("start_offset"), number("end_offset")
+    if not 0 <= start <= end:
+        start = end = 0
+    colour, status = text("colour"), text("status")
+    return validate(Bookmark(
+        id=bookmark_id, article_id=article_id, content_hash=text("content_hash"),
+        start=start, end=end, quote=text("quote"), prefix=text("prefix"),
+        suffix=text("suffix"), note=text("note"),
+        colour=colour if colour in COLOURS else DEFAULT_COLOUR, tags=tags,
+        created=text("created"), modified=text("modified"),
+        article_title=text("article_title"), article_date=text("article_date"),
+        article_source=text("article_source"),
+        status=status if status in STATUSES else ANCHORED))
 
 
 def _accept_row(table: str, row: dict[str, Any]) -> bool:
@@ -298,9 +321,38 @@ class BookmarkStore:
             cursor = self.db.conn.cursor()
             cursor.row_factory = None  # plain tuples: see _from_row
             rows = cursor.execute(sql, params).fetchall()
+        except UnicodeDecodeError as exc:  # SQLite's message quotes garbled bytes
+            raise Damaged("the database is damaged", path=self.path, detail=str(exc)) from exc
         except sqlite3.Error as exc:
-            raise translate_error(exc, self.path) from exc
-        return [_from_row(r) for r in rows]
+            if getattr(exc, "sqlite_errorcode", None) is not None:
+                raise translate_error(exc, self.path) from exc
+            rows = self._query_tolerant(sql, params, exc)
+        try:
+            return [_from_row(r) for r in rows]
+        except (ValueError, TypeError):  # a row garbled on disk: repair it, keep the rest
+            repaired = []
+            for r in rows:
+                try:
+                    repaired.append(_row_bookmark(dict(zip(_COLUMNS, r, strict=False))))
+                except ValueError:
+                    continue
+            return repaired
+
+    def _query_tolerant(self, sql: str, params: Sequence[Any],
+                        cause: sqlite3.Error) -> list[Any]:
+        """Text that is not UTF-8 (bytes garbled on disk, not caught by the integrity
+        check) must not hide every bookmark: read again, bad bytes as U+FFFD."""
+        conn = self.db.conn
+        previous = conn.text_factory
+        conn.text_factory = tolerant_text
+        try:
+            cursor = conn.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from cause
+        finally:
+            conn.text_factory = previous
 
     def get(self, bookmark_id: str) -> Bookmark | None:
         found = self._query(_SELECT + " WHERE id = ?", (bookmark_id,))
@@ -316,6 +368,8 @@ class BookmarkStore:
     def count(self) -> int:
         try:
             return int(self.db.conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+        except UnicodeDecodeError as exc:
+            raise Damaged("the database is damaged", path=self.path, detail=str(exc)) from exc
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path) from exc
 

@@ -707,7 +707,7 @@ class LibraryIndex:
         """Every readable article of the library, in relative-path order."""
         try:
             return self._rows(folder)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -856,7 +856,7 @@ class LibraryIndex:
                     return self._search_fts(lib, fallback, fallback, False, lim)
                 except sqlite3.OperationalError:
                     return no_hits()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -967,7 +967,7 @@ class LibraryIndex:
         """
         try:
             return self._scan(folder, progress, cancelled, on_batch)
-        except (sqlite3.DatabaseError, StorageError) as exc:
+        except (sqlite3.DatabaseError, StorageError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -1178,6 +1178,8 @@ def _is_damage(exc: BaseException) -> bool:
     """Damage, by SQLite's result code (CORRUPT, NOTADB), never by message text."""
     if isinstance(exc, StorageError):
         return isinstance(exc, Damaged)
+    if isinstance(exc, UnicodeDecodeError):  # SQLite's message quoting garbled bytes
+        return True
     return isinstance(exc, sqlite3.Error) and isinstance(classify(exc), Damaged)
 
 
