@@ -156,3 +156,14 @@ def test_files_changing_under_the_scan(changes: list[str]) -> None:
         index.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_search_with_hostile_queries(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "a.txt").write_bytes(SEED)
+    index = LibraryIndex(tmp_path / "library.sqlite3", workers=0)
+    index.scan(lib)
+    for query in ["\ud800", 'a"\udcff*', "\x00", "NEAR(", "-", '"', "été*", "x" * 5000]:
+        index.search(lib, query)
+    index.close()

@@ -837,6 +837,8 @@ class LibraryIndex:
         lib = self._library_id(folder, create=False)
         if lib is None:
             return no_hits()
+        # text SQLite cannot take (a lone surrogate from a pasted or scripted query)
+        query = query.encode("utf-8", "replace").decode("utf-8")
         parsed = parse_query(query)
         if parsed.is_empty:
             return no_hits()
