@@ -52,7 +52,8 @@ log = logging.getLogger("reader.storage")
 UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
 RANGE = 512  # rowids per read; a failing range is halved down to single rows
 ROWS_PER_PAGE = 64  # rowids probed one by one per page of the file, beyond max(rowid)
-Accept = Callable[[str, dict[str, Any]], bool]
+# (table, row read) → the row to write (possibly repaired), or None to leave it out
+Accept = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 
 
 @dataclass
@@ -107,8 +108,9 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
               stats: ReadStats) -> Iterator[dict[str, Any]]:
     """Every readable row of ``table`` (only ``columns`` that exist in it): by rowid
-    ranges, unreadable ranges halved down to single rowids and skipped; then every other
-    rowid up to a bound, one at a time."""
+    ranges, unreadable ranges halved down to single rowids; then every rowid up to a
+    bound, one at a time (column by column if need be), yielding what the ranges missed
+    or read differently.  A row may thus come twice: the caller's unique keys sort it."""
     try:
         present = set(_columns(src, table))
     except UNREADABLE:
@@ -137,7 +139,7 @@ def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
     # ranges (point lookups take other paths down the b-tree)
     low = min(low if low is not None else 1, 1)
     high = max(high if high is not None else 0, _page_count(src) * ROWS_PER_PAGE)
-    seen: set[int] = set()
+    seen: dict[int, tuple[Any, ...]] = {}
     stack = [(a, min(a + RANGE - 1, high)) for a in range(low, high + 1, RANGE)]
     stack.reverse()
     sql = f'SELECT rowid, {names} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
@@ -155,13 +157,11 @@ def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
         for row in rows:
             if row[0] in seen:
                 continue
-            seen.add(row[0])
+            seen[row[0]] = row
             stats.rows += 1
             yield dict(zip(cols, row[1:], strict=True))
     point = f'SELECT rowid, {names} FROM "{table}" WHERE rowid = ?'
     for rowid in range(low, high + 1):
-        if rowid in seen:
-            continue
         try:
             row = src.execute(point, (rowid,)).fetchone()
         except UNREADABLE:
@@ -172,7 +172,9 @@ def read_rows(src: sqlite3.Connection, table: str, columns: Sequence[str],
                 stats.rows += 1
                 yield partial
             continue
-        if row is not None:
+        # a range scan through a damaged page may have returned garbage under this rowid
+        # (the real row is reached by the point lookup): keep both, let the caller judge
+        if row is not None and seen.get(rowid) != row:
             stats.rows += 1
             yield dict(zip(cols, row[1:], strict=True))
 
@@ -217,20 +219,19 @@ def _copy_rows(src: sqlite3.Connection, dest: sqlite3.Connection,
             continue
         columns = _columns(dest, table)
         stats = ReadStats()
-        count = 0
         dest.execute("BEGIN IMMEDIATE")
-        for row in read_rows(src, table, columns, stats):
-            if accept is not None and not accept(table, row):
+        for found in read_rows(src, table, columns, stats):
+            row = accept(table, found) if accept is not None else found
+            if row is None:
                 continue
             names = ", ".join(f'"{c}"' for c in row)
-            try:
-                dest.execute(f'INSERT OR IGNORE INTO "{table}"({names}) '
+            try:  # a later copy of the same key (a point lookup) replaces a range scan's
+                dest.execute(f'INSERT OR REPLACE INTO "{table}"({names}) '
                              f"VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
             except sqlite3.IntegrityError:
                 continue  # e.g. a NOT NULL column read back as NULL from a damaged page
-            count += dest.execute("SELECT changes()").fetchone()[0]
         dest.execute("COMMIT")
-        copied[table] = count
+        copied[table] = int(dest.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
         unreadable += stats.unreadable
     return copied, unreadable
 

@@ -117,13 +117,28 @@ def _connect(path: Path, durable: bool) -> sqlite3.Connection:
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode=WAL")
+        _set_wal(conn)
         conn.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         conn.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _set_wal(conn: sqlite3.Connection, attempts: int = 100) -> None:
+    """Switch to WAL.  On a new file another process may be doing the same: that change
+    gets SQLITE_BUSY at once, without the busy handler, so wait and retry (two windows
+    opening the same new library)."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in _BUSY_CODES or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def aside_name(path: Path, tag: str = "damaged") -> Path:
@@ -188,7 +203,7 @@ def open_database(
     integrity_check: bool = True,
     salvage: bool = False,
     schema_check: SchemaCheck | None = None,
-    accept_row: Callable[[str, dict[str, Any]], bool] | None = None,
+    accept_row: Callable[[str, dict[str, Any]], dict[str, Any] | None] | None = None,
 ) -> Database:
     """Open (creating if needed) and migrate a database to ``len(migrations)``.
 
@@ -202,7 +217,8 @@ def open_database(
     its readable rows are first copied into a fresh store.  A foreign schema
     (``user_version`` 0 with tables, or ``schema_check`` failing) raises
     :class:`WrongSchema`, or is salvaged the same way with ``salvage`` (``accept_row``
-    filters the rows copied: ``(table, {column: value}) → keep?``).  Every other
+    checks the rows copied: ``(table, {column: value}) →`` the row to write, possibly
+    repaired, or None to leave it out).  Every other
     failure raises its typed error and leaves the files untouched.
     """
     path = Path(path)
@@ -295,7 +311,7 @@ def _migrate(db: Database, migrations: Sequence[Migration], backup: bool) -> Non
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if version == 0 and has_tables:
         raise WrongSchema(f"{db.path.name} holds tables but no schema version: not written "
-                          "by Reader, or its version was reset; it was left untouched",
+                          "by Reader, or its version was reset",
                           path=db.path, detail="user_version 0 with tables")
     if backup and has_tables:
         target = db.path.with_name(f"{db.path.name}.bak-v{version}")

@@ -253,14 +253,14 @@ def _row_bookmark(row: Mapping[str, Any]) -> Bookmark:
         status=status if status in STATUSES else ANCHORED))
 
 
-def _accept_row(table: str, row: dict[str, Any]) -> bool:
+def _accept_row(table: str, row: dict[str, Any]) -> dict[str, Any] | None:
+    """A salvaged row, repaired (see :func:`_row_bookmark`), or None if unusable."""
     if table != "bookmarks":
-        return True
+        return row
     try:
-        _row_bookmark(row)
+        return dict(zip(_COLUMNS, _row_values(_row_bookmark(row)), strict=True))
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def damaged_copies(data_dir: str | Path) -> list[Path]:
