@@ -31,7 +31,7 @@ from reader.core.bookmarks.anchoring import (
     Selector,
     selector_for,
 )
-from reader.core.salvage import ReadStats, connect_read_only, read_rows, tolerant_text
+from reader.core.salvage import tolerant_text
 from reader.core.storage import (
     Damaged,
     Database,
@@ -47,6 +47,7 @@ from reader.core.storage import (
 )
 
 if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
+    from reader.core.bookmarks.recovery import Recovery
     from reader.core.library.parser import Article
 
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
@@ -215,52 +216,11 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
     raise cause
 
 
-def _row_bookmark(row: Mapping[str, Any]) -> Bookmark:
-    """A row read back by column name (salvage, recovery, a garbled row) → a valid
-    Bookmark, repairing what a damaged page may have garbled (an unknown colour becomes
-    the default, bad offsets 0..0 so that re-anchoring finds the quote again, unreadable
-    tags none).  Raises ValueError only without a usable id and article id."""
-    def text(name: str, default: str = "") -> str:
-        value = row.get(name, default)
-        return value if isinstance(value, str) else default
+def accept_row(table: str, row: dict[str, Any]) -> dict[str, Any] | None:
+    """A salvaged row, repaired, or None (see :mod:`reader.core.bookmarks.recovery`)."""
+    from reader.core.bookmarks.recovery import accept_row as accept
 
-    def number(name: str) -> int:
-        value = row.get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else -1
-
-    bookmark_id, article_id = text("id"), text("article_id")
-    if not bookmark_id or not article_id:
-        raise ValueError("unreadable bookmark row: no id or article id")
-    try:
-        raw = row.get("tags")
-        tags = normalise_tags(json.loads(raw)) if isinstance(raw, str) and raw else ()
-        if not all(isinstance(t, str) for t in tags):
-            tags = ()
-    except (ValueError, TypeError):
-        tags = ()
-    start, end = number("start_offset"), number("end_offset")
-    if not 0 <= start <= end:
-        start = end = 0
-    colour, status = text("colour"), text("status")
-    return validate(Bookmark(
-        id=bookmark_id, article_id=article_id, content_hash=text("content_hash"),
-        start=start, end=end, quote=text("quote"), prefix=text("prefix"),
-        suffix=text("suffix"), note=text("note"),
-        colour=colour if colour in COLOURS else DEFAULT_COLOUR, tags=tags,
-        created=text("created"), modified=text("modified"),
-        article_title=text("article_title"), article_date=text("article_date"),
-        article_source=text("article_source"),
-        status=status if status in STATUSES else ANCHORED))
-
-
-def _accept_row(table: str, row: dict[str, Any]) -> dict[str, Any] | None:
-    """A salvaged row, repaired (see :func:`_row_bookmark`), or None if unusable."""
-    if table != "bookmarks":
-        return row
-    try:
-        return dict(zip(_COLUMNS, _row_values(_row_bookmark(row)), strict=True))
-    except ValueError:
-        return None
+    return accept(table, row)
 
 
 def damaged_copies(data_dir: str | Path) -> list[Path]:
@@ -269,19 +229,6 @@ def damaged_copies(data_dir: str | Path) -> list[Path]:
     found = [p for p in Path(data_dir).glob(f"{DB_NAME}.damaged-*")
              if not p.name.endswith(("-wal", "-shm"))]
     return sorted(found, key=lambda p: p.name, reverse=True)
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """What :meth:`BookmarkStore.recover_from` did: rows ``read``, of which ``rejected``
-    were unusable; ``unreadable`` rowids could not be read at all."""
-
-    added: int
-    updated: int
-    unchanged: int
-    read: int
-    rejected: int
-    unreadable: int
 
 
 class BookmarkStore:
@@ -300,7 +247,7 @@ class BookmarkStore:
             self.db: Database = open_database(
                 self.path, MIGRATIONS, durable=True, label="bookmarks database",
                 salvage=True, schema_check=require_columns("bookmarks", _COLUMNS),
-                accept_row=_accept_row)
+                accept_row=accept_row)
         except StorageError as exc:
             # a read-only data directory or medium, a full disk: still show the bookmarks
             if not isinstance(exc, _READ_ANYWAY):
@@ -330,13 +277,9 @@ class BookmarkStore:
         try:
             return [_from_row(r) for r in rows]
         except (ValueError, TypeError):  # a row garbled on disk: repair it, keep the rest
-            repaired = []
-            for r in rows:
-                try:
-                    repaired.append(_row_bookmark(dict(zip(_COLUMNS, r, strict=False))))
-                except ValueError:
-                    continue
-            return repaired
+            from reader.core.bookmarks.recovery import repaired_bookmarks
+
+            return repaired_bookmarks(rows)
 
     def _query_tolerant(self, sql: str, params: Sequence[Any],
                         cause: sqlite3.Error) -> list[Any]:
@@ -562,20 +505,9 @@ class BookmarkStore:
     def recover_from(self, damaged: str | Path) -> Recovery:
         """Import every readable bookmark of a damaged store kept aside (or any store file):
         "Récupérer depuis…".  Newer copies win as in :meth:`merge`; the file is only read."""
-        src = connect_read_only(Path(damaged))
-        stats = ReadStats()
-        found: list[Bookmark] = []
-        rejected = 0
-        try:
-            for row in read_rows(src, "bookmarks", _COLUMNS, stats):
-                try:
-                    found.append(_row_bookmark(row))
-                except ValueError:
-                    rejected += 1
-        finally:
-            src.close()
-        added, updated, unchanged = self.merge(found)
-        return Recovery(added, updated, unchanged, stats.rows, rejected, stats.unreadable)
+        from reader.core.bookmarks.recovery import recover_from
+
+        return recover_from(self, Path(damaged))
 
     def integrity(self) -> str:
         """``PRAGMA integrity_check`` result ("ok" when healthy)."""

@@ -61,10 +61,7 @@ from typing import NamedTuple, overload
 from reader.core.library.dates import UNDATED, PartialDate, Precision
 from reader.core.library.parser import Article, ParseError, read_article
 from reader.core.library.problems import (
-    NOT_REGULAR,
-    SYMLINK_OUTSIDE,
     UNREADABLE,
-    UNREADABLE_FOLDER,
     VANISHED,
     Problem,
     encode_error,
@@ -73,6 +70,7 @@ from reader.core.library.problems import (
 )
 from reader.core.library.search_query import match_terms as _match_terms
 from reader.core.library.search_query import parse_query, plain_words_fts
+from reader.core.library.walk import Refused, os_path, walk_library
 from reader.core.lifetime import die_with_parent
 from reader.core.storage import (
     Busy,
@@ -484,88 +482,6 @@ def _from_article(article: Article, rel: str, size: int, mtime_ns: int) -> _Pars
     )
 
 
-Refused = dict[str, tuple[str, str, dict[str, int | str]]]
-
-
-def walk_library(root: str, refused: Refused | None = None) -> list[tuple[str, int, int]]:
-    """``(relative path, size, mtime_ns)`` of every ``*.txt`` under ``root``, sorted.
-
-    Hidden files and directories (``.name``) are skipped (editor temp files, ``.git``);
-    directory symlinks are not followed (no loops).  Entries vanishing mid-walk are skipped.
-    Names are as the OS gives them (a name that is not UTF-8 holds lone surrogates).
-
-    With ``refused``, entries that are not articles are listed too and explained there
-    (``rel → (reason, code, params)``): a FIFO, device or socket named ``*.txt``, a
-    ``*.txt`` symlink leading out of the library, an unreadable folder.  Without it they
-    are skipped silently.
-    """
-    out: list[tuple[str, int, int]] = []
-    stack = [""]
-    real_root = os.path.realpath(root)
-
-    def refuse(rel: str, st: os.stat_result | None, reason: str, code: str,
-               **params: int | str) -> None:
-        if refused is not None:
-            refused[rel] = (reason, code, params)
-            out.append((rel, st.st_size if st else 0, st.st_mtime_ns if st else 0))
-
-    while stack:
-        reldir = stack.pop()
-        try:
-            it = os.scandir(os.path.join(root, reldir) if reldir else root)
-        except OSError as exc:
-            if reldir:
-                error = exc.strerror or str(exc)
-                refuse(reldir, None, f"cannot read the folder ({error})", UNREADABLE_FOLDER,
-                       error=error)
-            continue
-        with it:
-            for entry in it:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = os.path.join(reldir, name) if reldir else name
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(rel)
-                    elif name[-4:].lower() == ".txt":
-                        if entry.is_symlink():
-                            target = os.path.realpath(entry.path)
-                            if os.path.commonpath([real_root, target]) != real_root:
-                                refuse(rel, entry.stat(follow_symlinks=False),
-                                       "symlink to a file outside the library",
-                                       SYMLINK_OUTSIDE)
-                                continue
-                        if entry.is_file():
-                            st = entry.stat()
-                            out.append((rel, st.st_size, st.st_mtime_ns))
-                        elif not entry.is_dir():
-                            st = entry.stat(follow_symlinks=False)
-                            kind = _special_kind(entry)
-                            refuse(rel, st, f"not a regular file ({kind})", NOT_REGULAR,
-                                   kind=kind)
-                except (OSError, ValueError):
-                    continue
-    out.sort()
-    return out
-
-
-def _special_kind(entry: os.DirEntry[str]) -> str:
-    import stat as _stat
-
-    try:
-        mode = entry.stat().st_mode
-    except OSError:
-        return "special"
-    if _stat.S_ISFIFO(mode):
-        return "fifo"
-    if _stat.S_ISCHR(mode) or _stat.S_ISBLK(mode):
-        return "device"
-    if _stat.S_ISSOCK(mode):
-        return "socket"
-    return "special"
-
-
 def assign_ids(rels: list[str]) -> dict[str, str]:
     """Stem, or relative path without suffix (``/``-separated) for stems that collide."""
     stems = {rel: os.path.splitext(os.path.basename(rel))[0] for rel in rels}
@@ -641,6 +557,12 @@ class LibraryIndex:
     @property
     def _conn(self) -> sqlite3.Connection:
         return self._db.conn
+
+    @property
+    def rebuilt(self) -> str:
+        """Why the index was started afresh at opening or since ("damaged",
+        "wrong_schema", "newer_schema"), "" if it was not: for a notice worded by the UI."""
+        return self._db.rebuilt
 
     def close(self) -> None:
         with self._lock:
@@ -819,7 +741,7 @@ class LibraryIndex:
                                   (lib, article_id)).fetchone()
         if row is None:
             raise KeyError(f"article {article_id!r} is not in the library {folder}")
-        article = read_article(_os_path(self._key(folder), row[0]))
+        article = read_article(os_path(self._key(folder), row[0]))
         article.id = article_id
         return article
 
@@ -1196,28 +1118,6 @@ def _check_schema(conn: sqlite3.Connection) -> None:
     if missing or not {"rel", "id", "error", "size", "mtime_ns"} <= columns:
         raise WrongSchema("the library index is not the one Reader expects",
                           detail=f"missing {', '.join(missing) or 'columns'}")
-
-
-def _os_path(root: str, rel: str) -> str:
-    """The path on disk of a stored ``rel``: a name that is not UTF-8 was stored with its
-    bad bytes as ``\\xff``, so find the entry whose safe form matches, part by part."""
-    path = os.path.join(root, rel)
-    if "\\x" not in rel or os.path.lexists(path):
-        return path
-    current = root
-    for part in rel.split(os.sep):
-        candidate = os.path.join(current, part)
-        if not os.path.lexists(candidate):
-            try:
-                names = os.listdir(current)
-            except OSError:
-                return path
-            match = next((n for n in names if safe_text(n) == part), None)
-            if match is None:
-                return path
-            candidate = os.path.join(current, match)
-        current = candidate
-    return current
 
 
 _INSERT_ARTICLE = (
