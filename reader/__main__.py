@@ -1,5 +1,5 @@
-"""Entry point: ``reader [PATH] [options]`` opens the GUI; ``reader entities|bookmarks ...``
-are command-line tools that need no display."""
+"""Entry point: ``reader [PATH] [options]`` opens the GUI; ``reader entities|bookmarks|scan
+...`` are command-line tools that need no display."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ def main(argv: list[str] | None = None) -> int:
         from reader.entities_cli import main as entities_main
 
         return entities_main(args[1:])
+    if args and args[0] == "scan":
+        from reader.scan_cli import main as scan_main
+
+        return scan_main(args[1:])
     if args and args[0] == "bookmarks":
         from reader.bookmarks_cli import main as bookmarks_main
 

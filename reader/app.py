@@ -187,7 +187,7 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     With ``view == "entities"`` also wait for the library-wide entity extraction, choose
     the most mentioned entity and show the Library Entities dock with its timeline.
     """
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.services.entity_results import TopEntities
@@ -195,10 +195,12 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
 
     assert isinstance(app, QApplication) and isinstance(window, MainWindow)
     loop = QEventLoop()
-    state = {"entities": False, "library": False, "chosen": view != "entities"}
+    state: dict[str, bool | str] = {"entities": False, "library": False,
+                                    "chosen": view != "entities"}
 
     def check() -> None:
-        if state["library"] and state["chosen"] and (state["entities"] or window.session.model.state == "failed"):
+        model_failed = window.session.model.state == "failed"
+        if state["library"] and state["chosen"] and (state["entities"] or model_failed):
             # the entity view also waits for the filtered list, its article and timeline
             QTimer.singleShot(400 if view != "entities" else 2500, loop.quit)
 
@@ -208,7 +210,15 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
 
     window.sig_entities_applied.connect(lambda _id: mark("entities"))
     window.sig_model_ready.connect(lambda _ok: check())
-    window.sig_library_loaded.connect(lambda: mark("library"))
+    def library_loaded() -> None:
+        if window.articles.model.total() == 0:  # the library failed to open, or holds
+            # nothing readable: nothing will ever be shown, say why now, not at the timeout
+            state["failed"] = (window.statusBar().currentMessage() or QCoreApplication.translate(
+                "App", "la bibliothèque ne contient aucun article lisible"))
+            QTimer.singleShot(0, loop.quit)
+        mark("library")
+
+    window.sig_library_loaded.connect(library_loaded)
     if view == "entities":
         window.show_library_entities_view()
         service = window.entity_service
@@ -231,12 +241,14 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target))
     window.close()
+    if state.get("failed"):
+        print(f"reader: {state['failed']}", file=sys.stderr)
+        return 1
     if not ok:
         print(f"reader: could not write {target}", file=sys.stderr)
         return 1
     print(f"screenshot saved to {target}")
     return 0
-
 
 
 def split_target(argument: str | None) -> tuple[str | None, str | None]:

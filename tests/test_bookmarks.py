@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.bookmarks.store import ANCHORED, MOVED, ORPHANED, BookmarkStore
 from reader.core.library.parser import Article, parse_text
-from reader.core.storage import StorageError
+from reader.core.storage import ReadOnly, StorageError
 
 HEADER = " date 2024-05-28 Budget 2025 - France (AFP)"
 PARAS = [
@@ -220,7 +220,7 @@ def test_read_only_data_dir_still_shows_bookmarks(tmp_path: Path,
     import reader.core.bookmarks.store as module
 
     def refuse(*_args: object, **_kw: object) -> None:
-        raise StorageError("the data directory is read-only: changes cannot be saved")
+        raise ReadOnly("the data directory is read-only: changes cannot be saved")
 
     monkeypatch.setattr(module, "open_database", refuse)
     ro = BookmarkStore(tmp_path / "data")

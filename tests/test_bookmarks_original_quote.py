@@ -12,7 +12,7 @@ import pytest
 from reader.core.bookmarks.export import parse_import, to_json, to_markdown, to_w3c
 from reader.core.bookmarks.store import ANCHORED, MIGRATIONS, MOVED, BookmarkStore
 from reader.core.library.parser import Article, parse_text
-from reader.core.storage import StorageError
+from reader.core.storage import ReadOnly
 
 HEADER = " date 2024-05-28 Budget 2025 - France (AFP)"
 BODY = ("Le gouvernement a présenté mardi son projet de budget pour l’année prochaine.\n\n"
@@ -107,7 +107,7 @@ def test_a_read_only_version_1_store_is_still_listed(tmp_path: Path,
     import reader.core.bookmarks.store as module
 
     def refuse(*_args: object, **_kw: object) -> None:
-        raise StorageError("the data directory is read-only: changes cannot be saved")
+        raise ReadOnly("the data directory is read-only: changes cannot be saved")
 
     monkeypatch.setattr(module, "open_database", refuse)
     store = BookmarkStore(tmp_path)

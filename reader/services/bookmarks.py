@@ -25,7 +25,14 @@ from reader.core.bookmarks.export import export
 from reader.core.bookmarks.formats import BookmarkImportError, default_creator
 from reader.core.bookmarks.importing import import_file
 from reader.core.bookmarks.palette import DEFAULT_COLOUR
-from reader.core.bookmarks.store import ORPHANED, Bookmark, BookmarkStore, normalise_tags
+from reader.core.bookmarks.recovery import Recovery
+from reader.core.bookmarks.store import (
+    ORPHANED,
+    Bookmark,
+    BookmarkStore,
+    damaged_copies,
+    normalise_tags,
+)
 from reader.core.library.parser import Article
 from reader.core.storage import StorageError
 from reader.services import messages
@@ -39,6 +46,7 @@ from reader.services.bookmark_types import (
     StoreState,
 )
 from reader.services.jobs import JobContext, JobRunner
+from reader.services.wording import storage_error_text
 
 log = logging.getLogger("reader.bookmarks")
 
@@ -88,11 +96,19 @@ class BookmarkService(QObject):
         self._store = store
         if store.read_only:
             self._set_state(StoreState.READ_ONLY)
+            reason = store.read_only_reason
             self._warn(self.tr("Les marque-pages sont en lecture seule : ils sont affichés "
-                               "mais aucune modification ne sera enregistrée."), store.notice)
+                               "mais aucune modification ne sera enregistrée."),
+                       storage_error_text(reason) if reason is not None else store.notice)
         else:
             self._set_state(StoreState.READY)
-            if store.db.moved_aside is not None:
+            report = store.salvage_report
+            if report is not None:
+                self._warn(self.tr("Le fichier des marque-pages était endommagé : %n "
+                                   "marque-page(s) récupéré(s) ; l'original est conservé dans "
+                                   "{path}.", "", report.recovered).format(
+                                       path=report.original), "")
+            elif store.db.moved_aside is not None:
                 self._warn(self.tr("Le fichier des marque-pages était endommagé : il a été "
                                    "conservé sous le nom {name} et un nouveau fichier a été "
                                    "commencé.").format(name=store.db.moved_aside.name),
@@ -364,6 +380,38 @@ class BookmarkService(QObject):
         self.reload()
         return moved
 
+    def retry(self) -> None:
+        """Open the store again (the disk was full, the folder read-only…): nothing was
+        moved, so the bookmarks come back as they were."""
+        self.close()
+        self._open()
+
+    def damaged_copies(self) -> list[Path]:
+        return damaged_copies(self.data_dir)
+
+    def recover_from(self, path: Path) -> None:
+        """Merge every readable bookmark of a damaged copy (or any store file) off the GUI
+        thread, through a connection of its own; the outcome is told."""
+        data_dir = self.data_dir
+
+        def work(_ctx: JobContext) -> Recovery:
+            with BookmarkStore(data_dir) as store:
+                return store.recover_from(path)
+
+        def done(result: Recovery) -> None:
+            self.reload()
+            text = self.tr("{name} : {added} marque-page(s) récupéré(s), {updated} mis à jour, "
+                           "{unchanged} déjà présent(s), {lost} illisible(s).").format(
+                               name=path.name, added=result.added, updated=result.updated,
+                               unchanged=result.unchanged,
+                               lost=result.rejected + result.unreadable)
+            messages.info(text)
+            self.sig_notice.emit(Notice(text, error=False))
+
+        (self.runner.op(f"bookmarks-recover-{next(self._job_ids)}", work).success(done)
+         .failure(lambda f: self._report(self.tr("Récupération impossible depuis {name}")
+                                         .format(name=path.name), f.error)).run())
+
     # -- export and import (in the background) -----------------------------------------------
     def export(self, bookmarks: Sequence[Bookmark], path: Path, fmt: str) -> int:
         """Write ``bookmarks`` to ``path`` as ``fmt`` ("md", "json", "w3c") off the GUI
@@ -449,7 +497,8 @@ class BookmarkService(QObject):
 
     def _report(self, text: str, detail: object = "", *, sticky: bool = False) -> None:
         """A failure: logged and told (messages bus), and shown in the dock's line."""
-        detail_text = str(detail)
+        detail_text = storage_error_text(detail) if isinstance(detail, StorageError) \
+            else str(detail)
         messages.error(text, detail_text, sticky=sticky)
         self.sig_notice.emit(Notice(f"{text} : {detail_text}" if detail_text else text))
 

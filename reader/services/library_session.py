@@ -28,6 +28,7 @@ from reader.core.library.search_query import as_you_type, match_snippet
 from reader.core.storage import StorageError
 from reader.services import messages
 from reader.services.jobs import JobContext, JobFailure, JobRunner
+from reader.services.wording import kind_text, storage_error_text
 
 log = logging.getLogger("reader.session")
 
@@ -106,9 +107,16 @@ class LibrarySession(QObject):
         """Raises :class:`StorageError` when the library index cannot be opened at all."""
         super().__init__(parent)
         self.jobs = runner
-        self.index = LibraryIndex(cache_dir / "library.sqlite3")
-        if self.index.notice:
-            messages.warning(self.index.notice, sticky=True)
+        self.index = LibraryIndex.open_or_temporary(cache_dir / "library.sqlite3")
+        if self.index.temporary_reason is not None:  # the library opens all the same
+            messages.warning(_tr("Cache inutilisable (%1) : cache temporaire pour cette "
+                                 "session").replace("%1", storage_error_text(
+                                     self.index.temporary_reason)), sticky=True)
+            cache_dir = self.index.db_path.parent
+        elif self.index.rebuilt:  # a cache: rebuilt from the files, nothing is lost
+            messages.info(_tr("L'index de la bibliothèque était illisible (%1) : il a été "
+                              "reconstruit à partir des fichiers.").replace(
+                                  "%1", kind_text(self.index.rebuilt)))
         self.extractor = EntityExtractor()  # the cache key; the model runs in self.ner
         self.ner = ProcessExtractor(self.extractor.model_name)
         self.entity_cache: EntityCache | None
@@ -116,7 +124,8 @@ class LibrarySession(QObject):
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
         except StorageError as exc:
             self.entity_cache = None
-            messages.warning(_tr("Cache des entités indisponible"), str(exc), sticky=True)
+            messages.warning(_tr("Cache des entités indisponible"), storage_error_text(exc),
+                             sticky=True)
         self.folder: Path | None = None
         self.problems: list[Problem] = []
         self.terms: list[str] = []

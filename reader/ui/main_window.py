@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
             docks=[(self.entities_panel, "entities"), (self.bookmarks_panel, "bookmarks"),
                    (self.library_entities, "library_entities")],
             entity_types=self.pane.type_actions(), view=[self.pane.act_caret],
-            file=[self.bookmarks_panel.act_export, self.bookmarks_panel.act_import],
+            file=[self.bookmarks_panel.act_export, self.bookmarks_panel.act_import,
+                  self.bookmarks_panel.act_recover, self.bookmarks_panel.act_retry],
             themes=mode_actions(theme, self, self.settings) if theme else [],
             languages=language_actions(self.settings, self, self.status.say),
             recent=recent, go=[self.focus_cycle.next_action, self.focus_cycle.prev_action]))

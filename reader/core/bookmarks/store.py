@@ -4,7 +4,8 @@ SQLite in the data directory (WAL, ``synchronous=FULL``), one committed transact
 change, so a bookmark acknowledged by :meth:`BookmarkStore.add` survives a crash or a power
 cut.  Several app instances may write the same store: writers queue on ``BEGIN IMMEDIATE``
 with a busy timeout and retries, and every read-modify-write happens inside its transaction.
-A damaged file is moved aside (never overwritten) and ``store.notice`` says so.
+A damaged file is set aside (never overwritten) after its readable bookmarks were copied
+into a fresh store; ``store.salvage_report`` says how many and where the original is.
 
 Bookmarks are immutable values; the store hands out fresh copies, and undo works by
 writing an old copy back with :meth:`BookmarkStore.restore`.
@@ -31,9 +32,23 @@ from reader.core.bookmarks.anchoring import (
     selector_for,
 )
 from reader.core.bookmarks.palette import COLOURS, DEFAULT_COLOUR
-from reader.core.storage import Database, StorageError, open_database, translate_error
+from reader.core.salvage import tolerant_text
+from reader.core.storage import (
+    Damaged,
+    Database,
+    DiskFull,
+    ReadOnly,
+    SalvageReport,
+    StorageError,
+    StorageIOError,
+    Unavailable,
+    open_database,
+    require_columns,
+    translate_error,
+)
 
 if TYPE_CHECKING:  # the CLI lists and exports without loading the parser
+    from reader.core.bookmarks.recovery import Recovery
     from reader.core.library.parser import Article
 
 DB_NAME = "bookmarks.sqlite3"
@@ -194,14 +209,14 @@ def article_metadata(article: Article) -> dict[str, Any]:
             "article_source": article.source}
 
 
-def _may_read_anyway(exc: StorageError) -> bool:
-    msg = str(exc)
-    return "read-only" in msg or "cannot open the database" in msg
+_READ_ANYWAY = (ReadOnly, DiskFull, StorageIOError, Unavailable)
 
 
 def _open_read_only(path: Path, cause: StorageError) -> Database:
     """Open without writing anything (not even the WAL index); raise ``cause`` if even
     that fails.  ``immutable`` is the last resort: it may miss changes still in the WAL."""
+    if not path.is_file():
+        raise cause
     for query in ("mode=ro", "immutable=1"):
         conn: sqlite3.Connection | None = None
         try:
@@ -214,11 +229,26 @@ def _open_read_only(path: Path, cause: StorageError) -> Database:
                 conn.execute(_V1_READ_ONLY_VIEW)
             if 1 <= version <= len(MIGRATIONS):
                 return Database(conn, path)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             pass
         if conn is not None:
             conn.close()
     raise cause
+
+
+def accept_row(table: str, row: dict[str, Any]) -> dict[str, Any] | None:
+    """A salvaged row, repaired, or None (see :mod:`reader.core.bookmarks.recovery`)."""
+    from reader.core.bookmarks.recovery import accept_row as accept
+
+    return accept(table, row)
+
+
+def damaged_copies(data_dir: str | Path) -> list[Path]:
+    """The damaged stores kept aside in ``data_dir`` (newest first): what "Récupérer
+    depuis…" offers."""
+    found = [p for p in Path(data_dir).glob(f"{DB_NAME}.damaged-*")
+             if not p.name.endswith(("-wal", "-shm"))]
+    return sorted(found, key=lambda p: p.name, reverse=True)
 
 
 class BookmarkStore:
@@ -231,18 +261,26 @@ class BookmarkStore:
     def __init__(self, data_dir: str | Path) -> None:
         self.path = Path(data_dir) / DB_NAME
         self.read_only = False
+        # why the store is read-only (ReadOnly, DiskFull…: its ``kind`` is for the UI)
+        self.read_only_reason: StorageError | None = None
         try:
-            self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
-                                              label="bookmarks database")
+            self.db: Database = open_database(
+                self.path, MIGRATIONS, durable=True, label="bookmarks database",
+                salvage=True, schema_check=require_columns("bookmarks", _COLUMNS),
+                accept_row=accept_row)
         except StorageError as exc:
-            # a read-only data directory (or medium): still show the bookmarks
-            if not self.path.exists() or not _may_read_anyway(exc):
+            # a read-only data directory or medium, a full disk: still show the bookmarks
+            if not isinstance(exc, _READ_ANYWAY):
                 raise
             self.db = _open_read_only(self.path, exc)
             self.read_only = True
+            self.read_only_reason = exc
             self.db.notice = (f"Les marque-pages sont en lecture seule ({exc}) : ils sont "
                               "affichés mais aucune modification ne sera enregistrée.")
         self.notice: str = self.db.notice
+        # set when the store was damaged at opening: how many bookmarks were recovered
+        # and where the original is (``.original``)
+        self.salvage_report: SalvageReport | None = self.db.salvage
 
     # -- reading -----------------------------------------------------------------------------
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Bookmark]:
@@ -250,9 +288,34 @@ class BookmarkStore:
             cursor = self.db.conn.cursor()
             cursor.row_factory = None  # plain tuples: see _from_row
             rows = cursor.execute(sql, params).fetchall()
+        except UnicodeDecodeError as exc:  # SQLite's message quotes garbled bytes
+            raise Damaged("the database is damaged", path=self.path, detail=str(exc)) from exc
         except sqlite3.Error as exc:
-            raise translate_error(exc) from exc
-        return [_from_row(r) for r in rows]
+            if getattr(exc, "sqlite_errorcode", None) is not None:
+                raise translate_error(exc, self.path) from exc
+            rows = self._query_tolerant(sql, params, exc)
+        try:
+            return [_from_row(r) for r in rows]
+        except (ValueError, TypeError):  # a row garbled on disk: repair it, keep the rest
+            from reader.core.bookmarks.recovery import repaired_bookmarks
+
+            return repaired_bookmarks(rows)
+
+    def _query_tolerant(self, sql: str, params: Sequence[Any],
+                        cause: sqlite3.Error) -> list[Any]:
+        """Text that is not UTF-8 (bytes garbled on disk, not caught by the integrity
+        check) must not hide every bookmark: read again, bad bytes as U+FFFD."""
+        conn = self.db.conn
+        previous = conn.text_factory
+        conn.text_factory = tolerant_text
+        try:
+            cursor = conn.cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from cause
+        finally:
+            conn.text_factory = previous
 
     def get(self, bookmark_id: str) -> Bookmark | None:
         found = self._query(_SELECT + " WHERE id = ?", (bookmark_id,))
@@ -268,8 +331,10 @@ class BookmarkStore:
     def count(self) -> int:
         try:
             return int(self.db.conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+        except UnicodeDecodeError as exc:
+            raise Damaged("the database is damaged", path=self.path, detail=str(exc)) from exc
         except sqlite3.Error as exc:
-            raise translate_error(exc) from exc
+            raise translate_error(exc, self.path) from exc
 
     def tags(self) -> list[str]:
         """Every tag in use, sorted case-insensitively."""
@@ -459,6 +524,13 @@ class BookmarkStore:
                     continue
                 conn.execute(_UPSERT, _row_values(b))
         return added, updated, unchanged
+
+    def recover_from(self, damaged: str | Path) -> Recovery:
+        """Import every readable bookmark of a damaged store kept aside (or any store file):
+        "Récupérer depuis…".  Newer copies win as in :meth:`merge`; the file is only read."""
+        from reader.core.bookmarks.recovery import recover_from
+
+        return recover_from(self, Path(damaged))
 
     def integrity(self) -> str:
         """``PRAGMA integrity_check`` result ("ok" when healthy)."""

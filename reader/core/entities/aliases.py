@@ -40,8 +40,9 @@ class EntityAliases:
         path = Path(path)
         self.path = path / ALIASES_FILE if path.suffix == "" or path.is_dir() else path
         self._lock = threading.RLock()
+        # user data: a damaged file is salvaged (readable merges kept), never dropped
         self._db: Database = open_database(self.path, _MIGRATIONS, durable=True,
-                                           label="entity merges")
+                                           label="entity merges", salvage=True)
         self.notice = self._db.notice
         self.generation = 0  # bumped at every change, so readers know to re-apply
 

@@ -39,6 +39,7 @@ from reader.core.entities.cache import EntityCache
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities
 from reader.core.entities.index import EntityIndex
 from reader.core.library.parser import Article, ParseError, read_article
+from reader.core.lifetime import die_with_parent
 
 MODEL_BATCH = 32  # articles per nlp.pipe call and per index commit
 CACHED_BATCH = 500  # cached articles per index commit
@@ -199,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cache-dir", required=True, type=Path)
     ap.add_argument("--jobs", required=True, type=Path, help="JSON job file")
     args = ap.parse_args(argv)
+    die_with_parent()  # the window may be SIGKILLed: do not outlive it
     try:
         job = json.loads(args.jobs.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

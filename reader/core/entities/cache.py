@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from reader.core.entities.extractor import ArticleEntities, Entity
-from reader.core.storage import Database, open_database
+from reader.core.storage import Database, NewerSchema, WrongSchema, open_database
 
 CACHE_FILE = "entities.sqlite3"
 
@@ -61,9 +61,16 @@ class EntityCache:
     def _db(self) -> Database:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = open_database(self.path, _MIGRATIONS, durable=False,
-                               backup_before_migration=False, label="entity cache",
-                               integrity_check=False)
+            try:
+                db = open_database(self.path, _MIGRATIONS, durable=False,
+                                   backup_before_migration=False, label="entity cache",
+                                   integrity_check=False)
+            except (NewerSchema, WrongSchema):  # regenerable: rebuild rather than refuse
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                db = open_database(self.path, _MIGRATIONS, durable=False,
+                                   backup_before_migration=False, label="entity cache",
+                                   integrity_check=False)
             self._local.db = db
             with self._lock:
                 self._all.append(db)

@@ -30,7 +30,7 @@ from typing import Protocol
 from reader.core.entities.aliases import EntityAliases, Ref, resolve
 from reader.core.entities.extractor import ArticleEntities
 from reader.core.entities.postprocess import strip_titles
-from reader.core.storage import Database, StorageError, open_database
+from reader.core.storage import Database, NewerSchema, WrongSchema, open_database
 from reader.core.text import fold
 
 INDEX_FILE = "entity_index.sqlite3"
@@ -167,9 +167,7 @@ class EntityIndex:
         try:
             db = open_database(self.path, _MIGRATIONS, durable=False,
                                backup_before_migration=False, label="entity index")
-        except StorageError as exc:
-            if "newer version" not in str(exc):
-                raise
+        except (NewerSchema, WrongSchema):
             for suffix in ("", "-wal", "-shm"):  # regenerable: rebuild rather than refuse
                 Path(str(self.path) + suffix).unlink(missing_ok=True)
             db = open_database(self.path, _MIGRATIONS, durable=False,

@@ -22,6 +22,7 @@ from typing import Any
 
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
 from reader.core.library.parser import Article
+from reader.core.lifetime import die_with_parent
 
 
 class EntityProcessError(RuntimeError):
@@ -103,6 +104,7 @@ _EXTRACTOR: EntityExtractor | None = None
 
 def _init(model: str) -> None:
     global _EXTRACTOR
+    die_with_parent()  # a SIGKILLed window must not leave this child (and its model) behind
     _EXTRACTOR = EntityExtractor(model)
 
 

@@ -153,9 +153,12 @@ def parse_date(text: str) -> PartialDate:
 
 _MONTH_NUMBER = {name.lower(): i + 1 for i, names in enumerate(_PARSERINFO.MONTHS)
                  for name in names}
-_YEAR = re.compile(r"[12]\d{3}")  # dateutil reads tiny years oddly: leave them to it
-_MONTH_YEAR = re.compile(r"([^\W\d_]+) ([12]\d{3})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([^\W\d_]+) ([12]\d{3})")
+# four digits, zero-padded ones too: dateutil reads "0001" as 2001 and "0099" as 1999
+_YEAR = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"([^\W\d_]+) (\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([^\W\d_]+) (\d{4})")
+_PADDED_YEAR = re.compile(r"(?<!\d)0\d{3}(?!\d)")
+_STAND_IN_YEAR = "1604"  # a leap year, so 29 Feb parses; the real year is checked after
 
 
 def _parse_common(cleaned: str) -> PartialDate | None:
@@ -184,9 +187,22 @@ def _parse_common(cleaned: str) -> PartialDate | None:
 
 
 def _parse_with_dateutil(cleaned: str) -> PartialDate:
+    # a zero-padded year ("0001", "0099"): dateutil reads it as a day or a two-digit year,
+    # so parse with a stand-in four-digit year and put the real one back
+    padded = _PADDED_YEAR.findall(cleaned)
+    year = None
+    if len(padded) == 1:
+        year = int(padded[0])
+        cleaned = _PADDED_YEAR.sub(_STAND_IN_YEAR, cleaned)
+    elif padded:
+        return UNDATED
     try:
         a = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_A)
         b = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_B)
+        if year is not None:
+            if a.year != int(_STAND_IN_YEAR) or b.year != a.year:
+                return UNDATED
+            a, b = a.replace(year=year), b.replace(year=year)
     except (ValueError, OverflowError, TypeError):
         return UNDATED
     if a.year != b.year:

@@ -60,9 +60,28 @@ from typing import NamedTuple, overload
 
 from reader.core.library.dates import UNDATED, PartialDate, Precision
 from reader.core.library.parser import Article, ParseError, read_article
+from reader.core.library.problems import (
+    UNREADABLE,
+    VANISHED,
+    Problem,
+    encode_error,
+    problem_from_row,
+    safe_text,
+)
 from reader.core.library.search_query import match_terms as _match_terms
 from reader.core.library.search_query import parse_query, plain_words_fts
-from reader.core.storage import Database, StorageError, open_database
+from reader.core.library.walk import Refused, os_path, walk_library
+from reader.core.lifetime import die_with_parent
+from reader.core.storage import (
+    Busy,
+    Damaged,
+    Database,
+    NewerSchema,
+    StorageError,
+    WrongSchema,
+    classify,
+    open_database,
+)
 
 BATCH_FILES = 500
 POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
@@ -338,12 +357,6 @@ def no_hits() -> SearchHits:
     return SearchHits([], [], NO_HITS_ID_MAP)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    path: str
-    reason: str
-
-
 @dataclass
 class ScanResult:
     """``added``/``updated`` count files indexed as articles; files that could not be read
@@ -383,10 +396,14 @@ def parse_file(root: str, rel: str, size: int, mtime_ns: int) -> _Parsed:
     try:
         article = read_article(path)
     except ParseError as exc:
-        return _Parsed(rel, size, mtime_ns, error=exc.reason, vanished=not os.path.exists(path))
+        return _Parsed(rel, size, mtime_ns, error=encode_error(exc.reason, exc.code, exc.params),
+                       vanished=not os.path.lexists(path))
     except OSError as exc:  # read_article maps OSError, but be safe about races
-        return _Parsed(rel, size, mtime_ns, error=f"cannot read the file ({exc.strerror or exc})",
-                       vanished=not os.path.exists(path))
+        reason = exc.strerror or str(exc)
+        return _Parsed(rel, size, mtime_ns,
+                       error=encode_error(f"cannot read the file ({reason})", UNREADABLE,
+                                          {"error": reason}),
+                       vanished=not os.path.lexists(path))
     return _from_article(article, rel, size, mtime_ns)
 
 
@@ -406,7 +423,8 @@ def _parsed_batches(root: str, files: list[tuple[str, int, int]],
     chunks = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
     if workers > 0:
         try:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                       initializer=die_with_parent)
         except (OSError, ValueError):
             workers = 0
     if workers <= 0:
@@ -464,38 +482,6 @@ def _from_article(article: Article, rel: str, size: int, mtime_ns: int) -> _Pars
     )
 
 
-def walk_library(root: str) -> list[tuple[str, int, int]]:
-    """``(relative path, size, mtime_ns)`` of every ``*.txt`` under ``root``, sorted.
-
-    Hidden files and directories (``.name``) are skipped (editor temp files, ``.git``);
-    directory symlinks are not followed (no loops).  Entries vanishing mid-walk are skipped.
-    """
-    out: list[tuple[str, int, int]] = []
-    stack = [""]
-    while stack:
-        reldir = stack.pop()
-        try:
-            it = os.scandir(os.path.join(root, reldir) if reldir else root)
-        except OSError:
-            continue
-        with it:
-            for entry in it:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = os.path.join(reldir, name) if reldir else name
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(rel)
-                    elif name[-4:].lower() == ".txt" and entry.is_file():
-                        st = entry.stat()
-                        out.append((rel, st.st_size, st.st_mtime_ns))
-                except OSError:
-                    continue
-    out.sort()
-    return out
-
-
 def assign_ids(rels: list[str]) -> dict[str, str]:
     """Stem, or relative path without suffix (``/``-separated) for stems that collide."""
     stems = {rel: os.path.splitext(os.path.basename(rel))[0] for rel in rels}
@@ -518,26 +504,48 @@ class LibraryIndex:
         self._lock = threading.RLock()
         self._db = self._open()
         self.notice = self._db.notice  # non-empty when a damaged index was rebuilt
+        # set by open_or_temporary when the cache directory could not be used: why
+        # (its ``kind``), the index then lives in a temporary directory
+        self.temporary_reason: StorageError | None = None
         self._libraries: dict[str, int] = {}
         self._id_cache: dict[int, dict[int, str]] = {}
         self._upper = _UpperHalf(self.db_path)
 
     # -- opening ---------------------------------------------------------------------------
 
+    @classmethod
+    def open_or_temporary(cls, db_path: Path, **kwargs: int | None) -> LibraryIndex:
+        """Open the index at ``db_path``, or, if its directory cannot be used (read-only,
+        full, a file or FIFO in the way, I/O errors), in a new temporary directory: the
+        library still opens, only the cache is lost at exit.  ``temporary_reason`` then
+        holds the error (its ``kind`` for the UI's notice).  Busy is not a reason: raised."""
+        try:
+            return cls(db_path, **kwargs)  # type: ignore[arg-type]
+        except Busy:
+            raise
+        except StorageError as exc:
+            import tempfile
+
+            folder = Path(tempfile.mkdtemp(prefix="reader-cache-"))
+            index = cls(folder / Path(db_path).name, **kwargs)  # type: ignore[arg-type]
+            index.temporary_reason = exc
+            return index
+
     def _open(self) -> Database:
         try:
             db = open_database(self.db_path, _MIGRATIONS, durable=False,
                                backup_before_migration=False, label="library index",
-                               integrity_check=False)
-        except StorageError as exc:
-            if "newer version" not in str(exc):
-                raise
-            # a cache written by a newer Reader: regenerate rather than refuse to start
+                               integrity_check=False, schema_check=_check_schema)
+        except (NewerSchema, WrongSchema) as exc:
+            # a cache written by a newer Reader, or not ours: regenerate rather than refuse
             _remove_db_files(self.db_path)
             db = open_database(self.db_path, _MIGRATIONS, durable=False,
                                backup_before_migration=False, label="library index",
                                integrity_check=False)
-            db.notice = "The library index was written by a newer version; it was rebuilt."
+            db.rebuilt = exc.kind
+            db.notice = ("The library index was written by a newer version; it was rebuilt."
+                         if isinstance(exc, NewerSchema) else
+                         "The library index had an unknown layout; it was rebuilt.")
         if db.moved_aside is not None:  # regenerable: no point keeping the damaged copy
             _remove_db_files(db.moved_aside)
         conn = db.conn
@@ -549,6 +557,12 @@ class LibraryIndex:
     @property
     def _conn(self) -> sqlite3.Connection:
         return self._db.conn
+
+    @property
+    def rebuilt(self) -> str:
+        """Why the index was started afresh at opening or since ("damaged",
+        "wrong_schema", "newer_schema"), "" if it was not: for a notice worded by the UI."""
+        return self._db.rebuilt
 
     def close(self) -> None:
         with self._lock:
@@ -565,6 +579,7 @@ class LibraryIndex:
             self._libraries.clear()
             self._id_cache.clear()
             self._db = self._open()
+            self._db.rebuilt = "damaged"
             self.notice = f"The library index was damaged ({exc}); it was rebuilt."
 
     # -- libraries -------------------------------------------------------------------------
@@ -573,8 +588,13 @@ class LibraryIndex:
     def _key(folder: Path) -> str:
         return str(Path(folder).resolve())
 
+    @classmethod
+    def _db_key(cls, folder: Path) -> str:
+        """The folder as stored (text safe for SQLite even if the name is not UTF-8)."""
+        return safe_text(cls._key(folder))
+
     def _library_id(self, folder: Path, *, create: bool) -> int | None:
-        key = self._key(folder)
+        key = self._db_key(folder)
         cached = self._libraries.get(key)
         if cached is not None:
             return cached
@@ -584,8 +604,10 @@ class LibraryIndex:
                 if not create:
                     return None
                 with self._db.transaction() as conn:
-                    cur = conn.execute("INSERT INTO libraries(folder) VALUES (?)", (key,))
-                    lib = int(cur.lastrowid or 0)
+                    # OR IGNORE + read back: another process may have added it meanwhile
+                    conn.execute("INSERT OR IGNORE INTO libraries(folder) VALUES (?)", (key,))
+                    lib = int(conn.execute("SELECT id FROM libraries WHERE folder=?",
+                                           (key,)).fetchone()[0])
             else:
                 lib = int(row[0])
         self._libraries[key] = lib
@@ -607,7 +629,7 @@ class LibraryIndex:
         """Every readable article of the library, in relative-path order."""
         try:
             return self._rows(folder)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -620,7 +642,7 @@ class LibraryIndex:
         with self._lock:
             generation, chunks = self._snapshot(lib)
             if chunks is None:  # held throughout: the id map matches what we return
-                data = self._row_tuples(lib, self._key(folder) + os.sep)
+                data = self._row_tuples(lib, self._db_key(folder) + os.sep)
                 # the first search needs this map anyway; built in C from the same data
                 self._id_cache[lib] = dict(zip(map(_first, data), map(_second, data),
                                                strict=True))
@@ -698,12 +720,12 @@ class LibraryIndex:
         lib = self._library_id(folder, create=False)
         if lib is None:
             return []
-        prefix = self._key(folder) + os.sep
+        prefix = self._db_key(folder) + os.sep
         with self._read() as cur:
             cur.execute(
                 "SELECT ? || rel, error FROM articles WHERE library=? AND error IS NOT NULL "
                 "ORDER BY rel", (prefix, lib))
-            return list(starmap(Problem, cur.fetchall()))
+            return list(starmap(problem_from_row, cur.fetchall()))
 
     def load_article(self, article_id: str, folder: Path) -> Article:
         """Re-read the article from its file (bodies are not stored).
@@ -719,7 +741,7 @@ class LibraryIndex:
                                   (lib, article_id)).fetchone()
         if row is None:
             raise KeyError(f"article {article_id!r} is not in the library {folder}")
-        article = read_article(os.path.join(self._key(folder), row[0]))
+        article = read_article(os_path(self._key(folder), row[0]))
         article.id = article_id
         return article
 
@@ -737,6 +759,8 @@ class LibraryIndex:
         lib = self._library_id(folder, create=False)
         if lib is None:
             return no_hits()
+        # text SQLite cannot take (a lone surrogate from a pasted or scripted query)
+        query = query.encode("utf-8", "replace").decode("utf-8")
         parsed = parse_query(query)
         if parsed.is_empty:
             return no_hits()
@@ -756,7 +780,7 @@ class LibraryIndex:
                     return self._search_fts(lib, fallback, fallback, False, lim)
                 except sqlite3.OperationalError:
                     return no_hits()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -867,7 +891,7 @@ class LibraryIndex:
         """
         try:
             return self._scan(folder, progress, cancelled, on_batch)
-        except (sqlite3.DatabaseError, StorageError) as exc:
+        except (sqlite3.DatabaseError, StorageError, UnicodeDecodeError) as exc:
             if not _is_damage(exc):
                 raise
             self._rebuild_after_damage(exc)
@@ -888,20 +912,29 @@ class LibraryIndex:
         assert lib is not None
         result = ScanResult()
         existing = self._existing(lib)
-        files = walk_library(root)
-        ids = assign_ids([rel for rel, _, _ in files])
-        on_disk = {rel for rel, _, _ in files}
+        refused: Refused = {}
+        files = walk_library(root, refused)
+        # names as stored: a name that is not UTF-8 has its bad bytes as "\xff"
+        safe = {rel: safe_text(rel) for rel, _, _ in files}
+        ids = assign_ids(list(safe.values()))
+        on_disk = set(safe.values())
         removed = [rel for rel in existing if rel not in on_disk]
         to_parse: list[tuple[str, int, int]] = []
+        not_articles: list[_Parsed] = []
         renamed: list[tuple[str, int]] = []
         for rel, size, mtime_ns in files:
-            old = existing.get(rel)
+            old = existing.get(safe[rel])
             if old is None or old[1] != size or old[2] != mtime_ns:
-                to_parse.append((rel, size, mtime_ns))
+                if rel in refused:
+                    reason, code, params = refused[rel]
+                    not_articles.append(_Parsed(rel, size, mtime_ns,
+                                                error=encode_error(reason, code, params)))
+                else:
+                    to_parse.append((rel, size, mtime_ns))
             else:
                 result.unchanged += 1
-                if old[3] != ids[rel]:
-                    renamed.append((ids[rel], old[0]))
+                if old[3] != ids[safe[rel]]:
+                    renamed.append((ids[safe[rel]], old[0]))
         if removed or renamed:
             with self._lock:
                 self._id_cache.pop(lib, None)
@@ -920,6 +953,8 @@ class LibraryIndex:
             progress(0, total)
         vanished: list[Problem] = []
         done = 0
+        if not_articles:
+            self._store(lib, root, not_articles, existing, ids, result, vanished)
         for batch, stop in _parsed_batches(root, to_parse, cancelled, self._workers(total)):
             rows = self._store(lib, root, batch, existing, ids, result, vanished)
             done += len(batch)
@@ -933,7 +968,7 @@ class LibraryIndex:
         if not result.cancelled:
             if total:
                 self._tidy_fts()
-            self._save_snapshot(lib, root + os.sep)
+            self._save_snapshot(lib, safe_text(root) + os.sep)
         result.problems = vanished + self.problems(folder)
         return result
 
@@ -995,30 +1030,35 @@ class LibraryIndex:
                      ids: dict[str, str], result: ScanResult, vanished: list[Problem],
                      rows: list[ArticleRow], gone: list[int]) -> None:
         dead = 0
+        shown_root = safe_text(root)
         for p in batch:
-            old = existing.get(p.rel)
+            rel = safe_text(p.rel)
+            old = existing.get(rel)
             if old is not None:
                 conn.execute("DELETE FROM articles WHERE rid=?", (old[0],))
                 gone.append(old[0])
                 dead += _has_fts_entry(old[1], old[4])
             if p.vanished:
-                vanished.append(Problem(os.path.join(root, p.rel),
-                                        f"{p.error} (the file disappeared during the scan)"))
+                vanished.append(Problem(os.path.join(shown_root, rel),
+                                        "the file disappeared during the scan", VANISHED))
                 continue
-            aid = ids[p.rel]
-            cur = conn.execute(
-                "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, "
-                "precision, source, snippet, word_count, content_hash, error) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (lib, p.rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
-                 p.source, p.snippet, p.word_count, p.content_hash, p.error))
+            aid = ids[rel]
+            values = (lib, rel, aid, p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
+                      p.source, p.snippet, p.word_count, p.content_hash, p.error)
+            try:
+                cur = conn.execute(_INSERT_ARTICLE, values)
+            except sqlite3.IntegrityError:
+                # another process (a second window on the same new library) indexed this
+                # file since we listed the index: replace its row
+                dead += _drop_row(conn, lib, rel, gone)
+                cur = conn.execute(_INSERT_ARTICLE, values)
             if p.error is not None:
                 continue
             rid = int(cur.lastrowid or 0)
             conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
                          (rid, p.title, p.body))
             conn.execute("INSERT INTO titles_fts(rowid, title) VALUES (?,?)", (rid, p.title))
-            rows.append(ArticleRow(rid, aid, os.path.join(root, p.rel), p.title, p.date_iso,
+            rows.append(ArticleRow(rid, aid, os.path.join(shown_root, rel), p.title, p.date_iso,
                                    p.precision, p.source, p.snippet, p.word_count,
                                    p.content_hash))
             if old is None or old[4] is not None:
@@ -1059,8 +1099,41 @@ class LibraryIndex:
 
 
 def _is_damage(exc: BaseException) -> bool:
-    msg = str(exc).lower()
-    return any(word in msg for word in ("malformed", "not a database", "corrupt", "damaged"))
+    """Damage, by SQLite's result code (CORRUPT, NOTADB), never by message text."""
+    if isinstance(exc, StorageError):
+        return isinstance(exc, Damaged)
+    if isinstance(exc, UnicodeDecodeError):  # SQLite's message quoting garbled bytes
+        return True
+    return isinstance(exc, sqlite3.Error) and isinstance(classify(exc), Damaged)
+
+
+_TABLES = ("libraries", "articles", "meta", "snapshots", "articles_fts", "titles_fts")
+
+
+def _check_schema(conn: sqlite3.Connection) -> None:
+    """The cache's tables are all there (else :class:`WrongSchema`: it is rebuilt)."""
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = [t for t in _TABLES if t not in found]
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    if missing or not {"rel", "id", "error", "size", "mtime_ns"} <= columns:
+        raise WrongSchema("the library index is not the one Reader expects",
+                          detail=f"missing {', '.join(missing) or 'columns'}")
+
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, precision, "
+    "source, snippet, word_count, content_hash, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _drop_row(conn: sqlite3.Connection, lib: int, rel: str, gone: list[int]) -> int:
+    """Delete the row of ``rel``; 1 if it had an FTS entry (now dead), else 0."""
+    row = conn.execute("SELECT rid, size, error FROM articles WHERE library=? AND rel=?",
+                       (lib, rel)).fetchone()
+    if row is None:
+        return 0
+    conn.execute("DELETE FROM articles WHERE rid=?", (row[0],))
+    gone.append(row[0])
+    return int(_has_fts_entry(row[1], row[2]))
 
 
 def _has_fts_entry(size: int, error: str | None) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,12 +33,18 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1
 
 
 class ParseError(Exception):
-    """A file that cannot be read as an article; the message names the file and why."""
+    """A file that cannot be read as an article; the message names the file and why.
 
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+    ``code`` and ``params`` say why in a form the UI can word in its own language (see
+    :func:`reader.core.library.problems.word_problem`); ``reason`` is English, for logs."""
+
+    def __init__(self, path: str | Path, reason: str, code: str = "other",
+                 **params: int | str) -> None:
+        self.path = os.fspath(path) if not isinstance(path, str) else path
         self.reason = reason
-        super().__init__(f"{Path(path).name}: {reason}")
+        self.code = code
+        self.params: dict[str, int | str] = params
+        super().__init__(f"{os.path.basename(self.path)}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,43 +100,104 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text (with a BOM, or NUL bytes in every other position): its encoding."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        if head[1::2].count(0) > 0.9 * (len(head) // 2):
+            return "utf-16-le"
+        if head[0::2].count(0) > 0.9 * (len(head) // 2):
+            return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, path: str | Path) -> str:
-    """Bytes → normalised text (BOM removed, CRLF/CR → LF); raise ParseError on bad input."""
+    """Bytes → normalised text (BOM removed, CRLF/CR → LF); raise ParseError on bad input.
+    UTF-16 (with a BOM, or recognisably so) is decoded too."""
     if not data.strip():
-        raise ParseError(path, "the file is empty")
-    if b"\x00" in data[:8192]:
-        raise ParseError(path, "binary file (contains NUL bytes), not an article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            path, f"not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})"
-        ) from None
+        raise ParseError(path, "the file is empty", "empty")
+    encoding = _utf16(data) if b"\x00" in data[:8192] else None
+    if encoding is not None:
+        try:
+            text = data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise ParseError(path, f"invalid UTF-16 at byte {exc.start}", "bad_utf16",
+                             byte=exc.start) from None
+        if "\x00" in text[:4096]:
+            raise ParseError(path, "binary file (contains NUL bytes), not an article",
+                             "binary")
+        data = text.encode("utf-8", "surrogatepass")
+    elif b"\x00" in data[:8192]:
+        raise ParseError(path, "binary file (contains NUL bytes), not an article", "binary")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                path, f"not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})",
+                "not_utf8", byte=exc.start, value=data[exc.start]) from None
+    if not text.strip():
+        raise ParseError(path, "the file is empty", "empty")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # control characters in the first 8 KB (counted on bytes: UTF-8 continuation bytes are
     # never below 0x80; bytes.translate is 10x faster than a regex over the text)
     head = data[:8192]
     control = len(head.translate(None, _NOT_CONTROL))  # what is left: the control bytes
     if control > 8:
-        raise ParseError(path, "binary file (control characters), not an article")
+        raise ParseError(path, "binary file (control characters), not an article", "binary")
     return text
+
+
+def read_bounded(path: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most ``limit`` bytes, checked *after* opening
+    (the file may have been replaced since it was listed): a FIFO, a device or a directory
+    is refused without blocking, a file over the limit is refused, and at most
+    ``limit + 1`` bytes are ever read (a file growing meanwhile, ``/proc`` files...)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ParseError(path, f"cannot read the file ({exc.strerror or exc})", "unreadable",
+                         error=exc.strerror or str(exc)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("folder" if stat.S_ISDIR(st.st_mode) else "fifo"
+                    if stat.S_ISFIFO(st.st_mode) else "device"
+                    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "special")
+            raise ParseError(path, f"not a regular file ({kind})", "not_regular", kind=kind)
+        if st.st_size > limit:
+            raise ParseError(path, f"file too large ({st.st_size // (1024 * 1024)} MB, limit "
+                                   f"{limit // (1024 * 1024)} MB)", "too_large",
+                             size=st.st_size, limit=limit)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise ParseError(path, f"file too large (over {limit // (1024 * 1024)} MB, limit "
+                                   f"{limit // (1024 * 1024)} MB)", "too_large",
+                             size=total, limit=limit)
+        return b"".join(chunks), st
+    except OSError as exc:
+        raise ParseError(path, f"cannot read the file ({exc.strerror or exc})", "unreadable",
+                         error=exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
 
 
 def read_article(path: str | Path) -> Article:
     """Read and parse one file; raise :class:`ParseError` naming the file on bad input."""
     p = os.fspath(path)  # plain os calls: pathlib costs ~15% of parsing a typical file
-    try:
-        stat = os.stat(p)
-        if stat.st_size > MAX_FILE_BYTES:
-            raise ParseError(p, f"file too large ({stat.st_size // (1024 * 1024)} MB, limit "
-                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        with open(p, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise ParseError(p, f"cannot read the file ({exc.strerror or exc})") from None
+    data, st = read_bounded(p)
     article = parse_text(decode(data, p), p)
-    article.mtime = stat.st_mtime
-    article.size = stat.st_size
+    article.mtime = st.st_mtime
+    article.size = st.st_size
     return article
 
 
@@ -190,7 +258,7 @@ def parse_text(text: str, path: str | Path = "<text>") -> Article:
     """Parse normalised text (LF line ends, no BOM) into an Article."""
     p = os.fspath(path)
     if not text.strip():
-        raise ParseError(p, "the file is empty")
+        raise ParseError(p, "the file is empty", "empty")
     # first non-blank line may be a header
     body_from = 0
     header: Header | None = None
@@ -222,7 +290,8 @@ def parse_text(text: str, path: str | Path = "<text>") -> Article:
         blocks.append(Block(kind, block_text, offset, start_in_file))
         offset += len(block_text) + 1
     if not blocks:
-        raise ParseError(p, "no article text after the header" if header else "no text")
+        raise ParseError(p, "no article text after the header" if header else "no text",
+                         "no_text_after_header" if header else "no_text")
     body = "\n".join(b.text for b in blocks)
     date = header.date if header else UNDATED
     caption = header.caption if header else ""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -199,6 +200,14 @@ class BookmarksPanel(QDockWidget):
                                        self.import_dialog)
         self.act_import.setToolTip(self.tr("Importer un export JSON ou W3C (les marque-pages "
                                            "déjà présents ne sont pas dupliqués)"))
+        self.act_recover = self._action(self.tr("Récupérer des marque-pages depuis…"),
+                                        icon("import"), self.recover_dialog)
+        self.act_recover.setToolTip(self.tr("Récupérer les marque-pages lisibles d'un fichier "
+                                            "endommagé mis de côté (*.damaged-*)"))
+        self.act_retry = self._action(self.tr("Réessayer d'enregistrer"), icon("reload"),
+                                      self.service.retry)
+        self.act_retry.setToolTip(self.tr("Rouvrir les marque-pages (disque plein, dossier en "
+                                          "lecture seule…) : rien n'a été déplacé"))
         self.act_reload = self._action(self.tr("Recharger"), icon("reload"),
                                        self.service.reload)
         self.act_reload.setToolTip(self.tr("Relire les marque-pages (écrits par une autre "
@@ -316,6 +325,15 @@ class BookmarksPanel(QDockWidget):
         if path is not None:
             self.service.import_file(path)
 
+    def recover_dialog(self) -> None:
+        copies = self.service.damaged_copies()
+        start = str(copies[0]) if copies else str(self.service.data_dir)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Récupérer des marque-pages depuis…"), start,
+            self.tr("Marque-pages mis de côté (*.damaged-* *.sqlite3);;Tous les fichiers (*)"))
+        if path:
+            self.service.recover_from(Path(path))
+
     # -- internals ---------------------------------------------------------------------------
     def _on_changed(self, change: BookmarkChange) -> None:
         if change.kind == ChangeKind.RELOADED:
@@ -330,6 +348,8 @@ class BookmarksPanel(QDockWidget):
 
     def _on_state(self, state: StoreState) -> None:
         self.act_import.setEnabled(state == StoreState.READY)
+        self.act_recover.setEnabled(state == StoreState.READY)
+        self.act_retry.setEnabled(state != StoreState.READY)  # nothing to retry otherwise
         self.act_reload.setEnabled(state != StoreState.UNAVAILABLE)
         self._update_actions()
 

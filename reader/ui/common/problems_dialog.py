@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.services.wording import problem_text
+
 
 class ProblemsDialog(QDialog):
     def __init__(self, problems: Sequence[Any], parent: QWidget | None = None) -> None:
@@ -32,7 +34,7 @@ class ProblemsDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, problem in enumerate(problems):
             table.setItem(row, 0, QTableWidgetItem(str(problem.path)))
-            table.setItem(row, 1, QTableWidgetItem(str(problem.reason)))
+            table.setItem(row, 1, QTableWidgetItem(problem_text(problem)))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         self.table = table
