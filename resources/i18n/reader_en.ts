@@ -2,67 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>le fichier ne peut pas être lu</source>
-        <translation>the file cannot be read</translation>
-    </message>
-    <message>
-        <source>le fichier n&apos;est pas en UTF-8</source>
-        <translation>the file is not UTF-8</translation>
-    </message>
-    <message>
-        <source>ce n&apos;est pas un fichier JSON valide</source>
-        <translation>this is not a valid JSON file</translation>
-    </message>
-    <message>
-        <source>le fichier est trop imbriqué pour être un export de marque-pages</source>
-        <translation>the file is too deeply nested to be a bookmarks export</translation>
-    </message>
-    <message>
-        <source>ce fichier ne contient pas de marque-pages</source>
-        <translation>this file contains no bookmarks</translation>
-    </message>
-    <message>
-        <source>le fichier vient d&apos;une version plus récente de Reader</source>
-        <translation>the file comes from a newer version of Reader</translation>
-    </message>
-    <message>
-        <source>la version du fichier est illisible</source>
-        <translation>the file version cannot be read</translation>
-    </message>
-    <message>
-        <source>format de fichier inconnu</source>
-        <translation>unknown file format</translation>
-    </message>
-    <message>
-        <source>marque-page n° %1 invalide (champ « %2 »)</source>
-        <translation>bookmark no. %1 is invalid (field ‘%2’)</translation>
-    </message>
-    <message>
-        <source>fichier invalide</source>
-        <translation>invalid file</translation>
-    </message>
-    <message>
-        <source>Date (récent d&apos;abord)</source>
-        <translation>Date (newest first)</translation>
-    </message>
-    <message>
-        <source>Date (ancien d&apos;abord)</source>
-        <translation>Date (oldest first)</translation>
-    </message>
-    <message>
-        <source>Titre</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Pertinence</source>
-        <translation>Relevance</translation>
-    </message>
+    <name>About</name>
     <message>
         <source>Reader %1
 Un lecteur de bibliothèques d&apos;articles de presse.
@@ -77,6 +17,9 @@ Cache: %3</translation>
         <source>À propos de Reader</source>
         <translation>About Reader</translation>
     </message>
+</context>
+<context>
+    <name>Actions</name>
     <message>
         <source>&amp;Ouvrir un dossier…</source>
         <translation>&amp;Open folder…</translation>
@@ -233,6 +176,10 @@ Cache: %3</translation>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
+    <message>
+        <source>Principal</source>
+        <translation>Main</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -289,6 +236,26 @@ Cache: %3</translation>
     <message>
         <source>Tri impossible</source>
         <translation>Could not sort</translation>
+    </message>
+    <message>
+        <source>Date (récent d&apos;abord)</source>
+        <translation>Date (newest first)</translation>
+    </message>
+    <message>
+        <source>Date (ancien d&apos;abord)</source>
+        <translation>Date (oldest first)</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Pertinence</source>
+        <translation>Relevance</translation>
     </message>
 </context>
 <context>
@@ -465,6 +432,46 @@ Cache: %3</translation>
     <message>
         <source>Ce marque-page a été supprimé entre-temps (autre fenêtre ?).</source>
         <translation>This bookmark has been deleted in the meantime (another window?).</translation>
+    </message>
+    <message>
+        <source>le fichier ne peut pas être lu</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>le fichier n&apos;est pas en UTF-8</source>
+        <translation>the file is not UTF-8</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un fichier JSON valide</source>
+        <translation>this is not a valid JSON file</translation>
+    </message>
+    <message>
+        <source>le fichier est trop imbriqué pour être un export de marque-pages</source>
+        <translation>the file is too deeply nested to be a bookmarks export</translation>
+    </message>
+    <message>
+        <source>ce fichier ne contient pas de marque-pages</source>
+        <translation>this file contains no bookmarks</translation>
+    </message>
+    <message>
+        <source>le fichier vient d&apos;une version plus récente de Reader</source>
+        <translation>the file comes from a newer version of Reader</translation>
+    </message>
+    <message>
+        <source>la version du fichier est illisible</source>
+        <translation>the file version cannot be read</translation>
+    </message>
+    <message>
+        <source>format de fichier inconnu</source>
+        <translation>unknown file format</translation>
+    </message>
+    <message>
+        <source>marque-page n° %1 invalide (champ « %2 »)</source>
+        <translation>bookmark no. %1 is invalid (field ‘%2’)</translation>
+    </message>
+    <message>
+        <source>fichier invalide</source>
+        <translation>invalid file</translation>
     </message>
 </context>
 <context>
@@ -1078,51 +1085,6 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
-    <name>ReadStateService</name>
-    <message>
-        <source>Impossible de lire les articles lus et suivis</source>
-        <translation>Could not read the read and starred articles</translation>
-    </message>
-    <message>
-        <source>Lus et suivis non enregistrés</source>
-        <translation>Read and starred articles not saved</translation>
-    </message>
-    <message>
-        <source>Marquer comme lu</source>
-        <translation>Mark as read</translation>
-    </message>
-    <message>
-        <source>Marquer comme non lu</source>
-        <translation>Mark as unread</translation>
-    </message>
-    <message>
-        <source>Suivre l&apos;article</source>
-        <translation>Star article</translation>
-    </message>
-    <message>
-        <source>Ne plus suivre l&apos;article</source>
-        <translation>Unstar article</translation>
-    </message>
-    <message numerus="yes">
-        <source>Marquer %n article(s) comme lu(s)</source>
-        <translation>
-            <numerusform>Mark %n article as read</numerusform>
-            <numerusform>Mark %n articles as read</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Marquer %n article(s) comme non lu(s)</source>
-        <translation>
-            <numerusform>Mark %n article as unread</numerusform>
-            <numerusform>Mark %n articles as unread</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>L&apos;état lu/suivi n&apos;a pas pu être enregistré</source>
-        <translation>The read/starred state could not be saved</translation>
-    </message>
-</context>
-<context>
     <name>ReadingPane</name>
     <message>
         <source>1 mot</source>
@@ -1167,6 +1129,51 @@ Cache: %3</translation>
     <message>
         <source>Marque-page : %1</source>
         <translation>Bookmark: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadStateService</name>
+    <message>
+        <source>Impossible de lire les articles lus et suivis</source>
+        <translation>Could not read the read and starred articles</translation>
+    </message>
+    <message>
+        <source>Lus et suivis non enregistrés</source>
+        <translation>Read and starred articles not saved</translation>
+    </message>
+    <message>
+        <source>Marquer comme lu</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>Marquer comme non lu</source>
+        <translation>Mark as unread</translation>
+    </message>
+    <message>
+        <source>Suivre l&apos;article</source>
+        <translation>Star article</translation>
+    </message>
+    <message>
+        <source>Ne plus suivre l&apos;article</source>
+        <translation>Unstar article</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marquer %n article(s) comme lu(s)</source>
+        <translation>
+            <numerusform>Mark %n article as read</numerusform>
+            <numerusform>Mark %n articles as read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marquer %n article(s) comme non lu(s)</source>
+        <translation>
+            <numerusform>Mark %n article as unread</numerusform>
+            <numerusform>Mark %n articles as unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;état lu/suivi n&apos;a pas pu être enregistré</source>
+        <translation>The read/starred state could not be saved</translation>
     </message>
 </context>
 <context>
@@ -1349,13 +1356,6 @@ Cache: %3</translation>
     <message>
         <source>période choisie : {period}</source>
         <translation>chosen period: {period}</translation>
-    </message>
-</context>
-<context>
-    <name>actions</name>
-    <message>
-        <source>Principal</source>
-        <translation>Main</translation>
     </message>
 </context>
 </TS>
