@@ -2,290 +2,260 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>le fichier ne peut pas être lu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>le fichier n&apos;est pas en UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ce n&apos;est pas un fichier JSON valide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>le fichier est trop imbriqué pour être un export de marque-pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ce fichier ne contient pas de marque-pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>le fichier vient d&apos;une version plus récente de Reader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>la version du fichier est illisible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>format de fichier inconnu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>marque-page n° %1 invalide (champ « %2 »)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fichier invalide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date (récent d&apos;abord)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date (ancien d&apos;abord)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Titre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pertinence</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>About</name>
     <message>
         <source>Reader %1
 Un lecteur de bibliothèques d&apos;articles de presse.
 Données : %2
 Cache : %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader %1
+A reader for libraries of press articles.
+Data: %2
+Cache: %3</translation>
     </message>
     <message>
         <source>À propos de Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>About Reader</translation>
     </message>
+</context>
+<context>
+    <name>Actions</name>
     <message>
         <source>&amp;Ouvrir un dossier…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open folder…</translation>
     </message>
     <message>
         <source>&amp;Actualiser la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;load library</translation>
     </message>
     <message>
         <source>Fichiers &amp;illisibles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unreadable files…</translation>
     </message>
     <message>
         <source>&amp;Quitter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;Rechercher dans la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find in library</translation>
     </message>
     <message>
         <source>Article &amp;suivant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next article</translation>
     </message>
     <message>
         <source>Article &amp;précédent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Previous article</translation>
     </message>
     <message>
         <source>Occurrence suivante</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match</translation>
     </message>
     <message>
         <source>Occurrence précédente</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match</translation>
     </message>
     <message>
         <source>Mention suivante de l&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Next mention of the entity</translation>
     </message>
     <message>
         <source>Mention précédente de l&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous mention of the entity</translation>
     </message>
     <message>
         <source>&amp;Marquer le passage…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bookmark passage…</translation>
     </message>
     <message>
         <source>Ajouter un marque-page sur le passage sélectionné</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a bookmark on the selected passage</translation>
     </message>
     <message>
         <source>Agrandir le texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <source>Réduire le texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <source>Taille normale</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal size</translation>
     </message>
     <message>
         <source>À &amp;propos de Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Reader</translation>
     </message>
     <message>
         <source>&amp;Raccourcis clavier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
         <source>&amp;Imprimer l&apos;article…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print article…</translation>
     </message>
     <message>
         <source>Exporter l&apos;article en &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export article as P&amp;DF…</translation>
     </message>
     <message>
         <source>Copier avec la &amp;référence</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy with citation</translation>
     </message>
     <message>
         <source>Copier le passage avec son titre, sa source et sa date (texte et Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the passage with its title, source and date (text and Markdown)</translation>
     </message>
     <message>
         <source>Copier le &amp;lien du passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy &amp;link to passage</translation>
     </message>
     <message>
         <source>Copier un lien reader:// qui rouvre ce passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy a reader:// link that reopens this passage</translation>
     </message>
     <message>
         <source>Marquer comme &amp;lu / non lu</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as &amp;read / unread</translation>
     </message>
     <message>
         <source>&amp;Suivre / ne plus suivre</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Star / unstar</translation>
     </message>
     <message>
         <source>Tout marquer comme lu</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark all as read</translation>
     </message>
     <message>
         <source>Marquer comme lus les articles affichés (annulable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the articles shown as read (can be undone)</translation>
     </message>
     <message>
         <source>&amp;Justifier le texte</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Justify text</translation>
     </message>
     <message>
         <source>Annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Rétablir</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>É&amp;dition</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>Affic&amp;hage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>Types d&apos;&amp;entités</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entity types</translation>
     </message>
     <message>
         <source>&amp;Thème</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Theme</translation>
     </message>
     <message>
         <source>&amp;Langue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>A&amp;ller</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go</translation>
     </message>
     <message>
         <source>&amp;Aide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Main</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Reader ne peut pas démarrer : %1 (dossier de cache %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader cannot start: %1 (cache folder %2)</translation>
     </message>
 </context>
 <context>
     <name>ArticleListPanel</name>
     <message>
         <source>Rechercher : mots, &quot;expression&quot;, ukrain*, OR, NOT…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: words, &quot;phrase&quot;, ukrain*, OR, NOT…</translation>
     </message>
     <message>
         <source>Rechercher dans la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the library</translation>
     </message>
     <message>
         <source>&amp;Trier :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sort:</translation>
     </message>
     <message>
         <source>Trier par</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort by</translation>
     </message>
     <message>
         <source>Tout afficher</source>
-        <translation type="unfinished"></translation>
+        <translation>Show all</translation>
     </message>
     <message>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles</translation>
     </message>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
     <message>
         <source>entité : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entity: %1</translation>
     </message>
     <message>
         <source>période : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>period: %1</translation>
     </message>
     <message>
         <source>Tri de la liste…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sorting the list…</translation>
     </message>
     <message>
         <source>Tri impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not sort</translation>
+    </message>
+    <message>
+        <source>Date (récent d&apos;abord)</source>
+        <translation>Date (newest first)</translation>
+    </message>
+    <message>
+        <source>Date (ancien d&apos;abord)</source>
+        <translation>Date (oldest first)</translation>
+    </message>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Pertinence</source>
+        <translation>Relevance</translation>
     </message>
 </context>
 <context>
@@ -299,276 +269,316 @@ Cache : %3</source>
     <name>BookmarkCommand</name>
     <message>
         <source>Ajouter un marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Add bookmark</translation>
     </message>
     <message>
         <source>Supprimer un marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete bookmark</translation>
     </message>
 </context>
 <context>
     <name>BookmarkPalette</name>
     <message>
         <source>jaune</source>
-        <translation type="unfinished"></translation>
+        <translation>yellow</translation>
     </message>
     <message>
         <source>vert</source>
-        <translation type="unfinished"></translation>
+        <translation>green</translation>
     </message>
     <message>
         <source>bleu</source>
-        <translation type="unfinished"></translation>
+        <translation>blue</translation>
     </message>
     <message>
         <source>rose</source>
-        <translation type="unfinished"></translation>
+        <translation>pink</translation>
     </message>
     <message>
         <source>violet</source>
-        <translation type="unfinished"></translation>
+        <translation>purple</translation>
     </message>
 </context>
 <context>
     <name>BookmarkPassages</name>
     <message>
         <source>Sélectionnez d&apos;abord un passage à marquer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a passage to bookmark first.</translation>
     </message>
     <message>
         <source>Passage marqué.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage bookmarked.</translation>
     </message>
     <message>
         <source>L&apos;article « %1 » n&apos;est pas dans cette bibliothèque.</source>
-        <translation type="unfinished"></translation>
+        <translation>The article ‘%1’ is not in this library.</translation>
     </message>
 </context>
 <context>
     <name>BookmarkService</name>
     <message>
         <source>Marque-pages indisponibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks unavailable</translation>
     </message>
     <message>
         <source>Les marque-pages sont en lecture seule : ils sont affichés mais aucune modification ne sera enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks are read-only: they are shown but no changes will be saved.</translation>
     </message>
     <message>
         <source>Le fichier des marque-pages était endommagé : il a été conservé sous le nom {name} et un nouveau fichier a été commencé.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bookmarks file was damaged: it has been kept as {name} and a new file has been started.</translation>
     </message>
     <message>
         <source>Impossible de lire les marque-pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the bookmarks</translation>
     </message>
     <message>
         <source>Marque-page non enregistré : les marque-pages sont indisponibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark not saved: bookmarks are unavailable</translation>
     </message>
     <message>
         <source>Marque-page non enregistré</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark not saved</translation>
     </message>
     <message>
         <source>Modifier la note</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit note</translation>
     </message>
     <message>
         <source>Changer la couleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Change colour</translation>
     </message>
     <message>
         <source>Modifier les étiquettes</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit tags</translation>
     </message>
     <message>
         <source>Modifier le marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit bookmark</translation>
     </message>
     <message>
         <source>Suppression impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not delete</translation>
     </message>
     <message numerus="yes">
         <source>Supprimer %n marque-page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n bookmark</numerusform>
+            <numerusform>Delete %n bookmarks</numerusform>
         </translation>
     </message>
     <message>
         <source>Rattachement non enregistré</source>
-        <translation type="unfinished"></translation>
+        <translation>Reattachment not saved</translation>
     </message>
     <message>
         <source>Sélection inutilisable</source>
-        <translation type="unfinished"></translation>
+        <translation>Selection cannot be used</translation>
     </message>
     <message>
         <source>Rattacher le marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Reattach bookmark</translation>
     </message>
     <message>
         <source>Modification non enregistrée</source>
-        <translation type="unfinished"></translation>
+        <translation>Change not saved</translation>
     </message>
     <message>
         <source>Annulation impossible : les marque-pages sont indisponibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot undo: bookmarks are unavailable</translation>
     </message>
     <message>
         <source>Annulation impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot undo</translation>
     </message>
     <message>
         <source>Marque-pages non recalés</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks not re-anchored</translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) marqué(s) introuvable(s) dans la nouvelle version de « {title} » : sélectionnez le passage et choisissez « Rattacher à la sélection », ou supprimez le marque-page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bookmarked passage could not be found in the new version of ‘{title}’: select the passage and choose ‘Reattach to selection’, or delete the bookmark.</numerusform>
+            <numerusform>%n bookmarked passages could not be found in the new version of ‘{title}’: select each passage and choose ‘Reattach to selection’, or delete the bookmarks.</numerusform>
         </translation>
     </message>
     <message>
         <source>Marque-pages non rattachés</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks not reattached</translation>
     </message>
     <message numerus="yes">
         <source>%n marque-page(s) exporté(s) vers {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bookmark exported to {path}</numerusform>
+            <numerusform>%n bookmarks exported to {path}</numerusform>
         </translation>
     </message>
     <message>
         <source>Export impossible vers {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not export to {path}</translation>
     </message>
     <message>
         <source>les marque-pages ne peuvent pas être modifiés</source>
-        <translation type="unfinished"></translation>
+        <translation>bookmarks cannot be modified</translation>
     </message>
     <message>
         <source>{name} : {added} ajouté(s), {updated} mis à jour, {unchanged} déjà présent(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {added} added, {updated} updated, {unchanged} already present.</translation>
     </message>
     <message>
         <source>Import impossible de {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not import {name}</translation>
     </message>
     <message>
         <source>Ce marque-page a été supprimé entre-temps (autre fenêtre ?).</source>
-        <translation type="unfinished"></translation>
+        <translation>This bookmark has been deleted in the meantime (another window?).</translation>
+    </message>
+    <message>
+        <source>le fichier ne peut pas être lu</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>le fichier n&apos;est pas en UTF-8</source>
+        <translation>the file is not UTF-8</translation>
+    </message>
+    <message>
+        <source>ce n&apos;est pas un fichier JSON valide</source>
+        <translation>this is not a valid JSON file</translation>
+    </message>
+    <message>
+        <source>le fichier est trop imbriqué pour être un export de marque-pages</source>
+        <translation>the file is too deeply nested to be a bookmarks export</translation>
+    </message>
+    <message>
+        <source>ce fichier ne contient pas de marque-pages</source>
+        <translation>this file contains no bookmarks</translation>
+    </message>
+    <message>
+        <source>le fichier vient d&apos;une version plus récente de Reader</source>
+        <translation>the file comes from a newer version of Reader</translation>
+    </message>
+    <message>
+        <source>la version du fichier est illisible</source>
+        <translation>the file version cannot be read</translation>
+    </message>
+    <message>
+        <source>format de fichier inconnu</source>
+        <translation>unknown file format</translation>
+    </message>
+    <message>
+        <source>marque-page n° %1 invalide (champ « %2 »)</source>
+        <translation>bookmark no. %1 is invalid (field ‘%2’)</translation>
+    </message>
+    <message>
+        <source>fichier invalide</source>
+        <translation>invalid file</translation>
     </message>
 </context>
 <context>
     <name>BookmarksPanel</name>
     <message>
         <source>Marque-pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks</translation>
     </message>
     <message>
         <source>Filtrer (passage, note, titre)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (passage, note, title)…</translation>
     </message>
     <message>
         <source>Filtrer les marque-pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter bookmarks</translation>
     </message>
     <message>
         <source>Filtrer par étiquette</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by tag</translation>
     </message>
     <message>
         <source>Filtrer par couleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by colour</translation>
     </message>
     <message>
         <source>Toutes couleurs</source>
-        <translation type="unfinished"></translation>
+        <translation>All colours</translation>
     </message>
     <message>
         <source>Cet article</source>
-        <translation type="unfinished"></translation>
+        <translation>This article</translation>
     </message>
     <message>
         <source>Seulement les marque-pages de l&apos;article affiché</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the bookmarks of the article shown</translation>
     </message>
     <message>
         <source>Trier les marque-pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort bookmarks</translation>
     </message>
     <message>
         <source>Plus récents</source>
-        <translation type="unfinished"></translation>
+        <translation>Most recent</translation>
     </message>
     <message>
         <source>Ordre de lecture</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading order</translation>
     </message>
     <message>
         <source>Aucun marque-page. Sélectionnez un passage et choisissez « Marquer le passage » (Ctrl+D).</source>
-        <translation type="unfinished"></translation>
+        <translation>No bookmarks. Select a passage and choose ‘Bookmark passage’ (Ctrl+D).</translation>
     </message>
     <message>
         <source>Modifier la note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit note…</translation>
     </message>
     <message>
         <source>Étiquettes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags…</translation>
     </message>
     <message>
         <source>Couleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>Supprimer</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Rattacher à la sélection</source>
-        <translation type="unfinished"></translation>
+        <translation>Reattach to selection</translation>
     </message>
     <message>
         <source>Exporter les marque-pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export bookmarks…</translation>
     </message>
     <message>
         <source>Exporter les marque-pages affichés (le filtre s&apos;applique) en Markdown, JSON ou annotations W3C</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the bookmarks shown (the filter applies) as Markdown, JSON or W3C annotations</translation>
     </message>
     <message>
         <source>Importer des marque-pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bookmarks…</translation>
     </message>
     <message>
         <source>Importer un export JSON ou W3C (les marque-pages déjà présents ne sont pas dupliqués)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a JSON or W3C export (bookmarks already present are not duplicated)</translation>
     </message>
     <message>
         <source>Recharger</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Relire les marque-pages (écrits par une autre fenêtre)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the bookmarks (written by another window)</translation>
     </message>
     <message>
         <source>Modifier le marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit bookmark</translation>
     </message>
     <message>
         <source>Sélectionnez d&apos;abord, dans l&apos;article, le passage auquel rattacher ce marque-page.</source>
-        <translation type="unfinished"></translation>
+        <translation>First select, in the article, the passage to reattach this bookmark to.</translation>
     </message>
     <message>
         <source>Toutes étiquettes</source>
-        <translation type="unfinished"></translation>
+        <translation>All tags</translation>
     </message>
 </context>
 <context>
@@ -601,34 +611,34 @@ Cache : %3</source>
     <name>EntityBatchProcess</name>
     <message>
         <source>l&apos;extraction des entités s&apos;est arrêtée (code {code})</source>
-        <translation type="unfinished"></translation>
+        <translation>entity extraction stopped (code {code})</translation>
     </message>
     <message>
         <source>impossible de lancer l&apos;extraction des entités ({exe})</source>
-        <translation type="unfinished"></translation>
+        <translation>could not start entity extraction ({exe})</translation>
     </message>
 </context>
 <context>
     <name>EntityListModel</name>
     <message>
         <source>Entité</source>
-        <translation type="unfinished">Entity</translation>
+        <translation>Entity</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished">Mentions</translation>
+        <translation>Mentions</translation>
     </message>
     <message>
         <source>Décompte provisoire : l&apos;analyse de la bibliothèque est en cours</source>
-        <translation type="unfinished"></translation>
+        <translation>Provisional count: the library is still being analysed</translation>
     </message>
 </context>
 <context>
@@ -682,11 +692,11 @@ Cache : %3</source>
     <name>FocusCycle</name>
     <message>
         <source>Zone suivante</source>
-        <translation type="unfinished"></translation>
+        <translation>Next pane</translation>
     </message>
     <message>
         <source>Zone précédente</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous pane</translation>
     </message>
 </context>
 <context>
@@ -727,396 +737,351 @@ Cache : %3</source>
     <name>LibraryEntitiesPanel</name>
     <message>
         <source>Entités de la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Library entities</translation>
     </message>
     <message>
         <source>État des entités de la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Library entities status</translation>
     </message>
     <message>
         <source>Entités les plus citées</source>
-        <translation type="unfinished"></translation>
+        <translation>Most cited entities</translation>
     </message>
     <message>
         <source>Aucune entité choisie</source>
-        <translation type="unfinished"></translation>
+        <translation>No entity chosen</translation>
     </message>
     <message>
         <source>Entité choisie</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen entity</translation>
     </message>
     <message>
         <source>Cités avec l&apos;entité choisie</source>
-        <translation type="unfinished"></translation>
+        <translation>Cited with the chosen entity</translation>
     </message>
     <message>
         <source>Entités citées dans les mêmes articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Entities cited in the same articles</translation>
     </message>
     <message>
         <source>Tous les types</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <source>Personnes (PER)</source>
-        <translation type="unfinished"></translation>
+        <translation>People (PER)</translation>
     </message>
     <message>
         <source>Lieux (LOC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Places (LOC)</translation>
     </message>
     <message>
         <source>Organisations (ORG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisations (ORG)</translation>
     </message>
     <message>
         <source>Dates (DATE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates (DATE)</translation>
     </message>
     <message>
         <source>Divers (MISC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Other (MISC)</translation>
     </message>
     <message>
         <source>Type d&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Entity type</translation>
     </message>
     <message>
         <source>Limiter la liste à un type d&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Restrict the list to one entity type</translation>
     </message>
     <message>
         <source>Filtrer les entités…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter entities…</translation>
     </message>
     <message>
         <source>Filtrer les entités</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter entities</translation>
     </message>
     <message>
         <source>Filtre sur le nom, sans tenir compte des accents ni des majuscules</source>
-        <translation type="unfinished"></translation>
+        <translation>Filters on the name, ignoring accents and case</translation>
     </message>
     <message>
         <source>Progression de l&apos;extraction des entités</source>
-        <translation type="unfinished"></translation>
+        <translation>Entity extraction progress</translation>
     </message>
     <message>
         <source>Analyse : %v / %m articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysing: %v / %m articles</translation>
     </message>
     <message>
         <source>Arrêter l&apos;analyse (elle reprendra à la prochaine ouverture)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the analysis (it will resume the next time the library is opened)</translation>
     </message>
     <message>
         <source>Arrêter l&apos;analyse des entités</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the entity analysis</translation>
     </message>
     <message>
         <source>Fusionner</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Regrouper les entités sélectionnées sous la plus citée</source>
-        <translation type="unfinished"></translation>
+        <translation>Group the selected entities under the most cited one</translation>
     </message>
     <message>
         <source>Fusionner les entités sélectionnées</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge the selected entities</translation>
     </message>
     <message>
         <source>Séparer</source>
-        <translation type="unfinished"></translation>
+        <translation>Split</translation>
     </message>
     <message>
         <source>Défaire le regroupement de l&apos;entité sélectionnée</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the grouping of the selected entity</translation>
     </message>
     <message>
         <source>Séparer l&apos;entité sélectionnée</source>
-        <translation type="unfinished"></translation>
+        <translation>Split the selected entity</translation>
     </message>
     <message>
         <source>Effacer</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>Ne plus filtrer les articles sur une entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop filtering the articles by an entity</translation>
     </message>
     <message>
         <source>Effacer le choix d&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the entity choice</translation>
     </message>
     <message>
         <source>Nom, type (PER, LOC, ORG…), nombre d&apos;articles et de mentions ; Entrée choisit l&apos;entité</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, type (PER, LOC, ORG…), number of articles and mentions; Enter chooses the entity</translation>
     </message>
     <message>
         <source>{name} : {n} article(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {n} article(s)</translation>
     </message>
     <message>
         <source>{name} ({type}, {label}) : {n} article(s), {m} mention(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({type}, {label}): {n} article(s), {m} mention(s)</translation>
     </message>
     <message>
         <source>regroupe aussi : {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>also groups: {keys}</translation>
     </message>
     <message>
         <source> et {n} autre(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> and {n} other(s)</translation>
     </message>
     <message>
         <source>Cités avec {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cited with {name}</translation>
     </message>
     <message>
         <source>Cités avec… (calcul en cours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cited with… (calculating)</translation>
     </message>
 </context>
 <context>
     <name>LibraryEntityService</name>
     <message>
         <source>Entités de la bibliothèque indisponibles : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Library entities unavailable: {error}</translation>
     </message>
     <message>
         <source>Fusion impossible : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not merge: {error}</translation>
     </message>
     <message>
         <source>Séparation impossible : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not split: {error}</translation>
     </message>
     <message>
         <source>Requête sur les entités impossible : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not query the entities: {error}</translation>
     </message>
     <message>
         <source>Modèle d&apos;entités {model} introuvable : entités de la bibliothèque indisponibles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entity model {model} not found: library entities unavailable.</translation>
     </message>
     <message>
         <source>Analyse des entités de {n} article(s) en arrière-plan (décomptes provisoires)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysing the entities of {n} article(s) in the background (provisional counts)…</translation>
     </message>
     <message>
         <source>Entités de la bibliothèque à jour ({extracted} analysé(s), {cached} depuis le cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>Library entities up to date ({extracted} analysed, {cached} from the cache)</translation>
     </message>
     <message>
         <source> ; {n} fichier(s) illisible(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} unreadable file(s)</translation>
     </message>
     <message>
         <source>Analyse interrompue : {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysis interrupted: {error}</translation>
     </message>
     <message>
         <source>Analyse arrêtée ; elle reprendra à la prochaine ouverture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysis stopped; it will resume the next time the library is opened.</translation>
     </message>
     <message>
         <source>Aucune entité pour ce filtre.</source>
-        <translation type="unfinished"></translation>
+        <translation>No entities match this filter.</translation>
     </message>
     <message>
         <source>Cette entité n&apos;est plus dans la bibliothèque.</source>
-        <translation type="unfinished"></translation>
+        <translation>This entity is no longer in the library.</translation>
     </message>
     <message>
         <source>{n} entités regroupées sous « {name} ».</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entities grouped under ‘{name}’.</translation>
     </message>
     <message>
         <source>« {name} » ne regroupe aucune autre forme.</source>
-        <translation type="unfinished"></translation>
+        <translation>‘{name}’ does not group any other form.</translation>
     </message>
     <message>
         <source>« {name} » séparé de : {others}</source>
-        <translation type="unfinished"></translation>
+        <translation>‘{name}’ split from: {others}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Ouvrir une bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a library</translation>
     </message>
     <message>
         <source>Ce dossier n&apos;est pas lisible</source>
-        <translation type="unfinished"></translation>
+        <translation>This folder cannot be read</translation>
     </message>
     <message>
         <source>Ouverture de la bibliothèque…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the library…</translation>
     </message>
     <message>
         <source>Ouverture de %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening %1…</translation>
     </message>
     <message>
         <source>Cette bibliothèque ne contient aucun article lisible.</source>
-        <translation type="unfinished"></translation>
+        <translation>This library contains no readable articles.</translation>
     </message>
     <message>
         <source>Tous les fichiers ont été lus.</source>
-        <translation type="unfinished"></translation>
+        <translation>All files were read.</translation>
     </message>
     <message>
         <source>L&apos;article du lien n&apos;est pas dans cette bibliothèque.</source>
-        <translation type="unfinished"></translation>
+        <translation>The linked article is not in this library.</translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Marque-page</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark</translation>
     </message>
     <message>
         <source>Passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage</translation>
     </message>
     <message>
         <source>Le passage marqué</source>
-        <translation type="unfinished"></translation>
+        <translation>The bookmarked passage</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Note (facultative)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (optional)</translation>
     </message>
     <message>
         <source>&amp;Note :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <source>Couleur</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <source>&amp;Couleur :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Colour:</translation>
     </message>
     <message>
         <source>Étiquettes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>séparées par des espaces ou des virgules</source>
-        <translation type="unfinished"></translation>
+        <translation>separated by spaces or commas</translation>
     </message>
     <message>
         <source>É&amp;tiquettes :</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
         <source>Ctrl+Entrée pour enregistrer, Échap pour annuler</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter to save, Esc to cancel</translation>
     </message>
 </context>
 <context>
     <name>PassageCommands</name>
     <message>
         <source>Sélectionnez d&apos;abord un passage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a passage first.</translation>
     </message>
     <message>
         <source>Rechercher « %1 » dans la bibliothèque</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the library for ‘%1’</translation>
     </message>
     <message>
         <source>Passage copié avec sa référence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage copied with its citation.</translation>
     </message>
     <message>
         <source>Lien impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not create the link</translation>
     </message>
     <message>
         <source>Lien copié : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Link copied: %1</translation>
     </message>
     <message>
         <source>Ce lien Reader n&apos;est pas valide</source>
-        <translation type="unfinished"></translation>
+        <translation>This Reader link is not valid</translation>
     </message>
     <message>
         <source>Le passage du lien n&apos;a pas été retrouvé dans l&apos;article.</source>
-        <translation type="unfinished"></translation>
+        <translation>The linked passage was not found in the article.</translation>
     </message>
     <message>
         <source>Article envoyé à l&apos;impression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Article sent to the printer.</translation>
     </message>
     <message>
         <source>Exporter l&apos;article en PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export article as PDF</translation>
     </message>
     <message>
         <source>Documents PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Le PDF n&apos;a pas été écrit</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF was not written</translation>
     </message>
     <message>
         <source>Article exporté en PDF : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReadStateService</name>
-    <message>
-        <source>Impossible de lire les articles lus et suivis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lus et suivis non enregistrés</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marquer comme lu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marquer comme non lu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suivre l&apos;article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ne plus suivre l&apos;article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Marquer %n article(s) comme lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Marquer %n article(s) comme non lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>L&apos;état lu/suivi n&apos;a pas pu être enregistré</source>
-        <translation type="unfinished"></translation>
+        <translation>Article exported as PDF: %1</translation>
     </message>
 </context>
 <context>
@@ -1167,18 +1132,63 @@ Cache : %3</source>
     </message>
 </context>
 <context>
+    <name>ReadStateService</name>
+    <message>
+        <source>Impossible de lire les articles lus et suivis</source>
+        <translation>Could not read the read and starred articles</translation>
+    </message>
+    <message>
+        <source>Lus et suivis non enregistrés</source>
+        <translation>Read and starred articles not saved</translation>
+    </message>
+    <message>
+        <source>Marquer comme lu</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>Marquer comme non lu</source>
+        <translation>Mark as unread</translation>
+    </message>
+    <message>
+        <source>Suivre l&apos;article</source>
+        <translation>Star article</translation>
+    </message>
+    <message>
+        <source>Ne plus suivre l&apos;article</source>
+        <translation>Unstar article</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marquer %n article(s) comme lu(s)</source>
+        <translation>
+            <numerusform>Mark %n article as read</numerusform>
+            <numerusform>Mark %n articles as read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marquer %n article(s) comme non lu(s)</source>
+        <translation>
+            <numerusform>Mark %n article as unread</numerusform>
+            <numerusform>Mark %n articles as unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>L&apos;état lu/suivi n&apos;a pas pu être enregistré</source>
+        <translation>The read/starred state could not be saved</translation>
+    </message>
+</context>
+<context>
     <name>RecentMenu</name>
     <message>
         <source>&amp;Récents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recent</translation>
     </message>
     <message>
         <source>Aucune bibliothèque récente</source>
-        <translation type="unfinished"></translation>
+        <translation>No recent libraries</translation>
     </message>
     <message>
         <source>Effacer la liste</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear list</translation>
     </message>
 </context>
 <context>
@@ -1212,62 +1222,62 @@ Cache : %3</source>
     <name>StatusBar</name>
     <message>
         <source>Indexation</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing</translation>
     </message>
     <message>
         <source>Arrêter l&apos;indexation</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop indexing</translation>
     </message>
     <message>
         <source>Indexation %v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexing %v / %m</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
     <message>
         <source>indexation interrompue (reprendra à la prochaine ouverture)</source>
-        <translation type="unfinished"></translation>
+        <translation>indexing interrupted (will resume the next time the library is opened)</translation>
     </message>
     <message numerus="yes">
         <source>%n fichier(s) illisible(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unreadable file</numerusform>
+            <numerusform>%n unreadable files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n problème(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
         </translation>
     </message>
     <message>
         <source>Voir les fichiers qui n&apos;ont pas pu être lus</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the files that could not be read</translation>
     </message>
     <message numerus="yes">
         <source>%n non lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n suivi(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n starred</numerusform>
+            <numerusform>%n starred</numerusform>
         </translation>
     </message>
     <message>
         <source>Entités de la bibliothèque : %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Library entities: %1/%2</translation>
     </message>
 </context>
 <context>
@@ -1289,70 +1299,63 @@ Cache : %3</source>
     <name>TimelineChart</name>
     <message>
         <source>Chronologie des articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Article timeline</translation>
     </message>
     <message>
         <source>Nombre d&apos;articles par période pour le filtre courant ; les flèches passent d&apos;une barre à l&apos;autre, Entrée filtre la liste sur la période.</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of articles per period for the current filter; the arrow keys move from one bar to the next, Enter filters the list on the period.</translation>
     </message>
     <message>
         <source>Histogramme des articles par période</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogram of articles per period</translation>
     </message>
     <message>
         <source>Résumé de la chronologie</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeline summary</translation>
     </message>
     <message>
         <source>Toute la période</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole period</translation>
     </message>
     <message>
         <source>Effacer le filtre de période</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear the period filter</translation>
     </message>
     <message>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles</translation>
     </message>
     <message>
         <source>Période : années (plus de {n} mois)</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: years (more than {n} months)</translation>
     </message>
     <message>
         <source>Période : mois</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: months</translation>
     </message>
     <message>
         <source>{period} : {n} article(s) — cliquer pour filtrer</source>
-        <translation type="unfinished"></translation>
+        <translation>{period}: {n} article(s) — click to filter</translation>
     </message>
     <message>
         <source>{n} article(s) sur le graphique</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} article(s) on the chart</translation>
     </message>
     <message>
         <source>{n} daté(s) à l&apos;année seulement</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dated to the year only</translation>
     </message>
     <message>
         <source>{n} sans date</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} undated</translation>
     </message>
     <message>
         <source>barre : {period}, {n} article(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>bar: {period}, {n} article(s)</translation>
     </message>
     <message>
         <source>période choisie : {period}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>actions</name>
-    <message>
-        <source>Principal</source>
-        <translation type="unfinished"></translation>
+        <translation>chosen period: {period}</translation>
     </message>
 </context>
 </TS>

@@ -5,9 +5,9 @@
     <name>ArticleListPanel</name>
     <message numerus="yes">
         <source>%n résultat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
         </translation>
     </message>
 </context>
@@ -15,23 +15,23 @@
     <name>BookmarkService</name>
     <message numerus="yes">
         <source>Supprimer %n marque-page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n marque-page</numerusform>
+            <numerusform>Supprimer %n marque-pages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) marqué(s) introuvable(s) dans la nouvelle version de « {title} » : sélectionnez le passage et choisissez « Rattacher à la sélection », ou supprimez le marque-page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage marqué introuvable dans la nouvelle version de « {title} » : sélectionnez le passage et choisissez « Rattacher à la sélection », ou supprimez le marque-page.</numerusform>
+            <numerusform>%n passages marqués introuvables dans la nouvelle version de « {title} » : sélectionnez chaque passage et choisissez « Rattacher à la sélection », ou supprimez les marque-pages.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n marque-page(s) exporté(s) vers {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n marque-page exporté vers {path}</numerusform>
+            <numerusform>%n marque-pages exportés vers {path}</numerusform>
         </translation>
     </message>
 </context>
@@ -39,16 +39,16 @@
     <name>ReadStateService</name>
     <message numerus="yes">
         <source>Marquer %n article(s) comme lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Marquer %n article comme lu</numerusform>
+            <numerusform>Marquer %n articles comme lus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Marquer %n article(s) comme non lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Marquer %n article comme non lu</numerusform>
+            <numerusform>Marquer %n articles comme non lus</numerusform>
         </translation>
     </message>
 </context>
@@ -56,37 +56,37 @@
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n fichier(s) illisible(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier illisible</numerusform>
+            <numerusform>%n fichiers illisibles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n problème(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n non lu(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n suivi(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n suivi</numerusform>
+            <numerusform>%n suivis</numerusform>
         </translation>
     </message>
 </context>
