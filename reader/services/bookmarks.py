@@ -531,20 +531,17 @@ class _Macro:
 def import_error_text(exc: BookmarkImportError) -> str:
     """Why a file could not be imported, in the interface's language (core's text is for
     logs)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("BookmarkService", text)
-
     texts = {
-        "unreadable": tr("le fichier ne peut pas être lu"),
-        "not_utf8": tr("le fichier n'est pas en UTF-8"),
-        "not_json": tr("ce n'est pas un fichier JSON valide"),
-        "too_deep": tr("le fichier est trop imbriqué pour être un export de marque-pages"),
-        "not_bookmarks": tr("ce fichier ne contient pas de marque-pages"),
-        "newer_version": tr("le fichier vient d'une version plus récente de Reader"),
-        "bad_version": tr("la version du fichier est illisible"),
-        "unknown_format": tr("format de fichier inconnu"),
+        "unreadable": QCoreApplication.translate("BookmarkService", "le fichier ne peut pas être lu"),
+        "not_utf8": QCoreApplication.translate("BookmarkService", "le fichier n'est pas en UTF-8"),
+        "not_json": QCoreApplication.translate("BookmarkService", "ce n'est pas un fichier JSON valide"),
+        "too_deep": QCoreApplication.translate("BookmarkService", "le fichier est trop imbriqué pour être un export de marque-pages"),
+        "not_bookmarks": QCoreApplication.translate("BookmarkService", "ce fichier ne contient pas de marque-pages"),
+        "newer_version": QCoreApplication.translate("BookmarkService", "le fichier vient d'une version plus récente de Reader"),
+        "bad_version": QCoreApplication.translate("BookmarkService", "la version du fichier est illisible"),
+        "unknown_format": QCoreApplication.translate("BookmarkService", "format de fichier inconnu"),
     }
     if exc.code == "bad_item":
-        return (tr("marque-page n° %1 invalide (champ « %2 »)")
+        return (QCoreApplication.translate("BookmarkService", "marque-page n° %1 invalide (champ « %2 »)")
                 .replace("%1", str(exc.item)).replace("%2", exc.field or "?"))
-    return texts.get(exc.code, tr("fichier invalide"))
+    return texts.get(exc.code, QCoreApplication.translate("BookmarkService", "fichier invalide"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
@@ -26,51 +26,50 @@ class Actions(QObject):
         super().__init__(window)
         self._window = window
         make = self._make
-        tr = self.tr
-        self.open = make(tr("&Ouvrir un dossier…"), "open_folder", [QKeySequence.StandardKey.Open])
-        self.reload = make(tr("&Actualiser la bibliothèque"), "reload",
+        self.open = make(self.tr("&Ouvrir un dossier…"), "open_folder", [QKeySequence.StandardKey.Open])
+        self.reload = make(self.tr("&Actualiser la bibliothèque"), "reload",
                            [QKeySequence.StandardKey.Refresh])
-        self.problems = make(tr("Fichiers &illisibles…"), "problems")
-        self.quit = make(tr("&Quitter"), "quit", [QKeySequence.StandardKey.Quit])
-        self.find = make(tr("&Rechercher dans la bibliothèque"), "find",
+        self.problems = make(self.tr("Fichiers illisi&bles…"), "problems")
+        self.quit = make(self.tr("&Quitter"), "quit", [QKeySequence.StandardKey.Quit])
+        self.find = make(self.tr("&Rechercher dans la bibliothèque"), "find",
                          [QKeySequence.StandardKey.Find])
-        self.next_article = make(tr("Article &suivant"), "next_article", ["J", "Alt+Down"])
-        self.prev_article = make(tr("Article &précédent"), "previous_article", ["K", "Alt+Up"])
-        self.next_match = make(tr("Occurrence suivante"), "next_match",
+        self.next_article = make(self.tr("Article &suivant"), "next_article", ["J", "Alt+Down"])
+        self.prev_article = make(self.tr("Article &précédent"), "previous_article", ["K", "Alt+Up"])
+        self.next_match = make(self.tr("Occurrence suivante"), "next_match",
                                [QKeySequence.StandardKey.FindNext])
-        self.prev_match = make(tr("Occurrence précédente"), "previous_match",
+        self.prev_match = make(self.tr("Occurrence précédente"), "previous_match",
                                [QKeySequence.StandardKey.FindPrevious])
         # F4 first: the menu shows the first shortcut, and F4 is the documented one
-        self.next_mention = make(tr("Mention suivante de l'entité"), "next_mention",
+        self.next_mention = make(self.tr("Mention suivante de l'entité"), "next_mention",
                                  ["F4", "Ctrl+Alt+Down"])
-        self.prev_mention = make(tr("Mention précédente de l'entité"), "previous_mention",
+        self.prev_mention = make(self.tr("Mention précédente de l'entité"), "previous_mention",
                                  ["Shift+F4", "Ctrl+Alt+Up"])
-        self.bookmark = make(tr("&Marquer le passage…"), "bookmark", ["Ctrl+D"],
-                             tr("Ajouter un marque-page sur le passage sélectionné"))
+        self.bookmark = make(self.tr("&Marquer le passage…"), "bookmark", ["Ctrl+D"],
+                             self.tr("Ajouter un marque-page sur le passage sélectionné"))
         self.bookmark.setEnabled(False)
-        self.zoom_in = make(tr("Agrandir le texte"), "zoom_in",
+        self.zoom_in = make(self.tr("Agrandir le texte"), "zoom_in",
                             [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self.zoom_out = make(tr("Réduire le texte"), "zoom_out", [QKeySequence.StandardKey.ZoomOut])
-        self.zoom_reset = make(tr("Taille normale"), "zoom_reset", ["Ctrl+0"])
-        self.about = make(tr("À &propos de Reader"), "about")
-        self.shortcuts = make(tr("&Raccourcis clavier"), "keyboard", ["?", "F1"])
-        self.print = make(tr("&Imprimer l'article…"), "print", [QKeySequence.StandardKey.Print])
-        self.export_pdf = make(tr("Exporter l'article en &PDF…"), "pdf", ["Ctrl+Shift+E"])
-        self.copy_citation = make(tr("Copier avec la &référence"), "copy", ["Ctrl+Shift+C"],
-                                  tr("Copier le passage avec son titre, sa source et sa date "
+        self.zoom_out = make(self.tr("Réduire le texte"), "zoom_out", [QKeySequence.StandardKey.ZoomOut])
+        self.zoom_reset = make(self.tr("Taille normale"), "zoom_reset", ["Ctrl+0"])
+        self.about = make(self.tr("À &propos de Reader"), "about")
+        self.shortcuts = make(self.tr("&Raccourcis clavier"), "keyboard", ["?", "F1"])
+        self.print = make(self.tr("&Imprimer l'article…"), "print", [QKeySequence.StandardKey.Print])
+        self.export_pdf = make(self.tr("Exporter l'article en &PDF…"), "pdf", ["Ctrl+Shift+E"])
+        self.copy_citation = make(self.tr("Copier avec la &référence"), "copy", ["Ctrl+Shift+C"],
+                                  self.tr("Copier le passage avec son titre, sa source et sa date "
                                      "(texte et Markdown)"))
-        self.copy_link = make(tr("Copier le &lien du passage"), "link", ["Ctrl+Shift+L"],
-                              tr("Copier un lien reader:// qui rouvre ce passage"))
-        self.toggle_read = make(tr("Marquer comme &lu / non lu"), "read", ["M"])
-        self.toggle_star = make(tr("&Suivre / ne plus suivre"), "star", ["S", "*"])
-        self.mark_all_read = make(tr("Tout marquer comme lu"), "read_all", ["Ctrl+Shift+M"],
-                                  tr("Marquer comme lus les articles affichés (annulable)"))
-        self.justify = make(tr("&Justifier le texte"), "justify")
+        self.copy_link = make(self.tr("Copier le &lien du passage"), "link", ["Ctrl+Shift+L"],
+                              self.tr("Copier un lien reader:// qui rouvre ce passage"))
+        self.toggle_read = make(self.tr("Marquer comme &lu / non lu"), "read", ["M"])
+        self.toggle_star = make(self.tr("&Suivre / ne plus suivre"), "star", ["S", "*"])
+        self.mark_all_read = make(self.tr("Tout marquer comme lu"), "read_all", ["Ctrl+Shift+M"],
+                                  self.tr("Marquer comme lus les articles affichés (annulable)"))
+        self.justify = make(self.tr("&Justifier le texte"), "justify")
         self.justify.setCheckable(True)
-        self.undo = undo_stack.createUndoAction(window, tr("Annuler"))
+        self.undo = undo_stack.createUndoAction(window, self.tr("Annuler"))
         self.undo.setIcon(icon("undo"))
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = undo_stack.createRedoAction(window, tr("Rétablir"))
+        self.redo = undo_stack.createRedoAction(window, self.tr("Rétablir"))
         self.redo.setIcon(icon("redo"))
         self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
 
@@ -103,10 +102,9 @@ class MenuParts:
 
 def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict[str, QMenu]:
     """The menu bar: every command with its shortcut shown."""
-    tr = actions.tr
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
-    file_menu = menus["file"] = bar.addMenu(tr("&Fichier"))
+    file_menu = menus["file"] = bar.addMenu(QCoreApplication.translate("Actions", "&Fichier"))
     file_menu.addAction(actions.open)
     if parts.recent is not None:
         file_menu.addMenu(parts.recent)
@@ -117,7 +115,7 @@ def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict
     file_menu.addActions(parts.file)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
-    edit = menus["edit"] = bar.addMenu(tr("É&dition"))
+    edit = menus["edit"] = bar.addMenu(QCoreApplication.translate("Actions", "É&dition"))
     edit.addActions([actions.undo, actions.redo])
     edit.addSeparator()
     edit.addActions([actions.bookmark, actions.copy_citation, actions.copy_link])
@@ -125,7 +123,7 @@ def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict
     edit.addActions([actions.toggle_read, actions.toggle_star, actions.mark_all_read])
     edit.addSeparator()
     edit.addActions([actions.find, actions.next_match, actions.prev_match])
-    view = menus["view"] = bar.addMenu(tr("Affic&hage"))
+    view = menus["view"] = bar.addMenu(QCoreApplication.translate("Actions", "Affic&hage"))
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset, actions.justify])
     view.addActions(parts.view)
     view.addSeparator()
@@ -134,25 +132,25 @@ def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict
         toggle.setIcon(icon(icon_name))
         view.addAction(toggle)
     view.addSeparator()
-    types = view.addMenu(icon("entities"), tr("Types d'&entités"))
+    types = view.addMenu(icon("entities"), QCoreApplication.translate("Actions", "Types d'&entités"))
     types.addActions(parts.entity_types)
     if parts.themes:
-        view.addMenu(tr("&Thème")).addActions(parts.themes)
+        view.addMenu(QCoreApplication.translate("Actions", "&Thème")).addActions(parts.themes)
     if parts.languages:
-        view.addMenu(tr("&Langue")).addActions(parts.languages)
-    go = menus["go"] = bar.addMenu(tr("A&ller"))
+        view.addMenu(QCoreApplication.translate("Actions", "&Langue")).addActions(parts.languages)
+    go = menus["go"] = bar.addMenu(QCoreApplication.translate("Actions", "A&ller"))
     go.addActions([actions.next_article, actions.prev_article])
     go.addSeparator()
     go.addActions([actions.next_mention, actions.prev_mention])
     go.addSeparator()
     go.addActions(parts.go)
-    help_menu = menus["help"] = bar.addMenu(tr("&Aide"))
+    help_menu = menus["help"] = bar.addMenu(QCoreApplication.translate("Actions", "&Aide"))
     help_menu.addActions([actions.shortcuts, actions.about])
     return menus
 
 
 def build_toolbar(window: QMainWindow, actions: Actions, extra: QAction | None) -> None:
-    toolbar = window.addToolBar(actions.tr("Principal"))
+    toolbar = window.addToolBar(QCoreApplication.translate("Actions", "Principal"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.addActions([actions.open, actions.prev_article, actions.next_article])

@@ -29,7 +29,7 @@ Cache: %3</translation>
         <translation>Re&amp;load library</translation>
     </message>
     <message>
-        <source>Fichiers &amp;illisibles…</source>
+        <source>Fichiers illisi&amp;bles…</source>
         <translation>&amp;Unreadable files…</translation>
     </message>
     <message>

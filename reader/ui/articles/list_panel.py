@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QStringListModel,
@@ -66,13 +67,12 @@ class SortChoice:
 
 
 def sort_choices() -> list[SortChoice]:
-    tr = ArticleListPanel.tr_static
     return [
-        SortChoice(tr("Date (récent d'abord)"), COL_DATE, Qt.SortOrder.DescendingOrder, False),
-        SortChoice(tr("Date (ancien d'abord)"), COL_DATE, Qt.SortOrder.AscendingOrder, False),
-        SortChoice(tr("Titre"), COL_TITLE, Qt.SortOrder.AscendingOrder, False),
-        SortChoice(tr("Source"), COL_SOURCE, Qt.SortOrder.AscendingOrder, False),
-        SortChoice(tr("Pertinence"), COL_TITLE, Qt.SortOrder.AscendingOrder, True),
+        SortChoice(QCoreApplication.translate("ArticleListPanel", "Date (récent d'abord)"), COL_DATE, Qt.SortOrder.DescendingOrder, False),
+        SortChoice(QCoreApplication.translate("ArticleListPanel", "Date (ancien d'abord)"), COL_DATE, Qt.SortOrder.AscendingOrder, False),
+        SortChoice(QCoreApplication.translate("ArticleListPanel", "Titre"), COL_TITLE, Qt.SortOrder.AscendingOrder, False),
+        SortChoice(QCoreApplication.translate("ArticleListPanel", "Source"), COL_SOURCE, Qt.SortOrder.AscendingOrder, False),
+        SortChoice(QCoreApplication.translate("ArticleListPanel", "Pertinence"), COL_TITLE, Qt.SortOrder.AscendingOrder, True),
     ]
 
 
@@ -81,12 +81,6 @@ class ArticleListPanel(QWidget):
     sig_search_requested = Signal(str)  # the query to run now (typing paused, or Enter)
     sig_rows_in_view = Signal(list)  # article ids in view without a match snippet
     sig_shown_rows_changed = Signal()  # the filter or the rows changed
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("ArticleListPanel", text)
 
     def __init__(self, view_state: ViewState, jobs: JobRunner | None = None,
                  parent: QWidget | None = None) -> None:
