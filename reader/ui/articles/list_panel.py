@@ -5,6 +5,9 @@ Why a widget of its own: the window used to build these and reach into them (the
 terms, the proxy's filters, the table's current index).  The panel observes the view state
 (:class:`reader.services.view_state.ViewState`) for what it shows, writes the query into it
 as the user types, and says which article the user moved to (``sig_article_chosen``).
+Bound to the read-state service (:meth:`ArticleListPanel.bind_read_state`), it shows
+unread titles in bold and starred ones with a star, and offers the "Non lus" and "Suivis"
+filters, which the view state owns like the others.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library.index import ArticleRow, SearchHits
+from reader.services.read_state import ReadStateChange, ReadStateService
 from reader.services.settings import RECENT_SEARCHES
 from reader.services.view_state import EntityFilter, FilterSummary, ViewState
 from reader.ui.articles.delegate import ArticleDelegate
@@ -43,15 +47,17 @@ from reader.ui.articles.model import (
     COL_SOURCE,
     COL_TITLE,
     COL_WORDS,
-    ArticleFilterProxy,
     ArticleRole,
     ArticleTableModel,
     IdRole,
 )
+from reader.ui.articles.proxy import ArticleFilterProxy
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
 SNIPPET_DELAY_MS = 60
+UNREAD_ONLY_KEYS = "Ctrl+Shift+U"  # "Non lus"
+STARRED_ONLY_KEYS = "Ctrl+Shift+S"  # "Suivis" (S stars the article)
 
 
 @dataclass(frozen=True)
@@ -93,11 +99,17 @@ class ArticleListPanel(QWidget):
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._search_now)
         self._snippet_timer = self._timer(SNIPPET_DELAY_MS, self._emit_rows_in_view)
         self._shown_timer = self._timer(250, self.sig_shown_rows_changed.emit)
+        # after the current row moved: the article kept under "Non lus" may go (deferred,
+        # so the layout change does not happen inside the selection model's signal)
+        self._release_timer = self._timer(0, self._release_kept)
+        self.read_state: ReadStateService | None = None
         self._build()
         view_state.sig_query_changed.connect(self._show_query)
         view_state.sig_terms_changed.connect(self._show_terms)
         view_state.sig_entity_changed.connect(self._filter_entity)
         view_state.sig_period_changed.connect(self._filter_period)
+        view_state.sig_unread_only_changed.connect(self._filter_unread)
+        view_state.sig_starred_only_changed.connect(self._filter_starred)
         view_state.sig_changed.connect(self._show_summary)
 
     def _timer(self, ms: int, slot: object) -> QTimer:
@@ -141,6 +153,14 @@ class ArticleListPanel(QWidget):
             self.sort_combo.addItem(choice.name)
         self.sort_combo.currentIndexChanged.connect(self._apply_sort)
         top.addWidget(edit, 1)
+        self.unread_action, self.unread_button = self._filter_button(
+            self.tr("Non lus"), self.tr("Afficher seulement les articles non lus"),
+            UNREAD_ONLY_KEYS, "unreadOnlyButton", self.view_state.set_unread_only)
+        self.starred_action, self.starred_button = self._filter_button(
+            self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
+            STARRED_ONLY_KEYS, "starredOnlyButton", self.view_state.set_starred_only)
+        top.addWidget(self.unread_button)
+        top.addWidget(self.starred_button)
         top.addWidget(self.sort_label)
         top.addWidget(self.sort_combo)
         layout.addLayout(top)
@@ -202,6 +222,78 @@ class ArticleListPanel(QWidget):
         table.verticalScrollBar().valueChanged.connect(self._snippet_timer.start)
         layout.addWidget(table, 1)
         self.setFocusProxy(table)
+
+    def _filter_button(self, text: str, tip: str, keys: str, name: str,
+                       slot: object) -> tuple[QAction, QToolButton]:
+        """A checkable filter: its action (for a menu, with the shortcut) and its button
+        beside the search box.  Disabled until a read-state service is bound."""
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(keys))
+        keys_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys_text})")
+        action.setStatusTip(tip)
+        action.setEnabled(False)
+        action.toggled.connect(slot)
+        self.addAction(action)
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAccessibleName(tip)
+        button.setAccessibleDescription(keys_text)
+        return action, button
+
+    # -- read and starred --------------------------------------------------------------------
+    def bind_read_state(self, service: ReadStateService) -> None:
+        """Show ``service``'s states (bold unread titles, stars, accessible text) and let
+        "Non lus" and "Suivis" filter with them; rows repaint when the states change."""
+        if self.read_state is service:
+            return
+        if self.read_state is not None:
+            self.read_state.sig_changed.disconnect(self._on_read_changed)
+            self.read_state.sig_reset.disconnect(self._on_read_reset)
+        self.read_state = service
+        self.model.set_read_state(service)
+        self.proxy.set_read_state(service)
+        service.sig_changed.connect(self._on_read_changed)
+        service.sig_reset.connect(self._on_read_reset)
+        self.unread_action.setEnabled(True)
+        self.starred_action.setEnabled(True)
+        self.table.viewport().update()
+
+    def _on_read_changed(self, change: ReadStateChange) -> None:
+        self.model.read_states_changed(change.article_ids)
+        if self.proxy.unread_only or self.proxy.starred_only:
+            self.proxy.read_states_changed(self.current_article_id())
+            self.ensure_current()
+            self.refresh_summary()
+
+    def _on_read_reset(self) -> None:
+        self.model.read_states_reset()
+        if self.proxy.unread_only or self.proxy.starred_only:
+            self.proxy.read_states_reset()
+            self.ensure_current()
+            self.refresh_summary()
+
+    def _release_kept(self) -> None:
+        if self.proxy.kept_id is not None:
+            self.proxy.current_changed(self.current_article_id())
+
+    def _filter_unread(self, on: bool) -> None:
+        self.unread_action.setChecked(on)
+        self.proxy.set_unread_only(on)
+        self.ensure_current()
+
+    def _filter_starred(self, on: bool) -> None:
+        self.starred_action.setChecked(on)
+        self.proxy.set_starred_only(on)
+        self.ensure_current()
+
+    def shown_ids(self) -> list[str]:
+        """Ids of the articles the list shows, in order: what "Tout marquer comme lu"
+        passes to :meth:`ReadStateService.mark_all_read`."""
+        return self.model.ids_of(self.model.shown_rows())
 
     # -- rows ----------------------------------------------------------------------------
     def set_rows(self, rows: list[ArticleRow]) -> None:
@@ -272,6 +364,8 @@ class ArticleListPanel(QWidget):
         self.table.scrollTo(index, hint)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.proxy.kept_id is not None:
+            self._release_timer.start()
         row = current.data(ArticleRole) if current.isValid() else None
         if isinstance(row, ArticleRow):
             self.sig_article_chosen.emit(row)
@@ -347,6 +441,13 @@ class ArticleListPanel(QWidget):
             parts.append(self.tr("entité : %1").replace("%1", summary.entity))
         if summary.period:
             parts.append(self.tr("période : %1").replace("%1", summary.period))
+        if summary.unread_only:
+            parts.append(self.tr("non lus"))
+        if summary.starred_only:
+            parts.append(self.tr("suivis"))
+        if (summary.unread_only or summary.starred_only) and not (
+                summary.query and self.view_state.terms):
+            parts.append(self.tr("%n article(s)", "", self.proxy.rowCount()))
         self.filter_info.setText(" · ".join(parts))
         self.filter_info.setVisible(bool(parts))
         self.clear_button.setVisible(summary.active)
