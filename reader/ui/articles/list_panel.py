@@ -52,12 +52,11 @@ from reader.ui.articles.model import (
     IdRole,
 )
 from reader.ui.articles.proxy import ArticleFilterProxy
+from reader.ui.articles.read_filters import STARRED_ONLY_KEYS, UNREAD_ONLY_KEYS, filter_button
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
 SNIPPET_DELAY_MS = 60
-UNREAD_ONLY_KEYS = "Ctrl+Shift+U"  # "Non lus"
-STARRED_ONLY_KEYS = "Ctrl+Shift+S"  # "Suivis" (S stars the article)
 
 
 @dataclass(frozen=True)
@@ -148,16 +147,20 @@ class ArticleListPanel(QWidget):
         self.sort_combo = QComboBox(self)
         self.sort_combo.setObjectName("sortCombo")
         self.sort_combo.setAccessibleName(self.tr("Trier par"))
+        # as wide as its longest choice when there is room, down to a few characters on a
+        # small screen (the popup shows whole names), so the filter buttons fit beside it
+        self.sort_combo.setMinimumWidth(self.sort_combo.fontMetrics().averageCharWidth() * 8
+                                        + 40)
         self.sort_label.setBuddy(self.sort_combo)
         for choice in self.sorts:
             self.sort_combo.addItem(choice.name)
         self.sort_combo.currentIndexChanged.connect(self._apply_sort)
         top.addWidget(edit, 1)
-        self.unread_action, self.unread_button = self._filter_button(
-            self.tr("Non lus"), self.tr("Afficher seulement les articles non lus"),
+        self.unread_action, self.unread_button = filter_button(
+            self, self.tr("Non lus"), self.tr("Afficher seulement les articles non lus"),
             UNREAD_ONLY_KEYS, "unreadOnlyButton", self.view_state.set_unread_only)
-        self.starred_action, self.starred_button = self._filter_button(
-            self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
+        self.starred_action, self.starred_button = filter_button(
+            self, self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
             STARRED_ONLY_KEYS, "starredOnlyButton", self.view_state.set_starred_only)
         top.addWidget(self.unread_button)
         top.addWidget(self.starred_button)
@@ -222,27 +225,6 @@ class ArticleListPanel(QWidget):
         table.verticalScrollBar().valueChanged.connect(self._snippet_timer.start)
         layout.addWidget(table, 1)
         self.setFocusProxy(table)
-
-    def _filter_button(self, text: str, tip: str, keys: str, name: str,
-                       slot: object) -> tuple[QAction, QToolButton]:
-        """A checkable filter: its action (for a menu, with the shortcut) and its button
-        beside the search box.  Disabled until a read-state service is bound."""
-        action = QAction(text, self)
-        action.setCheckable(True)
-        action.setShortcut(QKeySequence(keys))
-        keys_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip} ({keys_text})")
-        action.setStatusTip(tip)
-        action.setEnabled(False)
-        action.toggled.connect(slot)
-        self.addAction(action)
-        button = QToolButton(self)
-        button.setObjectName(name)
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAccessibleName(tip)
-        button.setAccessibleDescription(keys_text)
-        return action, button
 
     # -- read and starred --------------------------------------------------------------------
     def bind_read_state(self, service: ReadStateService) -> None:

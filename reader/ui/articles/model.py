@@ -46,6 +46,7 @@ _ROLES = frozenset({
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     IdRole, DateRole, SourceRole, ArticleRole, SnippetRole, MonthRole, ReadRole, StarredRole,
 })
+FEW_CHANGED = 4  # up to this many changed ids, each is looked up alone (a list scan)
 MANY_CHANGED = 64  # above this many changed rows, one dataChanged spans them (see below)
 
 RowFilter = Callable[[list[ArticleRow]], list[ArticleRow]]
@@ -103,7 +104,7 @@ class ArticleTableModel(QAbstractTableModel):
         a Python → C++ → proxy round trip each)."""
         if not self._rows or not article_ids:
             return
-        if len(article_ids) <= MANY_CHANGED:
+        if len(article_ids) <= FEW_CHANGED:
             rows = [r for r in map(self.row_for_id, article_ids) if r >= 0]
         else:
             by_id = self._by_id
