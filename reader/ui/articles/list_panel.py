@@ -149,8 +149,8 @@ class ArticleListPanel(QWidget):
         self.sort_combo.setAccessibleName(self.tr("Trier par"))
         # as wide as its longest choice when there is room, down to a few characters on a
         # small screen (the popup shows whole names), so the filter buttons fit beside it
-        self.sort_combo.setMinimumWidth(self.sort_combo.fontMetrics().averageCharWidth() * 8
-                                        + 40)
+        self.sort_combo.setMinimumWidth(self.sort_combo.fontMetrics().averageCharWidth() * 3
+                                        + 36)
         self.sort_label.setBuddy(self.sort_combo)
         for choice in self.sorts:
             self.sort_combo.addItem(choice.name)
@@ -162,8 +162,11 @@ class ArticleListPanel(QWidget):
         self.starred_action, self.starred_button = filter_button(
             self, self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
             STARRED_ONLY_KEYS, "starredOnlyButton", self.view_state.set_starred_only)
-        top.addWidget(self.unread_button)
-        top.addWidget(self.starred_button)
+        pair = QHBoxLayout()  # side by side like a segmented control (and narrower)
+        pair.setSpacing(0)
+        pair.addWidget(self.unread_button)
+        pair.addWidget(self.starred_button)
+        top.addLayout(pair)
         top.addWidget(self.sort_label)
         top.addWidget(self.sort_combo)
         layout.addLayout(top)
