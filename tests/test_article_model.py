@@ -11,10 +11,10 @@ from reader.core.library.index import ArticleRow, LibraryIndex
 from reader.ui.articles.model import (
     COL_DATE,
     COL_TITLE,
-    ArticleFilterProxy,
     ArticleTableModel,
     IdRole,
 )
+from reader.ui.articles.proxy import ArticleFilterProxy
 
 
 def _model(tmp_path: Path) -> tuple[LibraryIndex, Path, ArticleTableModel]:

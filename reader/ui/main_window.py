@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         self.articles = ArticleListPanel(self.view_state, self.jobs, self)
+        self.articles.bind_read_state(self.read_state)
         self.pane = ReadingPane(self)
         self.splitter = central_splitter(self, self.articles, self.pane)
         self.entities_panel = EntitiesPanel(self)
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.commands, MenuParts(
             docks=[(self.entities_panel, "entities"), (self.bookmarks_panel, "bookmarks"),
                    (self.library_entities, "library_entities")],
-            entity_types=self.pane.type_actions(), view=[self.pane.act_caret],
+            entity_types=self.pane.type_actions(),
+            view=[self.pane.act_caret, self.articles.unread_action, self.articles.starred_action],
             file=[self.bookmarks_panel.act_export, self.bookmarks_panel.act_import,
                   self.bookmarks_panel.act_recover, self.bookmarks_panel.act_retry],
             themes=mode_actions(theme, self, self.settings) if theme else [],
@@ -162,8 +164,7 @@ class MainWindow(QMainWindow):
             (a.copy_citation, p.copy_with_citation), (a.copy_link, p.copy_link),
             (a.toggle_read, lambda: self._on_current(self.read_state.toggle_read)),
             (a.toggle_star, lambda: self._on_current(self.read_state.toggle_star)),
-            (a.mark_all_read, lambda: self.read_state.mark_all_read(
-                [r.id for r in self.articles.shown_rows()])),
+            (a.mark_all_read, lambda: self.read_state.mark_all_read(self.articles.shown_ids())),
         ):
             action.triggered.connect(lambda _checked=False, f=slot: f())
         a.justify.toggled.connect(self.pane.set_justified)

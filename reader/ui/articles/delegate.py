@@ -1,6 +1,9 @@
 """Paints the title column as two lines: the title, then a one-line snippet.
 
 Search terms are shown in bold in the snippet; the text is drawn as text, never markup.
+The title is bold while the article is unread (always, when no read state is bound) and
+in normal weight once read, as in mail and feed readers; a starred article's title
+follows a star in the theme's accent colour.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.library.search_query import find_matches
-from reader.ui.articles.model import SnippetRole
+from reader.ui.articles.model import ReadRole, SnippetRole, StarredRole
 from reader.ui.common import theme
+
+STAR = "★"
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -46,7 +51,7 @@ class ArticleDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(6, 4, -6, -4)
         painter.save()
         title_font = QFont(opt.font)
-        title_font.setBold(True)
+        title_font.setBold(index.data(ReadRole) is not True)  # None: no read state bound
         painter.setFont(title_font)
         fm = QFontMetrics(title_font)
         line_h = fm.height()
@@ -54,10 +59,18 @@ class ArticleDelegate(QStyledItemDelegate):
             else QPalette.ColorGroup.Inactive
         text_colour = opt.palette.color(group, QPalette.ColorRole.HighlightedText
                                         if selected else QPalette.ColorRole.Text)
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), line_h)
+        if index.data(StarredRole) is True:
+            # the selected row's text colour keeps its contrast over the highlight
+            painter.setPen(text_colour if selected else QColor(theme.current().accent))
+            star = STAR + " "
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             star)
+            title_rect.setLeft(title_rect.left() + fm.horizontalAdvance(star))
         painter.setPen(text_colour)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight,
+                                       max(0, title_rect.width())))
         snippet = str(index.data(SnippetRole) or "")
         painter.setFont(opt.font)
         sfm = QFontMetrics(opt.font)

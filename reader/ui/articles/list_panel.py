@@ -5,6 +5,9 @@ Why a widget of its own: the window used to build these and reach into them (the
 terms, the proxy's filters, the table's current index).  The panel observes the view state
 (:class:`reader.services.view_state.ViewState`) for what it shows, writes the query into it
 as the user types, and says which article the user moved to (``sig_article_chosen``).
+Bound to the read-state service (:meth:`ArticleListPanel.bind_read_state`), it shows
+unread titles in bold and starred ones with a star, and offers the "Non lus" and "Suivis"
+filters, which the view state owns like the others.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
 from reader.core.library.index import ArticleRow, SearchHits
 from reader.services import messages
 from reader.services.jobs import JobRunner
+from reader.services.read_state import ReadStateChange, ReadStateService
 from reader.services.settings import RECENT_SEARCHES
 from reader.services.view_state import EntityFilter, FilterSummary, ViewState
 from reader.ui.articles.delegate import ArticleDelegate
@@ -47,11 +51,12 @@ from reader.ui.articles.model import (
     COL_SOURCE,
     COL_TITLE,
     COL_WORDS,
-    ArticleFilterProxy,
     ArticleRole,
     ArticleTableModel,
     IdRole,
 )
+from reader.ui.articles.proxy import ArticleFilterProxy
+from reader.ui.articles.read_filters import STARRED_ONLY_KEYS, UNREAD_ONLY_KEYS, filter_button
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
@@ -92,11 +97,17 @@ class ArticleListPanel(QWidget):
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._search_now)
         self._snippet_timer = self._timer(SNIPPET_DELAY_MS, self._emit_rows_in_view)
         self._shown_timer = self._timer(250, self.sig_shown_rows_changed.emit)
+        # after the current row moved: the article kept under "Non lus" may go (deferred,
+        # so the layout change does not happen inside the selection model's signal)
+        self._release_timer = self._timer(0, self._release_kept)
+        self.read_state: ReadStateService | None = None
         self._build()
         view_state.sig_query_changed.connect(self._show_query)
         view_state.sig_terms_changed.connect(self._show_terms)
         view_state.sig_entity_changed.connect(self._filter_entity)
         view_state.sig_period_changed.connect(self._filter_period)
+        view_state.sig_unread_only_changed.connect(self._filter_unread)
+        view_state.sig_starred_only_changed.connect(self._filter_starred)
         view_state.sig_changed.connect(self._show_summary)
 
     def _timer(self, ms: int, slot: object) -> QTimer:
@@ -135,11 +146,26 @@ class ArticleListPanel(QWidget):
         self.sort_combo = QComboBox(self)
         self.sort_combo.setObjectName("sortCombo")
         self.sort_combo.setAccessibleName(self.tr("Trier par"))
+        # as wide as its longest choice when there is room, down to a few characters on a
+        # small screen (the popup shows whole names), so the filter buttons fit beside it
+        self.sort_combo.setMinimumWidth(self.sort_combo.fontMetrics().averageCharWidth() * 3
+                                        + 36)
         self.sort_label.setBuddy(self.sort_combo)
         for choice in self.sorts:
             self.sort_combo.addItem(choice.name)
         self.sort_combo.currentIndexChanged.connect(self._apply_sort)
         top.addWidget(edit, 1)
+        self.unread_action, self.unread_button = filter_button(
+            self, self.tr("Non lus"), self.tr("Afficher seulement les articles non lus"),
+            UNREAD_ONLY_KEYS, "unreadOnlyButton", self.view_state.set_unread_only)
+        self.starred_action, self.starred_button = filter_button(
+            self, self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
+            STARRED_ONLY_KEYS, "starredOnlyButton", self.view_state.set_starred_only)
+        pair = QHBoxLayout()  # side by side like a segmented control (and narrower)
+        pair.setSpacing(0)
+        pair.addWidget(self.unread_button)
+        pair.addWidget(self.starred_button)
+        top.addLayout(pair)
         top.addWidget(self.sort_label)
         top.addWidget(self.sort_combo)
         layout.addLayout(top)
@@ -203,6 +229,57 @@ class ArticleListPanel(QWidget):
         table.verticalScrollBar().valueChanged.connect(self._snippet_timer.start)
         layout.addWidget(table, 1)
         self.setFocusProxy(table)
+
+    # -- read and starred --------------------------------------------------------------------
+    def bind_read_state(self, service: ReadStateService) -> None:
+        """Show ``service``'s states (bold unread titles, stars, accessible text) and let
+        "Non lus" and "Suivis" filter with them; rows repaint when the states change."""
+        if self.read_state is service:
+            return
+        if self.read_state is not None:
+            self.read_state.sig_changed.disconnect(self._on_read_changed)
+            self.read_state.sig_reset.disconnect(self._on_read_reset)
+        self.read_state = service
+        self.model.set_read_state(service)
+        self.proxy.set_read_state(service)
+        service.sig_changed.connect(self._on_read_changed)
+        service.sig_reset.connect(self._on_read_reset)
+        self.unread_action.setEnabled(True)
+        self.starred_action.setEnabled(True)
+        self.table.viewport().update()
+
+    def _on_read_changed(self, change: ReadStateChange) -> None:
+        self.model.read_states_changed(change.article_ids)
+        if self.proxy.unread_only or self.proxy.starred_only:
+            self.proxy.read_states_changed(self.current_article_id())
+            self.ensure_current()
+            self.refresh_summary()
+
+    def _on_read_reset(self) -> None:
+        self.model.read_states_reset()
+        if self.proxy.unread_only or self.proxy.starred_only:
+            self.proxy.read_states_reset()
+            self.ensure_current()
+            self.refresh_summary()
+
+    def _release_kept(self) -> None:
+        if self.proxy.kept_id is not None:
+            self.proxy.current_changed(self.current_article_id())
+
+    def _filter_unread(self, on: bool) -> None:
+        self.unread_action.setChecked(on)
+        self.proxy.set_unread_only(on)
+        self.ensure_current()
+
+    def _filter_starred(self, on: bool) -> None:
+        self.starred_action.setChecked(on)
+        self.proxy.set_starred_only(on)
+        self.ensure_current()
+
+    def shown_ids(self) -> list[str]:
+        """Ids of the articles the list shows, in order: what "Tout marquer comme lu"
+        passes to :meth:`ReadStateService.mark_all_read`."""
+        return self.model.ids_of(self.model.shown_rows())
 
     # -- rows ----------------------------------------------------------------------------
     def set_rows(self, rows: list[ArticleRow]) -> None:
@@ -273,6 +350,8 @@ class ArticleListPanel(QWidget):
         self.table.scrollTo(index, hint)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.proxy.kept_id is not None:
+            self._release_timer.start()
         row = current.data(ArticleRole) if current.isValid() else None
         if isinstance(row, ArticleRow):
             self.sig_article_chosen.emit(row)
@@ -348,6 +427,13 @@ class ArticleListPanel(QWidget):
             parts.append(self.tr("entité : %1").replace("%1", summary.entity))
         if summary.period:
             parts.append(self.tr("période : %1").replace("%1", summary.period))
+        if summary.unread_only:
+            parts.append(self.tr("non lus"))
+        if summary.starred_only:
+            parts.append(self.tr("suivis"))
+        if (summary.unread_only or summary.starred_only) and not (
+                summary.query and self.view_state.terms):
+            parts.append(self.tr("%n article(s)", "", self.proxy.rowCount()))
         self.filter_info.setText(" · ".join(parts))
         self.filter_info.setVisible(bool(parts))
         self.clear_button.setVisible(summary.active)

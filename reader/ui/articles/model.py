@@ -1,29 +1,27 @@
 """Thin Qt adapters over the library index rows: a table model and its filter proxy.
 
 The model holds lightweight rows (no bodies) and does the sorting and filtering itself, as
-list operations (see :class:`ArticleTableModel`); the proxy holds the filter state.
-``data()`` never raises: an unexpected role or index returns None.
+list operations (see :class:`ArticleTableModel`); the proxy
+(:class:`reader.ui.articles.proxy.ArticleFilterProxy`) holds the filter state.  Read and
+starred states are not copied into the rows: the model asks the read-state service (a set
+lookup) when a role asks for them.  ``data()`` never raises: an unexpected role or index
+returns None.
 """
 
 from __future__ import annotations
 
 import operator
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core.library.index import ArticleRow, SearchHits
-from reader.core.library.rows import period_mask, row_month, rowid_bitmap, sorted_in_chunks
+from reader.core.library.index import ArticleRow
+from reader.core.library.rows import row_month, sorted_in_chunks
 from reader.core.text import fold
+from reader.services.read_state import ReadStateService
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +31,9 @@ SourceRole = Qt.ItemDataRole.UserRole + 3
 ArticleRole = Qt.ItemDataRole.UserRole + 4  # the ArticleRow
 SnippetRole = Qt.ItemDataRole.UserRole + 5
 MonthRole = Qt.ItemDataRole.UserRole + 7  # "YYYY-MM" or ""
+ReadRole = Qt.ItemDataRole.UserRole + 8  # bool; None when no read-state service is bound
+StarredRole = Qt.ItemDataRole.UserRole + 9  # bool; None when no read-state service is bound
+READ_ROLES = [ReadRole, StarredRole, Qt.ItemDataRole.AccessibleTextRole]
 
 COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
 # ArticleRow fields as C-level getters (sort keys and filters over 100,000 rows)
@@ -43,11 +44,10 @@ _HEADERS = ("Titre", "Date", "Source", "Mots")
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
-    IdRole, DateRole, SourceRole, ArticleRole, SnippetRole, MonthRole,
+    IdRole, DateRole, SourceRole, ArticleRole, SnippetRole, MonthRole, ReadRole, StarredRole,
 })
-
-
-
+FEW_CHANGED = 4  # up to this many changed ids, each is looked up alone (a list scan)
+MANY_CHANGED = 64  # above this many changed rows, one dataChanged spans them (see below)
 
 RowFilter = Callable[[list[ArticleRow]], list[ArticleRow]]
 SortRunner = Callable[[Callable[[], list[ArticleRow]], Callable[[list[ArticleRow]], None]],
@@ -85,6 +85,45 @@ class ArticleTableModel(QAbstractTableModel):
         self.sort_runner: SortRunner | None = None
         self._sort_request = 0  # a newer sort makes an async one in flight stale
         self._generation = 0  # bumped when rows change: an async sort of older rows is redone
+        self._read_state: ReadStateService | None = None
+
+    # -- read and starred states ---------------------------------------------------------
+    @property
+    def read_state(self) -> ReadStateService | None:
+        return self._read_state
+
+    def set_read_state(self, service: ReadStateService | None) -> None:
+        """Serve :data:`ReadRole` and :data:`StarredRole` from ``service`` (None: neither)."""
+        self._read_state = service
+        self.read_states_reset()
+
+    def read_states_changed(self, article_ids: Sequence[str]) -> None:
+        """These articles' states changed: repaint their title cells only.  A few (``M``,
+        ``S``) are found one by one; many ("mark all read" over 100,000 rows) through the
+        id → row table, as one signal over the span they cover (one signal per row costs
+        a Python → C++ → proxy round trip each)."""
+        if not self._rows or not article_ids:
+            return
+        if len(article_ids) <= FEW_CHANGED:
+            rows = [r for r in map(self.row_for_id, article_ids) if r >= 0]
+        else:
+            by_id = self._by_id
+            rows = [r for r in map(by_id.get, article_ids) if r is not None]
+        if not rows:
+            return
+        if len(rows) > MANY_CHANGED:
+            self.dataChanged.emit(self.index(min(rows), COL_TITLE),
+                                  self.index(max(rows), COL_TITLE), READ_ROLES)
+            return
+        for row in rows:
+            index = self.index(row, COL_TITLE)
+            self.dataChanged.emit(index, index, READ_ROLES)
+
+    def read_states_reset(self) -> None:
+        """Every state may have changed (another library, a rescan): repaint the column."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_TITLE),
+                                  self.index(len(self._rows) - 1, COL_TITLE), READ_ROLES)
 
     # -- loading -----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ArticleRow]) -> None:
@@ -129,6 +168,11 @@ class ArticleTableModel(QAbstractTableModel):
         """Row ids of ``rows`` as a C array (cached for all rows, in their order): reading
         them from 100,000 tuples scattered in memory costs 25 ms, from the array 3 ms."""
         return self._column(rows, "rowid", lambda rs: array("q", map(_ROWID, rs)))
+
+    def ids_of(self, rows: list[ArticleRow]) -> list[str]:
+        """Article ids of ``rows`` (cached for all rows, like :meth:`rowids_of`): the read
+        and starred filters probe the service's sets with them."""
+        return self._column(rows, "ids", lambda rs: list(map(_ID, rs)))
 
     def dates_of(self, rows: list[ArticleRow]) -> tuple[list[str], list[int]]:
         """``date_iso`` and ``precision`` of ``rows`` (cached for all rows, like
@@ -350,6 +394,8 @@ class ArticleTableModel(QAbstractTableModel):
         art = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == COL_TITLE:
+                if role == Qt.ItemDataRole.AccessibleTextRole:
+                    return self._accessible_title(art)
                 return art.title
             if column == COL_DATE:
                 return self._date_display(row)
@@ -374,111 +420,24 @@ class ArticleTableModel(QAbstractTableModel):
             return self._match_snippets.get(art.id) or art.snippet
         if role == MonthRole:
             return row_month(art)
+        if role == ReadRole:
+            return None if self._read_state is None else self._read_state.is_read(art.id)
+        if role == StarredRole:
+            return None if self._read_state is None else self._read_state.is_starred(art.id)
         return None
 
-
-class ArticleFilterProxy(QSortFilterProxyModel):
-    """The article list's filters: search hits, entity, month; sorting is forwarded too.
-
-    The filter tables are built off the GUI thread: search hits and an entity's articles
-    as one byte per ``ArticleRow.rowid`` (:meth:`SearchHits.bitmap`, :func:`rowid_bitmap`).
-    :meth:`_select` turns them into masks over columns the model caches, for the model to
-    show, instead of ``filterAcceptsRow`` (a Qt → Python call per row: 0.13 s per change at
-    100,000 rows, and 1.5 s of row-range signals); this proxy passes the rows through.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setDynamicSortFilter(False)
-        self._hits: SearchHits | None = None
-        self._entity_bitmap: bytearray | None = None
-        self._month: str | None = None
-        self._by_relevance = False
-        self._source: ArticleTableModel | None = None
-
-    def set_search(self, hits: SearchHits | None) -> None:
-        """Search hits (ranked best first), or None to show everything."""
-        self._hits = hits
-        self._refilter()
-
-    def set_entity_ids(self, ids: set[str] | None, bitmap: bytearray | None = None) -> None:
-        """Only these articles (None: no constraint).  ``bitmap``: their table (see
-        :func:`rowid_bitmap`) when the caller built it off the GUI thread."""
-        if ids is not None and bitmap is None:
-            bitmap = rowid_bitmap(self._source.rows() if self._source else [], ids)
-        self._entity_bitmap = None if ids is None else bitmap
-        self._refilter()
-
-    def set_month(self, month: str | None) -> None:
-        self._month = month or None
-        self._refilter()
-
-    def set_sort_by_relevance(self, on: bool) -> None:
-        self._by_relevance = on
-        self._sort_source()
-
-    def _sort_source(self) -> None:
-        if self._source is not None:
-            self._source.sort_by_rank(self._ranks())
-
-    def _ranks(self) -> dict[int, float] | None:
-        # queried on first use (the search job does it when this sort is on)
-        if not self._by_relevance or self._hits is None:
-            return None
-        return self._hits.rank_of or None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is done by the source model in Python; the proxy keeps its order."""
-        model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)
-
-    @property
-    def month(self) -> str | None:
-        return self._month
-
-    @property
-    def sorts_by_relevance(self) -> bool:
-        return self._by_relevance
-
-    def setSourceModel(self, model: Any) -> None:
-        super().setSourceModel(model)
-        self._source = model if isinstance(model, ArticleTableModel) else None
-        self._refilter()
-
-    def _refilter(self) -> None:
-        if self._source is None:
-            return
-        active = (self._hits is not None or self._entity_bitmap is not None
-                  or self._month is not None)
-        self._source.set_view(self._select if active else None, self._ranks())
-
-    def _select(self, rows: list[ArticleRow]) -> list[ArticleRow]:
-        """The rows passing every filter, in order.  Each filter is a mask computed by
-        C-level maps over columns cached by the model, and only the kept rows are touched:
-        100,000 row tuples lie scattered in memory, and visiting them all costs ~25 ms a
-        pass on a 2-core VM (a comprehension per filter cost 75-450 ms)."""
-        source = self._source
-        if source is None:
-            return list(rows)
-        masks: list[Iterator[Any]] = []
-        if self._hits is not None:
-            masks.append(_probe(self._hits.bitmap(), source.rowids_of(rows)))
-        if self._entity_bitmap is not None:
-            masks.append(_probe(self._entity_bitmap, source.rowids_of(rows)))
-        if self._month is not None:
-            isos, precisions = source.dates_of(rows)
-            masks.append(period_mask(isos, precisions, self._month))
-        if not masks:
-            return list(rows)
-        keep = masks[0]
-        for mask in masks[1:]:
-            keep = map(operator.and_, keep, mask)
-        return list(map(rows.__getitem__, compress(range(len(rows)), keep)))
-
-    def accepted_rows(self) -> list[ArticleRow]:
-        """The rows the list shows, in order."""
-        return [] if self._source is None else self._source.shown_rows()
+    def _accessible_title(self, art: ArticleRow) -> str:
+        """The title as a screen reader says it: with "non lu" and "suivi", which the
+        delegate shows only by weight and a star."""
+        service = self._read_state
+        if service is None:
+            return art.title
+        parts = [art.title]
+        if not service.is_read(art.id):
+            parts.append(self.tr("non lu"))
+        if service.is_starred(art.id):
+            parts.append(self.tr("suivi"))
+        return ", ".join(parts)
 
 
 def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[ArticleRow]:
@@ -487,15 +446,6 @@ def _rank_order(rows: list[ArticleRow], ranks: dict[int, float]) -> list[Article
     is_ranked = list(map(ranks.__contains__, map(_ROWID, rows)))
     head = sorted(compress(rows, is_ranked), key=lambda r: ranks[r.rowid])
     return head + list(compress(rows, map(operator.not_, is_ranked)))
-
-
-def _probe(bitmap: bytearray, rowids: array[int]) -> Iterator[int]:
-    """``bitmap[rowid]`` for each row id; rows indexed after the table was made (higher
-    ids) are not in it."""
-    top = max(rowids, default=-1)
-    if top >= len(bitmap):
-        bitmap.extend(bytes(top + 1 - len(bitmap)))
-    return map(bitmap.__getitem__, rowids)
 
 
 def _packed(strings: Iterable[str]) -> list[str]:
