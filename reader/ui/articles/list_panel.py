@@ -48,6 +48,7 @@ from reader.ui.articles.model import (
     ArticleTableModel,
     IdRole,
 )
+from reader.ui.common.a11y import name_clear_button
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
@@ -117,7 +118,9 @@ class ArticleListPanel(QWidget):
         edit.setObjectName("filterEdit")
         edit.setPlaceholderText(self.tr("Rechercher : mots, \"expression\", ukrain*, OR, NOT…"))
         edit.setClearButtonEnabled(True)
-        edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        name_clear_button(edit)
+        edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition).setText(
+            self.tr("Rechercher"))  # its button is in the accessibility tree: named
         edit.setAccessibleName(self.tr("Rechercher dans la bibliothèque"))
         edit.textChanged.connect(self._on_edited)
         edit.returnPressed.connect(self._search_now)
