@@ -15,7 +15,7 @@ library Orca itself uses) and prints:
 
 Target: 0 unnamed, 0 combos without a label relation, every region reached by F6 and Tab.
 
-    python benchmarks/audit_a11y.py [--keep-docks-closed] [--tabs 80] [--verbose]
+    python benchmarks/audit_a11y.py [--docks reading|library|all|as-opened] [--tabs 80] [--verbose]
 
 Needs the Debian/Ubuntu packages xvfb, at-spi2-core, python3-pyatspi, dbus-x11, xdotool and
 libxcb-cursor0 (the script says which are missing).  ``pyatspi`` lives in the system Python:
@@ -231,23 +231,62 @@ def _region(node: object | None) -> str:
     return f"{start.getRoleName()} «{start.name}»"  # type: ignore[attr-defined]
 
 
-def _open_docks(pyatspi: object, app: object) -> None:
-    """Open every dock with the toolbar/menu toggles (AT-SPI actions, as Orca would)."""
+DOCKS = ("Entités de la bibliothèque", "Marque-pages", "Entités de l'article")
+
+
+def _toggles(app: object) -> list[object]:
+    """The dock toggles (toolbar check box, Affichage menu items), walking closed menus too."""
+    out, stack = [], [app]
+    while stack:
+        node = stack.pop()
+        try:
+            role = node.getRoleName()  # type: ignore[attr-defined]
+            if role in ("check box", "toggle button", "check menu item") and node.name in DOCKS:  # type: ignore[attr-defined]
+                out.append(node)
+            if role not in ("table", "tree table", "tree", "list", "list box"):
+                stack.extend(node[i] for i in range(node.childCount))  # type: ignore[index,attr-defined]
+        except Exception:  # noqa: BLE001
+            continue
+    return out
+
+
+def _close_dock(app: object, title: str) -> None:
+    """Press the Close button of the dock's title bar (its AT-SPI action)."""
     for node in _nodes(app):
         try:
-            if node.getRoleName() not in ("check box", "toggle button", "check menu item"):  # type: ignore[attr-defined]
+            if node.getRoleName() != "panel" or node.name != title:  # type: ignore[attr-defined]
                 continue
-            if node.name not in ("Entités de la bibliothèque", "Marque-pages",  # type: ignore[attr-defined]
-                                 "Entités de l'article"):
-                continue
-            if node.getState().contains(pyatspi.STATE_CHECKED):  # type: ignore[attr-defined]
-                continue
-            action = node.queryAction()  # type: ignore[attr-defined]
-            if action.nActions:
-                print(f"opening: {node.name} ({node.getRoleName()}, "  # type: ignore[attr-defined]
-                      f"{action.getName(0)})")
-                action.doAction(0)
+            for i in range(node.childCount):  # type: ignore[attr-defined]
+                child = node[i]  # type: ignore[index]
+                if child.getRoleName() == "push button" and child.name in ("Close", "Fermer"):
+                    child.queryAction().doAction(0)
+                    time.sleep(0.5)
+                    return
+        except Exception:  # noqa: BLE001
+            continue
+
+
+def _set_docks(pyatspi: object, app: object, wanted: set[str]) -> None:
+    """Close the docks not in ``wanted`` (their Close buttons) and open the others (their
+    toolbar or menu toggles), through AT-SPI actions as Orca would."""
+    for title in DOCKS:
+        if title not in wanted:
+            _close_dock(app, title)
+    done: set[str] = set()
+    for node in _toggles(app):
+        name = node.name  # type: ignore[attr-defined]
+        if name in done:
+            continue
+        try:
+            checked = node.getState().contains(pyatspi.STATE_CHECKED)  # type: ignore[attr-defined]
+            done.add(name)
+            if checked != (name in wanted):
+                action = node.queryAction()  # type: ignore[attr-defined]
+                names = [action.getName(i) for i in range(action.nActions)]
+                # "Press" runs the tool button's action; "Toggle" only flips the button
+                action.doAction(names.index("Press") if "Press" in names else 0)
                 time.sleep(0.5)
+                print(f"dock toggle {name!r}: actions {names}")
         except Exception:  # noqa: BLE001
             continue
 
@@ -267,8 +306,9 @@ def audit(args: argparse.Namespace) -> int:
             print(session.app_log.read_text(errors="replace")[-3000:])
             return 1
         time.sleep(args.settle)
-        if not args.keep_docks_closed:
-            _open_docks(pyatspi, app)
+        if args.docks != "as-opened":
+            wanted = {"library": {DOCKS[0]}, "reading": set(DOCKS[1:]), "all": set(DOCKS)}
+            _set_docks(pyatspi, app, wanted[args.docks])
             time.sleep(1.0)
         nodes = _nodes(app)
         visible = [n for n in nodes if _visible(pyatspi, n)]
@@ -332,8 +372,11 @@ def audit(args: argparse.Namespace) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--keep-docks-closed", action="store_true",
-                        help="audit the window as it first opens, without opening the docks")
+    parser.add_argument("--docks", choices=["reading", "library", "all", "as-opened"],
+                        default="reading",
+                        help="docks to show: reading (Entités de l'article + Marque-pages), "
+                             "library (Entités de la bibliothèque alone: it does not fit beside "
+                             "the other two at 1600 px), all, or the window as it opens")
     parser.add_argument("--tabs", type=int, default=80, help="most Tab presses in the ring")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the library open before walking")
