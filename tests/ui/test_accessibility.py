@@ -107,6 +107,10 @@ def test_icon_only_buttons_are_named(window: MainWindow) -> None:
                if b.isVisible() and not b.text().strip()]
     assert buttons  # toolbars, the docks' stop buttons, line-edit icons
     assert [b for b in buttons if not iface(b).text(NAME).strip()] == []
+    window.articles.search_edit.setText("ukraine")  # its clear button appears: named
+    clear = [b for b in window.articles.search_edit.findChildren(QAbstractButton)
+             if b.isVisible()]
+    assert len(clear) == 2 and all(iface(b).text(NAME) for b in clear)
     window.status.scanning(1, 3)
     assert iface(window.status.cancel_button).text(NAME) == "Arrêter l'indexation"
 

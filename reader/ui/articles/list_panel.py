@@ -48,7 +48,7 @@ from reader.ui.articles.model import (
     ArticleTableModel,
     IdRole,
 )
-from reader.ui.common.a11y import name_clear_button
+from reader.ui.common.a11y import name_action_button, name_clear_button
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
@@ -119,8 +119,8 @@ class ArticleListPanel(QWidget):
         edit.setPlaceholderText(self.tr("Rechercher : mots, \"expression\", ukrain*, OR, NOT…"))
         edit.setClearButtonEnabled(True)
         name_clear_button(edit)
-        edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition).setText(
-            self.tr("Rechercher"))  # its button is in the accessibility tree: named
+        search_icon = edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        name_action_button(edit, search_icon, self.tr("Rechercher"))  # in the a11y tree
         edit.setAccessibleName(self.tr("Rechercher dans la bibliothèque"))
         edit.textChanged.connect(self._on_edited)
         edit.returnPressed.connect(self._search_now)

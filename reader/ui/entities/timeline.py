@@ -155,11 +155,8 @@ class TimelineChart(QWidget):
         bottom.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        chart_row = QHBoxLayout()
-        chart_row.setContentsMargins(0, 0, 0, 0)
-        chart_row.addWidget(self.view, 1)
-        chart_row.addWidget(self.table)
-        layout.addLayout(chart_row, 1)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.table)  # below the chart: the dock keeps its narrow width
         layout.addLayout(bottom)
         view_state.sig_period_changed.connect(self._on_period_changed)
         self._render()
@@ -177,7 +174,8 @@ class TimelineChart(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)
-        table.setMaximumWidth(150)
+        table.setMaximumHeight(table.fontMetrics().height() * 6)
+        table.setMinimumWidth(0)
         table.currentCellChanged.connect(self._on_table_row)
         table.activated.connect(lambda index: self.choose_index(index.row()))
         return table
