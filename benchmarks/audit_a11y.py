@@ -17,8 +17,9 @@ Target: 0 unnamed, 0 combos without a label relation, every region reached by F6
 
     python benchmarks/audit_a11y.py [--docks reading|library|all|as-opened] [--tabs 80] [--verbose]
 
-Needs the Debian/Ubuntu packages xvfb, at-spi2-core, python3-pyatspi, dbus-x11, xdotool and
-libxcb-cursor0 (the script says which are missing).  ``pyatspi`` lives in the system Python:
+Needs the Debian/Ubuntu packages xvfb, at-spi2-core, python3-pyatspi, dbus-x11, xdotool, and
+the libraries of Qt's xcb plugin (libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1…, found with
+ldd): the script says which are missing.  ``pyatspi`` lives in the system Python:
 when the running interpreter cannot import it, the script re-runs itself with
 ``/usr/bin/python3`` and launches Reader with the interpreter it was started with.
 Exit status: 0 when the targets are met, 1 when not, 2 when a tool is missing.
@@ -69,7 +70,32 @@ def missing_tools() -> list[str]:
     libs = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False)
     if "libxcb-cursor.so" not in libs.stdout:
         missing.append("libxcb-cursor0")  # Qt's xcb platform plugin will not load without it
+    missing += [p for p in _xcb_plugin_packages() if p not in missing]
     return missing
+
+
+def _xcb_plugin_packages() -> list[str]:
+    """Packages for the libraries Qt's xcb plugin cannot find (libxcb-icccm.so.4 →
+    libxcb-icccm4), read with ldd from the PySide6 that will run Reader."""
+    app_python = os.environ.get(ENV_APP_PYTHON, sys.executable)
+    where = subprocess.run([app_python, "-c", "import os, PySide6; print(os.path.dirname("
+                            "PySide6.__file__))"], capture_output=True, text=True, check=False)
+    if where.returncode or shutil.which("ldd") is None:
+        return []
+    qt = Path(where.stdout.strip()) / "Qt"
+    packages = []
+    for lib in (qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6"):
+        if not lib.exists():
+            continue
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, check=False)
+        for line in out.stdout.splitlines():
+            if "not found" in line:
+                name = line.split()[0]  # libxcb-icccm.so.4
+                stem, _, version = name.partition(".so.")
+                package = stem + ("-" if stem[-1].isdigit() else "") + version
+                if package not in packages:
+                    packages.append(package)
+    return packages
 
 
 # -- the environment ---------------------------------------------------------------------------
