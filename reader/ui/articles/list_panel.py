@@ -57,6 +57,7 @@ from reader.ui.articles.model import (
 )
 from reader.ui.articles.proxy import ArticleFilterProxy
 from reader.ui.articles.read_filters import STARRED_ONLY_KEYS, UNREAD_ONLY_KEYS, filter_button
+from reader.ui.common.a11y import name_action_button, name_clear_button
 from reader.ui.common.icons import icon
 
 SEARCH_DELAY_MS = 180  # typing pauses longer than this run the search
@@ -127,7 +128,9 @@ class ArticleListPanel(QWidget):
         edit.setObjectName("filterEdit")
         edit.setPlaceholderText(self.tr("Rechercher : mots, \"expression\", ukrain*, OR, NOT…"))
         edit.setClearButtonEnabled(True)
-        edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        name_clear_button(edit)
+        search_icon = edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        name_action_button(edit, search_icon, self.tr("Rechercher"))  # in the a11y tree
         edit.setAccessibleName(self.tr("Rechercher dans la bibliothèque"))
         edit.textChanged.connect(self._on_edited)
         edit.returnPressed.connect(self._search_now)

@@ -49,6 +49,7 @@ from reader.ui.bookmarks.model import (
     BookmarkRole,
 )
 from reader.ui.bookmarks.note_dialog import ask_bookmark
+from reader.ui.common.a11y import name_clear_button
 from reader.ui.common.bookmark_palette import colour_label, swatch
 from reader.ui.common.icons import icon
 
@@ -92,6 +93,7 @@ class BookmarksPanel(QDockWidget):
         self.filter_edit = QLineEdit(body)
         self.filter_edit.setPlaceholderText(self.tr("Filtrer (passage, note, titre)…"))
         self.filter_edit.setClearButtonEnabled(True)
+        name_clear_button(self.filter_edit)
         self.filter_edit.setAccessibleName(self.tr("Filtrer les marque-pages"))
         self.filter_edit.textChanged.connect(self.proxy.set_text)
 
@@ -116,12 +118,22 @@ class BookmarksPanel(QDockWidget):
         self.sort_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_sort(self.sort_combo.currentData()))
         # two by two: the dock stays narrow enough to leave the reading column its width
+        # each combo has a visible label as its buddy: on Linux a screen reader reads a combo
+        # by its labelled-by relation (Qt gives AT-SPI the current value as the name); the
+        # label sits above its combo so the dock keeps its narrow width
         filters = QGridLayout()
         filters.setSpacing(4)
-        filters.addWidget(self.tag_combo, 0, 0)
-        filters.addWidget(self.colour_combo, 0, 1)
-        filters.addWidget(self.this_article, 1, 0)
-        filters.addWidget(self.sort_combo, 1, 1)
+        filters.setVerticalSpacing(1)
+        self.filter_labels = [self._buddy(self.tr("Étiquette"), self.tag_combo, body),
+                              self._buddy(self.tr("Couleur"), self.colour_combo, body),
+                              self._buddy(self.tr("Ordre"), self.sort_combo, body)]
+        filters.addWidget(self.filter_labels[0], 0, 0)
+        filters.addWidget(self.filter_labels[1], 0, 1)
+        filters.addWidget(self.tag_combo, 1, 0)
+        filters.addWidget(self.colour_combo, 1, 1)
+        filters.addWidget(self.filter_labels[2], 2, 1)
+        filters.addWidget(self.this_article, 3, 0)
+        filters.addWidget(self.sort_combo, 3, 1)
         for combo in (self.tag_combo, self.colour_combo, self.sort_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
@@ -171,8 +183,19 @@ class BookmarksPanel(QDockWidget):
         self.model.modelReset.connect(self._update_empty)
         self._update_actions()
 
+    @staticmethod
+    def _buddy(text: str, combo: QComboBox, body: QWidget) -> QLabel:
+        label = QLabel(text, body)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(combo)
+        return label
+
     def _build_actions(self, body: QWidget) -> None:
         self.toolbar = QToolBar(body)
+        self.toolbar.setAccessibleName(self.tr("Actions des marque-pages"))
+        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:  # Qt's » button, shown when the dock is narrow
+            extension.setAccessibleName(self.tr("Autres actions"))
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
         self.act_edit_note = self._action(self.tr("Modifier la note…"), icon("bookmark_note"),
                                           self.edit_note_dialog)

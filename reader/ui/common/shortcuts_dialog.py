@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.common.a11y import name_clear_button
+
 
 def action_label(action: QAction) -> str:
     """The action's text without mnemonics ("&Ouvrir…" → "Ouvrir…", "&&" → "&")."""
@@ -84,6 +86,7 @@ class ShortcutsDialog(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filtrer (action ou touche)"))
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter)
         caption = QLabel(self.tr("&Filtrer :"), self)
         caption.setBuddy(self.filter)
         layout.addWidget(caption)

@@ -34,6 +34,7 @@ from reader.core.entities.index import EntitySummary
 from reader.services.entity_results import ChosenEntity, CoMentions, EntityQuery, TopEntities
 from reader.services.library_entities import LibraryEntityService
 from reader.services.view_state import EntityFilter, ViewState
+from reader.ui.common.a11y import name_clear_button
 from reader.ui.common.entity_style import style_for
 from reader.ui.common.icons import icon
 from reader.ui.entities.models import (
@@ -89,7 +90,8 @@ class LibraryEntitiesPanel(QDockWidget):
         self.status = QLabel(body)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(self.tr("État des entités de la bibliothèque"))
+        # no fixed accessible name: a screen reader must read the changing text itself
+        self.status.setAccessibleDescription(self.tr("État des entités de la bibliothèque"))
         self.status.setVisible(False)
         layout.addWidget(self.status)
 
@@ -105,7 +107,7 @@ class LibraryEntitiesPanel(QDockWidget):
         self.chosen_label = QLabel(self.tr("Aucune entité choisie"), body)
         self.chosen_label.setWordWrap(True)
         self.chosen_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.chosen_label.setAccessibleName(self.tr("Entité choisie"))
+        self.chosen_label.setAccessibleDescription(self.tr("Entité choisie"))
         list_box = QWidget(body)
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,10 +157,15 @@ class LibraryEntitiesPanel(QDockWidget):
         self.search_edit = QLineEdit(body)
         self.search_edit.setPlaceholderText(self.tr("Filtrer les entités…"))
         self.search_edit.setClearButtonEnabled(True)
+        name_clear_button(self.search_edit)
         self.search_edit.setAccessibleName(self.tr("Filtrer les entités"))
         self.search_edit.setAccessibleDescription(self.tr(
             "Filtre sur le nom, sans tenir compte des accents ni des majuscules"))
         self.search_edit.textChanged.connect(self._on_search_text)
+        self.type_label = QLabel(self.tr("Type :"), body)
+        self.type_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.type_label.setBuddy(self.type_combo)  # AT-SPI labelled-by (see bookmarks panel)
+        top.addWidget(self.type_label)
         top.addWidget(self.type_combo)
         top.addWidget(self.search_edit, 1)
         return top

@@ -9,6 +9,8 @@ and shows whatever it holds, so clearing the filters anywhere clears the bar her
 
 Keyboard: the chart takes the focus; Left/Right (Home/End) move between bars, the current
 bar is framed and said in the summary line, Enter or Space filters on it, Escape clears.
+Beside it, the same periods and counts as a table (what a screen reader reads): Up/Down
+move the same current bar, Enter filters.
 """
 
 from __future__ import annotations
@@ -24,8 +26,12 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -130,10 +136,12 @@ class TimelineChart(QWidget):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(160)
         self.view.setAccessibleName(self.tr("Histogramme des articles par période"))
+        self.view.viewport().setAccessibleName(self.tr("Histogramme des articles par période"))
+        self.table = self._build_table()
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setAccessibleName(self.tr("Résumé de la chronologie"))
+        self.info.setAccessibleDescription(self.tr("Résumé de la chronologie"))
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(icon("clear"))
         self.clear_button.setText(self.tr("Toute la période"))
@@ -148,9 +156,46 @@ class TimelineChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.table)  # below the chart: the dock keeps its narrow width
         layout.addLayout(bottom)
         view_state.sig_period_changed.connect(self._on_period_changed)
         self._render()
+
+    def _build_table(self) -> QTableWidget:
+        """The chart's data as a table: a screen reader cannot read bars drawn in a
+        graphics scene, so periods and counts are also rows (WCAG 1.1.1, a text
+        alternative for a chart).  Arrows move the current bar with the row; Enter filters."""
+        table = QTableWidget(0, 2, self)
+        table.setHorizontalHeaderLabels([self.tr("Période"), self.tr("Articles")])
+        table.setAccessibleName(self.tr("Articles par période"))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.setMaximumHeight(table.fontMetrics().height() * 6)
+        table.setMinimumWidth(0)
+        table.currentCellChanged.connect(self._on_table_row)
+        table.activated.connect(lambda index: self.choose_index(index.row()))
+        return table
+
+    def _fill_table(self) -> None:
+        b, table = self.buckets, self.table
+        table.blockSignals(True)
+        table.setRowCount(len(b.keys))
+        for row, (key, count) in enumerate(zip(b.keys, b.counts, strict=False)):
+            table.setItem(row, 0, QTableWidgetItem(period_label(key)))
+            item = QTableWidgetItem(str(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 1, item)
+        if 0 <= self.current < len(b.keys):
+            table.setCurrentCell(self.current, 0)
+        table.blockSignals(False)
+
+    def _on_table_row(self, row: int, *_: int) -> None:
+        if 0 <= row < len(self.buckets.keys) and row != self.current:
+            self.set_current(row)
 
     @staticmethod
     def _new_chart() -> QChart:
@@ -205,6 +250,7 @@ class TimelineChart(QWidget):
         series.attachAxis(x)
         series.attachAxis(y)
         self.series, self._set = series, bars
+        self._fill_table()
         self._show_choice()
 
     def _axis_title(self, labels: list[str]) -> str:
@@ -253,6 +299,10 @@ class TimelineChart(QWidget):
     def set_current(self, index: int) -> None:
         """Move the keyboard's bar (framed, and said in the summary line)."""
         self.current = index
+        if self.table.currentRow() != index and 0 <= index < self.table.rowCount():
+            self.table.blockSignals(True)
+            self.table.setCurrentCell(index, 0)
+            self.table.blockSignals(False)
         self._show_choice()
 
     def choose_index(self, index: int) -> None:
