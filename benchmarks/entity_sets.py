@@ -27,7 +27,6 @@ from reader.core.library.parser import decode  # noqa: E402
 from reader.entities_cli import iter_file_entities  # noqa: E402
 
 
-
 def _shared() -> Path:
     """``$READER_SHARED``, else the first ``shared/`` beside an ancestor of the checkout
     (``../shared`` of a clone, ``../../shared`` of a worktree under ``wt/``)."""

@@ -45,6 +45,7 @@ from reader.core.entities.postprocess import (
     lowercase_organisations,
     lowercase_words,
     maiden_name_end,
+    name_bounds,
     org_head_start,
     organisation_acronyms,
     overlaps,
@@ -163,9 +164,12 @@ class EntityExtractor:
     """Thread-safe wrapper around one spaCy pipeline plus the project's rules."""
 
     def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS,
-                 ner: Path | None = NER_DIR) -> None:
+                 ner: Path | None = NER_DIR, cache_dir: Path | None = None) -> None:
         """``ner``: a trained ner component directory to use instead of the model's own
-        (None: the stock ner; a missing directory falls back to it, with a warning)."""
+        (None: the stock ner; a missing directory falls back to it, with a warning).
+        ``cache_dir``: Reader's cache directory, where the gazetteer keeps its pre-built
+        table (None: rebuilt in memory at each start)."""
+        self.cache_dir = cache_dir
         self.model_name = model
         self.steps = frozenset(steps)
         if ner is not None and not (ner / "model").is_file():
@@ -194,7 +198,8 @@ class EntityExtractor:
                            if p not in _KEEP_PIPES]
                 nlp = spacy.load(self.model_name, exclude=exclude)
                 if self.ner_dir is not None:
-                    nlp.get_pipe("ner").from_disk(self.ner_dir, exclude=["vocab"])
+                    ner: Any = nlp.get_pipe("ner")
+                    ner.from_disk(self.ner_dir, exclude=["vocab"])
             except (OSError, ModuleNotFoundError, ValueError) as exc:
                 raise ModelUnavailable(
                     f"cannot load the spaCy model {self.model_name!r} ({exc}); install it with "
@@ -202,17 +207,17 @@ class EntityExtractor:
                 ) from exc
             self._model_version = str(nlp.meta.get("version", "?"))
             if "gazetteer" in self.steps:
-                self._gazetteer = gazetteer()
+                self._gazetteer = gazetteer(self.cache_dir)
             if "lexicon" in self.steps:
                 self._lexicon = load_lexicon(self.model_name)
             self._nlp = nlp
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
         """A copy running only ``steps`` that shares this extractor's loaded model."""
-        other = EntityExtractor(self.model_name, steps, self.ner_dir)
+        other = EntityExtractor(self.model_name, steps, self.ner_dir, self.cache_dir)
         self.load()
         other._nlp, other._model_version = self._nlp, self._model_version
-        other._gazetteer = gazetteer() if "gazetteer" in other.steps else None
+        other._gazetteer = gazetteer(self.cache_dir) if "gazetteer" in other.steps else None
         other._lexicon = self._lexicon if "lexicon" in other.steps else EMPTY_LEXICON
         other._run_lock = self._run_lock
         return other
@@ -488,6 +493,9 @@ class EntityExtractor:
             _add_rule_spans(texts, cands, find_dates, "DATE")
         if "quantities" in steps:
             _add_rule_spans(texts, cands, find_quantities, "QUANTITY")
+        for c in cands:
+            if c.label == "PER":
+                c.start, c.end = name_bounds(texts[c.part], c.start, c.end)
         out: list[list[Entity]] = [[] for _ in texts]
         for c in sorted(cands, key=lambda c: (c.part, c.start, -c.end)):
             text = texts[c.part]

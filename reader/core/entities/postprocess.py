@@ -733,3 +733,39 @@ def is_assembly(span: str) -> bool:
     """One capitalised word naming a legislative assembly."""
     return (" " not in span and span[:1].isupper() and not span.isupper()
             and span.lower() in _ASSEMBLIES)
+
+
+# Person spans are the name (the convention of the gold sets and of spaCy's own data): the
+# titles, ranks and functions before it are cut, with their articles and the adjectives that
+# follow a function ("M. le prince de Bismarck" → "de Bismarck", "le conseiller fédéral
+# Bavier" → "Bavier").
+_HEAD_WORDS = ({t.rstrip(".") for t in CIVIL_TITLES} | PERSON_HEADS
+               | {t.capitalize() for t in PERSON_HEADS})
+_HEAD = re.compile(
+    r"(?:(?:le|la|les|Le|La|Les|l['’]|L['’])[^\S\n]*)?(?:"
+    + "|".join(sorted((re.escape(t) for t in _HEAD_WORDS), key=len, reverse=True))
+    + r")(?![\w'’-])\.?[^\S\n]*(?:et[^\S\n]+)?"
+)
+_PARTICLE_THEN_NAME = re.compile(
+    r"(?:(?:de|du|des|d['’]|van|von|di|da|del|della|le|la|ben|ibn|al|el)[^\S\n]*)*[A-ZÀ-Ý]")
+_LOWER_THEN = re.compile(r"[a-zà-ÿ][\w-]*[^\S\n]+")
+
+
+def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name inside a person span: leading titles, ranks and functions cut; the span is
+    kept whole when no name would remain."""
+    pos = start
+    cut = False
+    while True:
+        m = _HEAD.match(text, pos, end)
+        if not m or m.end() == pos or m.end() >= end:
+            break
+        pos, cut = m.end(), True
+    if not cut:
+        return start, end
+    while not _PARTICLE_THEN_NAME.match(text, pos, end):
+        m = _LOWER_THEN.match(text, pos, end)  # "fédéral" in "conseiller fédéral Bavier"
+        if not m or m.end() >= end:
+            return start, end
+        pos = m.end()
+    return pos, end
