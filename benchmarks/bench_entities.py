@@ -58,6 +58,8 @@ from reader.train import DATA_DIRS, OUT_DIR, TrainParams, train
 
 CACHE = Path.home() / ".cache" / "reader-bench"
 TRUECASE_ONLY = ("truecase",)  # the trained models learnt from truecased text
+# Not rules under test: the model's input, the word list other rules read, the convention
+BASE_STEPS = ("truecase", "lexicon", "names")
 # (model, set) pairs where the model never saw the set: the cross-set validation
 FAIR = {
     "A": ("corpus", "corpus-newseye", "corpus-letemps", "modern"),
@@ -127,6 +129,40 @@ def throughput(es: EvalSet, repeat: int) -> None:
           f"{ours_tps:,.0f} tok/s, ratio ours/raw {ours_tps / raw_tps:.2f} (target >= 0.8)")
 
 
+def ablation(sets: dict[str, EvalSet], extractor: Any) -> None:
+    """Per rule and fair (model, set) pair: what the rule adds alone on top of the trained
+    model with the convention (add-one), and what removing it from all the rules costs
+    (leave-one-out).  A rule is kept if it helps alone on more than one set."""
+    pairs = [(m, s) for m, s in ABLATION if s in sets]
+    base = {p: f1_of(extractor(p[0], BASE_STEPS), sets[p[1]]) for p in pairs}
+    full = {p: f1_of(extractor(p[0], ALL_STEPS), sets[p[1]]) for p in pairs}
+    print("\nablation, per fair model/set: trained + convention "
+          + ", ".join(f"{m}/{s} {base[(m, s)]:.3f}" for m, s in pairs)
+          + "; + all rules " + ", ".join(f"{full[p]:.3f}" for p in pairs))
+    print("  delta of one rule added to the trained model (add-one) | removed from all (LOO)")
+    print(f"  {'rule':<11} " + " ".join(f"{m + '/' + s:>17}" for m, s in pairs)
+          + " | " + " ".join(f"{s[:9]:>9}" for _, s in pairs) + "  helps")
+    keep = []
+    for rule in ALL_STEPS:
+        if rule in BASE_STEPS:
+            continue
+        add = [f1_of(extractor(m, set(BASE_STEPS) | {rule}), sets[s]) - base[(m, s)]
+               for m, s in pairs]
+        loo = [full[(m, s)] - f1_of(extractor(m, [r for r in ALL_STEPS if r != rule]), sets[s])
+               for m, s in pairs]
+        helps = sum(d > 0 for d in add)
+        if helps > 1:
+            keep.append(rule)
+        print(f"  {rule:<11} " + " ".join(f"{d:+17.3f}" for d in add) + " | "
+              + " ".join(f"{d:+9.3f}" for d in loo)
+              + f"  {helps} {'keep' if helps > 1 else 'drop'}"
+              + ("" if (rule in STEPS) == (helps > 1) else "  (differs from STEPS)"),
+              flush=True)
+    kept = [*BASE_STEPS, *keep]
+    print("  kept rules: " + ", ".join(f"{m}/{s} {f1_of(extractor(m, kept), sets[s]):.3f}"
+                                      for m, s in pairs))
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--errors", type=int, default=0, metavar="N",
@@ -180,21 +216,7 @@ def main(argv: Iterable[str] | None = None) -> int:
               f"{'ok' if new >= old else 'WORSE'}")
 
     if args.ablation:
-        print("\nablation: trained model + one rule (delta over the trained model alone)")
-        print(f"  {'rule':<11} " + " ".join(f"{m}/{s:<15}" for m, s in ABLATION) + "  helps")
-        for rule in ALL_STEPS:
-            deltas = []
-            for model, set_name in ABLATION:
-                if set_name not in sets:
-                    continue
-                base_f1 = results[(set_name, model, "trained")]
-                ex = extractor(model, set(TRUECASE_ONLY) | {"lexicon", rule})
-                deltas.append(f1_of(ex, sets[set_name]) - base_f1)
-            helps = sum(d > 0 for d in deltas)
-            mark = "keep" if helps > 1 else "drop"
-            print(f"  {rule:<11} " + " ".join(f"{d:+17.3f}" for d in deltas)
-                  + f"  {helps} {mark}{'' if (rule in STEPS) == (helps > 1) else ' *'}",
-                  flush=True)
+        ablation(sets, extractor)
 
     if "corpus" in sets:
         throughput(sets["corpus"], args.repeat)

@@ -83,7 +83,7 @@ ALL_STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic"
          "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
          "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
          "forenames", "gazetteer", "companies", "assemblies", "acronyms", "vote", "propagate",
-         "surnames", "dates", "quantities")
+         "surnames", "dates", "quantities", "names")
 # Longest text given to the model in one piece (see EntityExtractor._resolve_long)
 CHUNK_CHARS = 100_000
 # The steps Reader runs: those that help on top of the trained model on more than one set.
@@ -493,9 +493,10 @@ class EntityExtractor:
             _add_rule_spans(texts, cands, find_dates, "DATE")
         if "quantities" in steps:
             _add_rule_spans(texts, cands, find_quantities, "QUANTITY")
-        for c in cands:
-            if c.label == "PER":
-                c.start, c.end = name_bounds(texts[c.part], c.start, c.end)
+        if "names" in steps:  # the convention: a person span is the name
+            for c in cands:
+                if c.label == "PER":
+                    c.start, c.end = name_bounds(texts[c.part], c.start, c.end)
         out: list[list[Entity]] = [[] for _ in texts]
         for c in sorted(cands, key=lambda c: (c.part, c.start, -c.end)):
             text = texts[c.part]
