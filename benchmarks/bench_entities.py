@@ -53,7 +53,7 @@ from entity_sets import (
     standard_sets,
 )
 
-from reader.core.entities.extractor import ALL_STEPS, STEPS, EntityExtractor
+from reader.core.entities.extractor import ALL_STEPS, STEPS, UNMEASURED_STEPS, EntityExtractor
 from reader.train import DATA_DIRS, OUT_DIR, TrainParams, train
 
 CACHE = Path.home() / ".cache" / "reader-bench"
@@ -150,13 +150,13 @@ def ablation(sets: dict[str, EvalSet], extractor: Any) -> None:
                for m, s in pairs]
         loo = [full[(m, s)] - f1_of(extractor(m, [r for r in ALL_STEPS if r != rule]), sets[s])
                for m, s in pairs]
-        helps = sum(d > 0 for d in add)
-        if helps > 1:
+        helps = sum(d > 0.0005 for d in add)  # the printed precision
+        if helps > 1 or rule in UNMEASURED_STEPS:
             keep.append(rule)
         print(f"  {rule:<11} " + " ".join(f"{d:+17.3f}" for d in add) + " | "
               + " ".join(f"{d:+9.3f}" for d in loo)
               + f"  {helps} {'keep' if helps > 1 else 'drop'}"
-              + ("" if (rule in STEPS) == (helps > 1) else "  (differs from STEPS)"),
+              + ("" if (rule in STEPS) == (rule in keep) else "  (differs from STEPS)"),
               flush=True)
     kept = [*BASE_STEPS, *keep]
     print("  kept rules: " + ", ".join(f"{m}/{s} {f1_of(extractor(m, kept), sets[s]):.3f}"

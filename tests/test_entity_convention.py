@@ -26,10 +26,12 @@ from reader.core.entities.rules import find_dates
     ("Le Pen", "Le Pen"),  # an article that is part of the name
     ("Marie Curie", "Marie Curie"),
     ("Général", "Général"),  # nothing would remain: kept whole
+    ("État Blinken", "Blinken"),  # the function's complement, after "le secrétaire d'"
 ])
 def test_person_span_is_the_name(span: str, name: str) -> None:
-    text = f"Hier, {span} est arrivé."
-    start, end = name_bounds(text, 6, 6 + len(span))
+    text = f"Hier, le secrétaire d'{span} est arrivé."
+    at = text.index(span)
+    start, end = name_bounds(text, at, at + len(span))
     assert text[start:end] == name
 
 

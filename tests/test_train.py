@@ -34,14 +34,20 @@ def test_training_data_is_cc_by_newseye_only() -> None:
     assert len(load_paragraphs(DATA_DIRS, limit=1)) > 2
 
 
-def test_training_command_on_a_tiny_sample(tmp_path: Path) -> None:
-    out = tmp_path / "ner"
+def _train_tiny(out: Path) -> dict[str, object]:
     subprocess.run(
         [sys.executable, "-m", "reader.train", "--data", str(DATA_DIRS[1]), "--limit", "2",
          "--epochs", "1", "--out", str(out)],
         cwd=ROOT, check=True, capture_output=True, timeout=600)
-    record = json.loads((out / "training.json").read_text(encoding="utf-8"))
-    assert record["params"]["epochs"] == 1 and record["limit"] == 2
+    return dict(json.loads((out / "training.json").read_text(encoding="utf-8")))
+
+
+def test_training_command_on_a_tiny_sample(tmp_path: Path) -> None:
+    out = tmp_path / "ner"
+    record = _train_tiny(out)
+    assert _train_tiny(tmp_path / "again")["hash"] == record["hash"]  # fixed seed
+    assert record["params"] == {**record["params"], "epochs": 1, "seed": 0}
+    assert record["limit"] == 2
     assert record["hash"] == component_hash(out)
     assert not (out / "vocab").exists()  # md's vocabulary is used, not a copy
     ex = EntityExtractor(ner=out)
