@@ -220,7 +220,7 @@ class EntityExtractor:
             if "gazetteer" in self.steps:
                 self._gazetteer = gazetteer(self.cache_dir)
             if "lexicon" in self.steps:
-                self._lexicon = load_lexicon(self.model_name)
+                self._lexicon = load_lexicon(self.model_name, self.cache_dir)
             self._nlp = nlp
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
