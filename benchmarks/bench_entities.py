@@ -155,7 +155,8 @@ def ablation(sets: dict[str, EvalSet], extractor: Any) -> None:
             keep.append(rule)
         print(f"  {rule:<11} " + " ".join(f"{d:+17.3f}" for d in add) + " | "
               + " ".join(f"{d:+9.3f}" for d in loo)
-              + f"  {helps} {'keep' if helps > 1 else 'drop'}"
+              + f"  {helps} {'keep' if rule in keep else 'drop'}"
+              + (" (unmeasured)" if rule in UNMEASURED_STEPS else "")
               + ("" if (rule in STEPS) == (rule in keep) else "  (differs from STEPS)"),
               flush=True)
     kept = [*BASE_STEPS, *keep]
