@@ -101,3 +101,25 @@ def test_chunked_and_whole_results_agree(monkeypatch: Any, tmp_path: Path) -> No
     assert chunked == whole
     assert [(e.start, e.end) for e in ex.extract(article.text)] == [
         (e.start, e.end) for e in whole.body]
+
+
+def test_library_batch_indexes_a_two_megabyte_article(tmp_path: Path) -> None:
+    from reader.core.entities.batch import quick_version, run_batch
+    from reader.core.entities.cache import EntityCache
+
+    body = "\n\n".join(["Le congrès de Genève s'est ouvert hier. " * 20] * 2600)
+    path = tmp_path / "lib" / "long.txt"
+    path.parent.mkdir()
+    path.write_text(" date 2024-05 Congrès (AFP)\n\n" + body + "\n", encoding="utf-8")
+    assert path.stat().st_size > 2_000_000
+    article = read_article(path)
+    ex, nlp = _fake_extractor()
+    summary = run_batch([(str(path), article.content_hash)], tmp_path / "cache",
+                        extractor_factory=lambda _model: ex)
+    assert summary.extracted == 1 and not summary.problems
+    assert 0 < nlp.longest <= CHUNK_CHARS
+    cache = EntityCache(tmp_path / "cache")
+    ents = cache.get(article.content_hash, quick_version() or "")
+    cache.close()
+    assert ents is not None and len(ents.body) == 20 * 2600
+    assert all(article.text[e.start:e.end] == "Genève" for e in ents.body)
