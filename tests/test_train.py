@@ -89,3 +89,24 @@ def test_cold_then_warm_start(tmp_path: Path) -> None:
 
     assert run() == ["0", "True", "1"]
     assert run() == ["0", "False", "1"]
+
+
+def test_started_child_writes_and_reuses_the_tables(tmp_path: Path) -> None:
+    """The child started early (ProcessExtractor.start) loads the model with the cache
+    directory: the first start writes the gazetteer and lexicon tables, the next reads them."""
+    from reader.core.entities.process import ProcessExtractor
+    from reader.core.library.parser import read_article
+
+    article = read_article(SEED_FILE)
+    results = []
+    for _ in range(2):
+        ner = ProcessExtractor(cache_dir=tmp_path)
+        try:
+            ner.start()  # returns at once
+            assert ner.load() == EntityExtractor(cache_dir=tmp_path).version
+            results.append(ner.extract_article(article))
+        finally:
+            ner.close()
+        names = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
+        assert names == ["gazetteer", "lexicon", "lexicon"]
+    assert results[0] == results[1]

@@ -40,6 +40,13 @@ class ProcessExtractor:
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
 
+    def start(self) -> None:
+        """Start the child and its model load now, without waiting: called before the window
+        is built, the child's seconds of imports and loading overlap the window's own start
+        instead of following the first article.  A failure shows at the next call."""
+        with contextlib.suppress(EntityProcessError):
+            self._submit(_load)
+
     def load(self) -> str:
         """Start the child and load its model; return the extractor version."""
         return str(self._call(_load))
