@@ -44,3 +44,28 @@ def test_lexicon_table_round_trip(tmp_path: Path) -> None:
         for word in ("bonjour", "assassinat", "demandez", "maisons", "genève", "xqzt"):
             assert (word in lexicon) == (word in built), word
         assert lexicon.has_unaccented("ELECTRICITE") == built.has_unaccented("ELECTRICITE")
+
+
+def test_model_free_entities_need_no_spacy(tmp_path: Path) -> None:
+    """Gazetteer places, dates and the source before the model: spaCy is never imported."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEED_FILE
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.core.entities.extractor import EntityExtractor\n"
+        "from reader.core.library.parser import read_article\n"
+        f"article = read_article({str(SEED_FILE)!r})\n"
+        f"ents = EntityExtractor(cache_dir=Path({str(tmp_path)!r})).model_free_entities(article)\n"
+        "assert 'spacy' not in sys.modules\n"
+        "for e in ents.body:\n"
+        "    assert article.text[e.start:e.end] == e.text\n"
+        "print(sorted({(e.text, e.label) for e in ents.body + ents.source}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
+                         capture_output=True, text=True, timeout=120).stdout
+    assert "('Ukraine', 'LOC')" in out and "('AFP', 'ORG')" in out
+    assert "'DATE'" in out or "'QUANTITY'" in out
