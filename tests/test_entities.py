@@ -53,7 +53,7 @@ def test_load_is_idempotent(extractor: EntityExtractor) -> None:
     nlp = extractor.nlp
     extractor.load()
     assert extractor.nlp is nlp
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.pipe_names == ["ner"]  # md's ner embeds its own tok2vec
 
 
 def test_seed_entities(seed_entities: tuple[object, ArticleEntities]) -> None:
@@ -100,8 +100,8 @@ def test_document_consistency(extractor: EntityExtractor) -> None:
     persons = [e for e in ents if e.label == "PER"]
     texts = [e.text for e in persons]
     assert "Jean Dupont" in texts
-    assert "M. Dupont" in texts
-    assert "Dupont" in texts
+    assert "M. Dupont" not in texts  # a person span is the name
+    assert texts.count("Dupont") >= 2
     assert len({e.key for e in persons}) == 1
     assert persons[0].key == "jean dupont"
 
@@ -199,9 +199,9 @@ def test_titled_person_and_rank(extractor: EntityExtractor) -> None:
     text = ("Le prince de Bismarck a reçu M. le député Rouvier. Plus tard, M. Rouvier "
             "est reparti pour Berlin.")
     got = {(e.text, e.label) for e in extractor.extract(text)}
-    assert ("Bismarck", "PER") in got
-    assert ("M. le député Rouvier", "PER") in got
-    assert ("M. Rouvier", "PER") in got
+    assert ("de Bismarck", "PER") in got or ("Bismarck", "PER") in got
+    assert ("Rouvier", "PER") in got  # "M. le député Rouvier": the name only
+    assert not {t for t, _ in got if t.startswith("M.")}
 
 
 def test_known_places_in_headlines_and_brackets(extractor: EntityExtractor) -> None:

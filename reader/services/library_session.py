@@ -67,11 +67,14 @@ class SearchDone:
 @dataclass(frozen=True)
 class ArticleLoaded:
     """An article read from its file, its cached entities if any, and whatever the view's
-    builder made of them off the GUI thread (the reading pane's document)."""
+    builder made of them off the GUI thread (the reading pane's document).  Without cached
+    entities, ``provisional`` holds the marks found without the model (gazetteer places,
+    dates, quantities), shown at once and replaced when the model answers."""
 
     article: Article
     entities: ArticleEntities | None
     built: object
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,9 @@ class LibrarySession(QObject):
             messages.info(_tr("L'index de la bibliothèque était illisible (%1) : il a été "
                               "reconstruit à partir des fichiers.").replace(
                                   "%1", kind_text(self.index.rebuilt)))
-        self.extractor = EntityExtractor()  # the cache key; the model runs in self.ner
-        self.ner = ProcessExtractor(self.extractor.model_name)
+        # the cache key and the model-free marks; the model itself runs in self.ner
+        self.extractor = EntityExtractor(cache_dir=cache_dir)
+        self.ner = ProcessExtractor(self.extractor.model_name, cache_dir=cache_dir)
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
@@ -173,6 +177,7 @@ class LibrarySession(QObject):
         (self.jobs.op("library", work).with_partial(partial)
          .with_progress(lambda done, total, _m: self.sig_progress.emit(done, total))
          .success(done).failure(failed).run())
+        self.warm_up()  # the model loads beside the scan when it will be needed
 
     def cancel_scan(self) -> None:
         self.jobs.cancel("library")
@@ -248,11 +253,18 @@ class LibrarySession(QObject):
         def work(_ctx: JobContext) -> ArticleLoaded:
             article = index.load_article(article_id, folder)
             ents = cache.get(article.content_hash, extractor.version) if cache else None
-            return ArticleLoaded(article, ents, build(article, ents))
+            if ents is not None:
+                return ArticleLoaded(article, ents, build(article, ents))
+            try:  # marks that need no model, painted now (50 ms), never cached
+                quick = extractor.model_free_entities(article)
+            except Exception:  # noqa: BLE001 - only a head start: the model still runs
+                log.exception("model-free marks of %s failed", article_id)
+                return ArticleLoaded(article, None, build(article, None))
+            return ArticleLoaded(article, quick, build(article, quick), provisional=True)
 
         def done(loaded: ArticleLoaded) -> None:
             self.sig_article_loaded.emit(loaded)
-            if loaded.entities is None:
+            if loaded.entities is None or loaded.provisional:
                 self._need_entities(loaded.article)
 
         (self.jobs.op("article", work).success(done)
@@ -264,6 +276,21 @@ class LibrarySession(QObject):
             self.extract(article)
         elif self.model.state != "failed":  # failed: said once, not retried per article
             self._pending_article = article
+            self.load_model()
+
+    def warm_up(self) -> None:
+        """When a library opens: when nothing was ever analysed with this model (a
+        fresh machine, a new model), start the model now, in parallel with the library
+        scan, instead of after the first article."""
+        cache = self.entity_cache
+        if self.model.state != "idle" or cache is None:
+            return
+        try:
+            needed = not cache.has_version(self.extractor.version)
+        except StorageError as exc:  # the cache will say so again when it is used
+            log.warning("entity cache not read: %s", exc)
+            return
+        if needed:
             self.load_model()
 
     def load_model(self) -> None:

