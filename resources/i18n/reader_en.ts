@@ -187,12 +187,20 @@ Cache: %3</translation>
         <source>Reader ne peut pas démarrer : %1 (dossier de cache %2)</source>
         <translation>Reader cannot start: %1 (cache folder %2)</translation>
     </message>
+    <message>
+        <source>la bibliothèque ne contient aucun article lisible</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArticleListPanel</name>
     <message>
         <source>Rechercher : mots, &quot;expression&quot;, ukrain*, OR, NOT…</source>
         <translation>Search: words, &quot;phrase&quot;, ukrain*, OR, NOT…</translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rechercher dans la bibliothèque</source>
@@ -205,6 +213,22 @@ Cache: %3</translation>
     <message>
         <source>Trier par</source>
         <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>Non lus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher seulement les articles non lus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suivis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher seulement les articles suivis</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tout afficher</source>
@@ -228,6 +252,21 @@ Cache: %3</translation>
     <message>
         <source>période : %1</source>
         <translation>period: %1</translation>
+    </message>
+    <message>
+        <source>non lus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suivis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tri de la liste…</source>
@@ -256,6 +295,17 @@ Cache: %3</translation>
     <message>
         <source>Pertinence</source>
         <translation>Relevance</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>non lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suivi</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -323,6 +373,13 @@ Cache: %3</translation>
     <message>
         <source>Les marque-pages sont en lecture seule : ils sont affichés mais aucune modification ne sera enregistrée.</source>
         <translation>Bookmarks are read-only: they are shown but no changes will be saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Le fichier des marque-pages était endommagé : %n marque-page(s) récupéré(s) ; l&apos;original est conservé dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Le fichier des marque-pages était endommagé : il a été conservé sous le nom {name} et un nouveau fichier a été commencé.</source>
@@ -405,6 +462,14 @@ Cache: %3</translation>
     <message>
         <source>Marque-pages non rattachés</source>
         <translation>Bookmarks not reattached</translation>
+    </message>
+    <message>
+        <source>{name} : {added} marque-page(s) récupéré(s), {updated} mis à jour, {unchanged} déjà présent(s), {lost} illisible(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Récupération impossible depuis {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n marque-page(s) exporté(s) vers {path}</source>
@@ -521,8 +586,24 @@ Cache: %3</translation>
         <translation>Reading order</translation>
     </message>
     <message>
+        <source>Étiquette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Aucun marque-page. Sélectionnez un passage et choisissez « Marquer le passage » (Ctrl+D).</source>
         <translation>No bookmarks. Select a passage and choose ‘Bookmark passage’ (Ctrl+D).</translation>
+    </message>
+    <message>
+        <source>Actions des marque-pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autres actions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Modifier la note…</source>
@@ -561,6 +642,22 @@ Cache: %3</translation>
         <translation>Import a JSON or W3C export (bookmarks already present are not duplicated)</translation>
     </message>
     <message>
+        <source>Récupérer des marque-pages depuis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Récupérer les marque-pages lisibles d&apos;un fichier endommagé mis de côté (*.damaged-*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réessayer d&apos;enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouvrir les marque-pages (disque plein, dossier en lecture seule…) : rien n&apos;a été déplacé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
@@ -575,6 +672,10 @@ Cache: %3</translation>
     <message>
         <source>Sélectionnez d&apos;abord, dans l&apos;article, le passage auquel rattacher ce marque-page.</source>
         <translation>First select, in the article, the passage to reattach this bookmark to.</translation>
+    </message>
+    <message>
+        <source>Marque-pages mis de côté (*.damaged-* *.sqlite3);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Toutes étiquettes</source>
@@ -806,6 +907,10 @@ Cache: %3</translation>
     <message>
         <source>Filtre sur le nom, sans tenir compte des accents ni des majuscules</source>
         <translation>Filters on the name, ignoring accents and case</translation>
+    </message>
+    <message>
+        <source>Type :</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Progression de l&apos;extraction des entités</source>
@@ -1085,50 +1190,78 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
-    <name>ReadingPane</name>
+    <name>Problems</name>
     <message>
-        <source>1 mot</source>
-        <translation>1 word</translation>
+        <source>un tube nommé (FIFO)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 mots</source>
-        <translation>%1 words</translation>
+        <source>un périphérique</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation au curseur</source>
-        <translation>Caret browsing</translation>
+        <source>un dossier</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Un curseur dans l&apos;article : Maj+flèches sélectionnent un passage</source>
-        <translation>A caret in the article: Shift+arrows select a passage</translation>
+        <source>un fichier spécial</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun article sélectionné</source>
-        <translation>No article selected</translation>
+        <source>une socket</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1. %2 entités surlignées : %3</source>
-        <translation>%1. %2 highlighted entities: %3</translation>
+        <source>fichier vide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation au curseur activée</source>
-        <translation>Caret browsing on</translation>
+        <source>fichier binaire, pas un article</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation au curseur désactivée</source>
-        <translation>Caret browsing off</translation>
+        <source>caractère invalide à l&apos;octet {byte} (le fichier n&apos;est pas en UTF-8)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 : %2</source>
-        <translation>%1: %2</translation>
+        <source>texte UTF-16 invalide à l&apos;octet {byte}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Occurrence %1 sur %2 : %3</source>
-        <translation>Match %1 of %2: %3</translation>
+        <source>aucun texte</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Marque-page : %1</source>
-        <translation>Bookmark: %1</translation>
+        <source>aucun texte après l&apos;en-tête</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fichier trop gros ({size} Mo, limite {limit} Mo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fichier illisible ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pas un fichier ordinaire : {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier a disparu pendant l&apos;analyse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lien symbolique vers un fichier hors de la bibliothèque (ignoré)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dossier illisible ({error}) : son contenu n&apos;a pas été lu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fichier illisible</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1307,53 @@ Cache: %3</translation>
     <message>
         <source>L&apos;état lu/suivi n&apos;a pas pu être enregistré</source>
         <translation>The read/starred state could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>1 mot</source>
+        <translation>1 word</translation>
+    </message>
+    <message>
+        <source>%1 mots</source>
+        <translation>%1 words</translation>
+    </message>
+    <message>
+        <source>Navigation au curseur</source>
+        <translation>Caret browsing</translation>
+    </message>
+    <message>
+        <source>Un curseur dans l&apos;article : Maj+flèches sélectionnent un passage</source>
+        <translation>A caret in the article: Shift+arrows select a passage</translation>
+    </message>
+    <message>
+        <source>Aucun article sélectionné</source>
+        <translation>No article selected</translation>
+    </message>
+    <message>
+        <source>%1. %2 entités surlignées : %3</source>
+        <translation>%1. %2 highlighted entities: %3</translation>
+    </message>
+    <message>
+        <source>Navigation au curseur activée</source>
+        <translation>Caret browsing on</translation>
+    </message>
+    <message>
+        <source>Navigation au curseur désactivée</source>
+        <translation>Caret browsing off</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Occurrence %1 sur %2 : %3</source>
+        <translation>Match %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Marque-page : %1</source>
+        <translation>Bookmark: %1</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1461,49 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
+    <name>StorageErrors</name>
+    <message>
+        <source>le fichier {name} est endommagé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le disque est plein : rien n&apos;a été enregistré (rien n&apos;est perdu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le dossier de {name} est en lecture seule : les modifications ne peuvent pas être enregistrées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} est occupé par une autre fenêtre : réessayez</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erreur d&apos;entrée/sortie sur {name} (disque défaillant ou retiré ?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impossible d&apos;ouvrir {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} a été écrit par une version plus récente de Reader : il n&apos;a pas été modifié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} n&apos;a pas le format attendu par Reader : il n&apos;a pas été modifié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erreur de stockage sur {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>la base de données</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Comme le &amp;système</source>
@@ -1326,6 +1549,14 @@ Cache: %3</translation>
         <translation>Articles</translation>
     </message>
     <message>
+        <source>Période</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles par période</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Période : années (plus de {n} mois)</source>
         <translation>Period: years (more than {n} months)</translation>
     </message>
@@ -1356,6 +1587,13 @@ Cache: %3</translation>
     <message>
         <source>période choisie : {period}</source>
         <translation>chosen period: {period}</translation>
+    </message>
+</context>
+<context>
+    <name>a11y</name>
+    <message>
+        <source>Effacer le texte</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -10,9 +10,23 @@
             <numerusform>%n résultats</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BookmarkService</name>
+    <message numerus="yes">
+        <source>Le fichier des marque-pages était endommagé : %n marque-page(s) récupéré(s) ; l&apos;original est conservé dans {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Supprimer %n marque-page(s)</source>
         <translation>
