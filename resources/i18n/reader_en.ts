@@ -189,7 +189,7 @@ Cache: %3</translation>
     </message>
     <message>
         <source>la bibliothèque ne contient aucun article lisible</source>
-        <translation type="unfinished"></translation>
+        <translation>the library contains no readable articles</translation>
     </message>
 </context>
 <context>
@@ -200,7 +200,7 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Rechercher</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Rechercher dans la bibliothèque</source>
@@ -216,19 +216,19 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Non lus</source>
-        <translation type="unfinished"></translation>
+        <translation>Unread</translation>
     </message>
     <message>
         <source>Afficher seulement les articles non lus</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only unread articles</translation>
     </message>
     <message>
         <source>Suivis</source>
-        <translation type="unfinished"></translation>
+        <translation>Starred</translation>
     </message>
     <message>
         <source>Afficher seulement les articles suivis</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only starred articles</translation>
     </message>
     <message>
         <source>Tout afficher</source>
@@ -255,15 +255,15 @@ Cache: %3</translation>
     </message>
     <message>
         <source>non lus</source>
-        <translation type="unfinished"></translation>
+        <translation>unread</translation>
     </message>
     <message>
         <source>suivis</source>
-        <translation type="unfinished"></translation>
+        <translation>starred</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
@@ -301,11 +301,11 @@ Cache: %3</translation>
     <name>ArticleTableModel</name>
     <message>
         <source>non lu</source>
-        <translation type="unfinished"></translation>
+        <translation>unread</translation>
     </message>
     <message>
         <source>suivi</source>
-        <translation type="unfinished"></translation>
+        <translation>starred</translation>
     </message>
 </context>
 <context>
@@ -376,9 +376,9 @@ Cache: %3</translation>
     </message>
     <message numerus="yes">
         <source>Le fichier des marque-pages était endommagé : %n marque-page(s) récupéré(s) ; l&apos;original est conservé dans {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The bookmarks file was damaged: %n bookmark recovered; the original is kept in {path}.</numerusform>
+            <numerusform>The bookmarks file was damaged: %n bookmarks recovered; the original is kept in {path}.</numerusform>
         </translation>
     </message>
     <message>
@@ -465,11 +465,11 @@ Cache: %3</translation>
     </message>
     <message>
         <source>{name} : {added} marque-page(s) récupéré(s), {updated} mis à jour, {unchanged} déjà présent(s), {lost} illisible(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {added} bookmark(s) recovered, {updated} updated, {unchanged} already present, {lost} unreadable.</translation>
     </message>
     <message>
         <source>Récupération impossible depuis {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not recover from {name}</translation>
     </message>
     <message numerus="yes">
         <source>%n marque-page(s) exporté(s) vers {path}</source>
@@ -587,11 +587,11 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Étiquette</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Ordre</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>Aucun marque-page. Sélectionnez un passage et choisissez « Marquer le passage » (Ctrl+D).</source>
@@ -599,11 +599,11 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Actions des marque-pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark actions</translation>
     </message>
     <message>
         <source>Autres actions</source>
-        <translation type="unfinished"></translation>
+        <translation>More actions</translation>
     </message>
     <message>
         <source>Modifier la note…</source>
@@ -643,19 +643,19 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Récupérer des marque-pages depuis…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover bookmarks from…</translation>
     </message>
     <message>
         <source>Récupérer les marque-pages lisibles d&apos;un fichier endommagé mis de côté (*.damaged-*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover the readable bookmarks from a damaged file that was set aside (*.damaged-*)</translation>
     </message>
     <message>
         <source>Réessayer d&apos;enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry saving</translation>
     </message>
     <message>
         <source>Rouvrir les marque-pages (disque plein, dossier en lecture seule…) : rien n&apos;a été déplacé</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the bookmarks (disk full, read-only folder…): nothing has been moved</translation>
     </message>
     <message>
         <source>Recharger</source>
@@ -675,7 +675,7 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Marque-pages mis de côté (*.damaged-* *.sqlite3);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Set-aside bookmarks (*.damaged-* *.sqlite3);;All files (*)</translation>
     </message>
     <message>
         <source>Toutes étiquettes</source>
@@ -910,7 +910,7 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Type :</source>
-        <translation type="unfinished"></translation>
+        <translation>Type:</translation>
     </message>
     <message>
         <source>Progression de l&apos;extraction des entités</source>
@@ -1193,75 +1193,75 @@ Cache: %3</translation>
     <name>Problems</name>
     <message>
         <source>un tube nommé (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>a named pipe (FIFO)</translation>
     </message>
     <message>
         <source>un périphérique</source>
-        <translation type="unfinished"></translation>
+        <translation>a device</translation>
     </message>
     <message>
         <source>un dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>a folder</translation>
     </message>
     <message>
         <source>un fichier spécial</source>
-        <translation type="unfinished"></translation>
+        <translation>a special file</translation>
     </message>
     <message>
         <source>une socket</source>
-        <translation type="unfinished"></translation>
+        <translation>a socket</translation>
     </message>
     <message>
         <source>fichier vide</source>
-        <translation type="unfinished"></translation>
+        <translation>empty file</translation>
     </message>
     <message>
         <source>fichier binaire, pas un article</source>
-        <translation type="unfinished"></translation>
+        <translation>binary file, not an article</translation>
     </message>
     <message>
         <source>caractère invalide à l&apos;octet {byte} (le fichier n&apos;est pas en UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid character at byte {byte} (the file is not UTF-8)</translation>
     </message>
     <message>
         <source>texte UTF-16 invalide à l&apos;octet {byte}</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid UTF-16 text at byte {byte}</translation>
     </message>
     <message>
         <source>aucun texte</source>
-        <translation type="unfinished"></translation>
+        <translation>no text</translation>
     </message>
     <message>
         <source>aucun texte après l&apos;en-tête</source>
-        <translation type="unfinished"></translation>
+        <translation>no text after the header</translation>
     </message>
     <message>
         <source>fichier trop gros ({size} Mo, limite {limit} Mo)</source>
-        <translation type="unfinished"></translation>
+        <translation>file too large ({size} MB, limit {limit} MB)</translation>
     </message>
     <message>
         <source>fichier illisible ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable file ({error})</translation>
     </message>
     <message>
         <source>pas un fichier ordinaire : {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>not a regular file: {kind}</translation>
     </message>
     <message>
         <source>le fichier a disparu pendant l&apos;analyse</source>
-        <translation type="unfinished"></translation>
+        <translation>the file disappeared during the scan</translation>
     </message>
     <message>
         <source>lien symbolique vers un fichier hors de la bibliothèque (ignoré)</source>
-        <translation type="unfinished"></translation>
+        <translation>symbolic link to a file outside the library (ignored)</translation>
     </message>
     <message>
         <source>dossier illisible ({error}) : son contenu n&apos;a pas été lu</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable folder ({error}): its contents were not read</translation>
     </message>
     <message>
         <source>fichier illisible</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable file</translation>
     </message>
 </context>
 <context>
@@ -1464,43 +1464,43 @@ Cache: %3</translation>
     <name>StorageErrors</name>
     <message>
         <source>le fichier {name} est endommagé</source>
-        <translation type="unfinished"></translation>
+        <translation>the file {name} is damaged</translation>
     </message>
     <message>
         <source>le disque est plein : rien n&apos;a été enregistré (rien n&apos;est perdu)</source>
-        <translation type="unfinished"></translation>
+        <translation>the disk is full: nothing has been saved (nothing is lost)</translation>
     </message>
     <message>
         <source>le dossier de {name} est en lecture seule : les modifications ne peuvent pas être enregistrées</source>
-        <translation type="unfinished"></translation>
+        <translation>the folder containing {name} is read-only: changes cannot be saved</translation>
     </message>
     <message>
         <source>{name} est occupé par une autre fenêtre : réessayez</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is in use by another window: try again</translation>
     </message>
     <message>
         <source>erreur d&apos;entrée/sortie sur {name} (disque défaillant ou retiré ?)</source>
-        <translation type="unfinished"></translation>
+        <translation>input/output error on {name} (failing or removed disk?)</translation>
     </message>
     <message>
         <source>impossible d&apos;ouvrir {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot open {name}</translation>
     </message>
     <message>
         <source>{name} a été écrit par une version plus récente de Reader : il n&apos;a pas été modifié</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} was written by a newer version of Reader: it has not been modified</translation>
     </message>
     <message>
         <source>{name} n&apos;a pas le format attendu par Reader : il n&apos;a pas été modifié</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is not in the format Reader expects: it has not been modified</translation>
     </message>
     <message>
         <source>erreur de stockage sur {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>storage error on {name}</translation>
     </message>
     <message>
         <source>la base de données</source>
-        <translation type="unfinished"></translation>
+        <translation>the database</translation>
     </message>
 </context>
 <context>
@@ -1550,11 +1550,11 @@ Cache: %3</translation>
     </message>
     <message>
         <source>Période</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Articles par période</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles per period</translation>
     </message>
     <message>
         <source>Période : années (plus de {n} mois)</source>
@@ -1593,7 +1593,7 @@ Cache: %3</translation>
     <name>a11y</name>
     <message>
         <source>Effacer le texte</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear text</translation>
     </message>
 </context>
 </TS>

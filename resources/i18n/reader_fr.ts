@@ -12,7 +12,7 @@
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
@@ -22,9 +22,9 @@
     <name>BookmarkService</name>
     <message numerus="yes">
         <source>Le fichier des marque-pages était endommagé : %n marque-page(s) récupéré(s) ; l&apos;original est conservé dans {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le fichier des marque-pages était endommagé : %n marque-page récupéré ; l&apos;original est conservé dans {path}.</numerusform>
+            <numerusform>Le fichier des marque-pages était endommagé : %n marque-pages récupérés ; l&apos;original est conservé dans {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
