@@ -1,8 +1,8 @@
 """Make the README screenshots with the app's own ``--screenshot``.
 
 A throw-away data directory gets two bookmarks on the seed article (so the Bookmarks panel
-and the marked passages show), then the app renders the main view and the Library
-Entities view.  Nothing touches the user's own data.
+and the marked passages show), then the app renders the main view in French and English,
+light and dark, and the Library Entities view.  Nothing touches the user's own data.
 
     python benchmarks/make_screenshots.py [OUT_DIR default resources/]
 """
@@ -38,8 +38,12 @@ def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                READER_DATA_DIR=str(data), READER_CACHE_DIR=str(cache),
                XDG_CONFIG_HOME=str(tmp / "config"))
-    subprocess.run([sys.executable, "-m", "reader", str(ROOT / "seeds"), "--screenshot",
-                    str(out / "screenshot.png")], check=True, env=env)
+    for name, lang, theme in [("screenshot.png", "fr", "light"),
+                              ("screenshot-dark.png", "fr", "dark"),
+                              ("screenshot-en.png", "en", "light"),
+                              ("screenshot-en-dark.png", "en", "dark")]:
+        subprocess.run([sys.executable, "-m", "reader", str(ROOT / "seeds"), "--screenshot",
+                        str(out / name), "--lang", lang, "--theme", theme], check=True, env=env)
     # the Library Entities view needs a library of some size: recombine the seed's own
     # paragraphs (never the licensed corpus) into 120 articles with varied dates
     library = tmp / "library"
