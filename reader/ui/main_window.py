@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.library_entities = LibraryEntitiesPanel(self.entity_service, self.view_state, self)
         docks = [self.entities_panel, self.bookmarks_panel, self.library_entities]
         place_docks(self, right=docks[:2], left=docks[2:])
-        self.commands = Actions(self, self.undo_stack)
+        self.commands = Actions(self, self.undo_stack, self.status.say)
         self.passages = PassageCommands(self.pane, self.bookmarks, self)
         self.bookmark_passages = BookmarkPassages(self.pane, self.bookmarks, self.settings,
                                                   self.select_article, self)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         for action, slot in (
             (a.open, self.choose_folder), (a.reload, s.reload), (a.problems, self.show_problems),
             (a.quit, self.close), (a.find, self.articles.focus_search), (a.about, self.about),
-            (a.bookmark, self.bookmark_selection), (a.shortcuts, self.show_shortcuts),
+            (a.bookmark, self.bookmark_selection), (a.find_in_article, self.reading.find_bar.open),
             (a.next_article, lambda: self.articles.step(1)),
             (a.prev_article, lambda: self.articles.step(-1)),
             (a.next_match, lambda: self.pane.step_match(True)),
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             (a.next_mention, lambda: self.pane.step_mention(True)),
             (a.prev_mention, lambda: self.pane.step_mention(False)),
             (a.zoom_in, lambda: self.pane.zoom(1)), (a.zoom_out, lambda: self.pane.zoom(-1)),
-            (a.zoom_reset, lambda: self.pane.zoom(0)),
+            (a.zoom_reset, lambda: self.pane.zoom(0)), (a.shortcuts, self.show_shortcuts),
             (a.print, p.print_article), (a.export_pdf, p.export_pdf),
             (a.copy_citation, p.copy_with_citation), (a.copy_link, p.copy_link),
             (a.toggle_read, lambda: self._on_current(self.read_state.toggle_read)),

@@ -8,6 +8,7 @@ from the keyboard and discoverable; the shortcuts window lists the same actions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -22,7 +23,9 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 class Actions(QObject):
     """Every window-level command, without its slot."""
 
-    def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
+    def __init__(self, window: QMainWindow, undo_stack: QUndoStack,
+                 say: Callable[[str], None] | None = None) -> None:
+        """``say`` tells what undo and redo did (the status bar)."""
         super().__init__(window)
         self._window = window
         make = self._make
@@ -31,10 +34,12 @@ class Actions(QObject):
                            [QKeySequence.StandardKey.Refresh])
         self.problems = make(self.tr("Fichiers illisi&bles…"), "problems")
         self.quit = make(self.tr("&Quitter"), "quit", [QKeySequence.StandardKey.Quit])
-        self.find = make(self.tr("&Rechercher dans la bibliothèque"), "find",
+        self.find = make(self.tr("Rec&hercher dans la bibliothèque"), "find",
                          [QKeySequence.StandardKey.Find])
         self.next_article = make(self.tr("Article &suivant"), "next_article", ["J", "Alt+Down"])
         self.prev_article = make(self.tr("Article &précédent"), "previous_article", ["K", "Alt+Up"])
+        self.find_in_article = make(self.tr("Chercher dans l'&article"), "find",
+                                    ["Ctrl+Shift+F", "/"])
         self.next_match = make(self.tr("Occurrence suivante"), "next_match",
                                [QKeySequence.StandardKey.FindNext])
         self.prev_match = make(self.tr("Occurrence précédente"), "previous_match",
@@ -60,7 +65,7 @@ class Actions(QObject):
                                      "(texte et Markdown)"))
         self.copy_link = make(self.tr("Copier le &lien du passage"), "link", ["Ctrl+Shift+L"],
                               self.tr("Copier un lien reader:// qui rouvre ce passage"))
-        self.toggle_read = make(self.tr("Marquer comme &lu / non lu"), "read", ["M"])
+        self.toggle_read = make(self.tr("Marquer comme l&u / non lu"), "read", ["M"])
         self.toggle_star = make(self.tr("&Suivre / ne plus suivre"), "star", ["S", "*"])
         self.mark_all_read = make(self.tr("Tout marquer comme lu"), "read_all", ["Ctrl+Shift+M"],
                                   self.tr("Marquer comme lus les articles affichés (annulable)"))
@@ -72,6 +77,11 @@ class Actions(QObject):
         self.redo = undo_stack.createRedoAction(window, self.tr("Rétablir"))
         self.redo.setIcon(icon("redo"))
         self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        if say is not None:  # after the stack moved: the undone step is now the redo text
+            self.undo.triggered.connect(lambda: say(self.tr("Annulé : %1").replace(
+                "%1", undo_stack.redoText())))
+            self.redo.triggered.connect(lambda: say(self.tr("Rétabli : %1").replace(
+                "%1", undo_stack.undoText())))
 
     def _make(self, text: str, icon_name: str, shortcuts: list[Shortcut] | None = None,
               tip: str = "") -> QAction:
@@ -122,7 +132,8 @@ def build_menus(window: QMainWindow, actions: Actions, parts: MenuParts) -> dict
     edit.addSeparator()
     edit.addActions([actions.toggle_read, actions.toggle_star, actions.mark_all_read])
     edit.addSeparator()
-    edit.addActions([actions.find, actions.next_match, actions.prev_match])
+    edit.addActions([actions.find, actions.find_in_article, actions.next_match,
+                     actions.prev_match])
     view = menus["view"] = bar.addMenu(QCoreApplication.translate("Actions", "Affic&hage"))
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_reset, actions.justify])
     view.addActions(parts.view)

@@ -37,7 +37,7 @@ Cache: %3</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>&amp;Rechercher dans la bibliothèque</source>
+        <source>Rec&amp;hercher dans la bibliothèque</source>
         <translation>&amp;Find in library</translation>
     </message>
     <message>
@@ -47,6 +47,10 @@ Cache: %3</translation>
     <message>
         <source>Article &amp;précédent</source>
         <translation>&amp;Previous article</translation>
+    </message>
+    <message>
+        <source>Chercher dans l&apos;&amp;article</source>
+        <translation>Find in &amp;article</translation>
     </message>
     <message>
         <source>Occurrence suivante</source>
@@ -117,7 +121,7 @@ Cache: %3</translation>
         <translation>Copy a reader:// link that reopens this passage</translation>
     </message>
     <message>
-        <source>Marquer comme &amp;lu / non lu</source>
+        <source>Marquer comme l&amp;u / non lu</source>
         <translation>Mark as &amp;read / unread</translation>
     </message>
     <message>
@@ -143,6 +147,14 @@ Cache: %3</translation>
     <message>
         <source>Rétablir</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Annulé : %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Rétabli : %1</source>
+        <translation>Redone: %1</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -790,6 +802,36 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Chercher dans l&apos;article</source>
+        <translation>Find in article</translation>
+    </message>
+    <message>
+        <source>Occurrence précédente</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Occurrence suivante</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Fermer la recherche dans l&apos;article (Échap)</source>
+        <translation>Close find in article (Esc)</translation>
+    </message>
+    <message>
+        <source>Fermer la recherche dans l&apos;article</source>
+        <translation>Close find in article</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FocusCycle</name>
     <message>
         <source>Zone suivante</source>
@@ -1330,6 +1372,10 @@ Cache: %3</translation>
     <message>
         <source>Aucun article sélectionné</source>
         <translation>No article selected</translation>
+    </message>
+    <message>
+        <source>(sans note)</source>
+        <translation>(no note)</translation>
     </message>
     <message>
         <source>%1. %2 entités surlignées : %3</source>

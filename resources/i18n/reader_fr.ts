@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%n occurrence(s)</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReadStateService</name>
     <message numerus="yes">
         <source>Marquer %n article(s) comme lu(s)</source>

@@ -194,7 +194,7 @@ def test_export_and_import_run_in_the_background(qtbot, service: BookmarkService
         service.export(service.bookmarks(), out, "json")
     assert done.args[0].ok and done.args[0].count == 2 and out.exists()
     info = messages_since(start)[-1]
-    assert info.level == messages.Level.INFO and "2 marque-page(s) exporté(s) vers" in info.text
+    assert info.level == messages.Level.INFO and "2 marque-pages exportés vers" in info.text  # reader_fr plural
     # into another data directory: both are added, and the change is announced
     other = BookmarkService(tmp_path / "other", runner)
     seen = Recorder(other)

@@ -136,3 +136,4 @@ class Overlays:
                 said = QCoreApplication.translate("ReadingPane", "Marque-page : %1")
                 return ("bookmark", mark.start, mark.end), said.replace("%1", what)
         return None
+

@@ -10,7 +10,6 @@ reaches into ``view`` or ``legend`` (context menu entries go through
 from __future__ import annotations
 
 import bisect
-import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,6 +29,7 @@ from reader.core.library.parser import Article
 from reader.core.library.search_query import find_matches
 from reader.ui.common import theme
 from reader.ui.common.entity_style import ORDER, style_for
+from reader.ui.common.tooltips import plain_tooltip
 from reader.ui.reading.document import (
     LABEL_PROP,
     BuiltDocument,
@@ -48,8 +48,6 @@ __all__ = ["BOOKMARK_COLOURS", "LABEL_PROP", "BuiltDocument", "ReadingPane", "bu
            "by_position"]
 
 DEFAULT_POINT_SIZE = 13.0
-
-
 
 
 class ReadingPane(QWidget):
@@ -190,6 +188,12 @@ class ReadingPane(QWidget):
         """Checkable per-type actions in step with the legend (Affichage → Types)."""
         return self.legend.type_actions(self)
 
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar below the text (the find bar)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.addWidget(bar)
+
     def set_entity_status(self, text: str) -> None:
         """The short entity status in the legend bar ("analyse…", "12 entités")."""
         self.legend.set_status(text)
@@ -237,13 +241,12 @@ class ReadingPane(QWidget):
         """Plain text (escaped: tooltips are rich text when they look like markup)."""
         if self.article is None:
             return ""
-        ent = self.entity_at(position - self._body_start)
-        if ent is None:
-            return ""
-        tip = f"{style_for(ent.label).name} ({ent.label}) : {ent.text}"
-        if "<" in tip or "&" in tip:  # Qt would take it for markup: show it as written
-            return f"<p style='white-space:pre-wrap'>{html.escape(tip, quote=False)}</p>"
-        return tip
+        offset = position - self._body_start
+        ent = self.entity_at(offset)
+        return plain_tooltip("\n".join(
+            [self.tr("Marque-page : %1").replace("%1", mark.label or self.tr("(sans note)"))
+             for mark in self._overlays.bookmarks if mark.start <= offset < mark.end]
+            + ([f"{style_for(ent.label).name} ({ent.label}) : {ent.text}"] if ent else [])))
 
     def entity_count_in_document(self) -> int:
         """How many character runs carry an entity label (for tests and diagnostics)."""

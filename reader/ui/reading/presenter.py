@@ -25,6 +25,7 @@ from reader.services.library_session import (
 from reader.services.view_state import EntityFilter, ViewState
 from reader.ui.common.status_bar import StatusBar
 from reader.ui.reading.entities_panel import EntitiesPanel
+from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.pane import BuiltDocument, ReadingPane, build_document, by_position
 
 
@@ -52,6 +53,8 @@ class ArticlePresenter(QObject):
         view_state.sig_terms_changed.connect(pane.set_search_terms)
         view_state.sig_entity_changed.connect(self._focus)
         entities.sig_entity_activated.connect(self._on_entity_activated)
+        self.find_bar = FindBar(pane, lambda: view_state.terms)
+        pane.add_bar(self.find_bar)
 
     def show_row(self, row: ArticleRow) -> None:
         """The list moved to this article: load it unless it is already shown (the list
