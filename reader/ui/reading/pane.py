@@ -243,10 +243,11 @@ class ReadingPane(QWidget):
             return ""
         offset = position - self._body_start
         ent = self.entity_at(offset)
-        return plain_tooltip("\n".join(
+        tip = "\n".join(
             [self.tr("Marque-page : %1").replace("%1", mark.label or self.tr("(sans note)"))
              for mark in self._overlays.bookmarks if mark.start <= offset < mark.end]
-            + ([f"{style_for(ent.label).name} ({ent.label}) : {ent.text}"] if ent else [])))
+            + ([f"{style_for(ent.label).name} ({ent.label}) : {ent.text}"] if ent else []))
+        return plain_tooltip(tip) if "<" in tip or "&" in tip else tip  # no markup guessed
 
     def entity_count_in_document(self) -> int:
         """How many character runs carry an entity label (for tests and diagnostics)."""
