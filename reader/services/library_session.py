@@ -33,9 +33,6 @@ from reader.services.wording import kind_text, storage_error_text
 log = logging.getLogger("reader.session")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibrarySession", text)
-
 
 @dataclass(frozen=True)
 class LibraryOpened:
@@ -112,12 +109,12 @@ class LibrarySession(QObject):
         self.jobs = runner
         self.index = LibraryIndex.open_or_temporary(cache_dir / "library.sqlite3")
         if self.index.temporary_reason is not None:  # the library opens all the same
-            messages.warning(_tr("Cache inutilisable (%1) : cache temporaire pour cette "
+            messages.warning(QCoreApplication.translate("LibrarySession", "Cache inutilisable (%1) : cache temporaire pour cette "
                                  "session").replace("%1", storage_error_text(
                                      self.index.temporary_reason)), sticky=True)
             cache_dir = self.index.db_path.parent
         elif self.index.rebuilt:  # a cache: rebuilt from the files, nothing is lost
-            messages.info(_tr("L'index de la bibliothèque était illisible (%1) : il a été "
+            messages.info(QCoreApplication.translate("LibrarySession", "L'index de la bibliothèque était illisible (%1) : il a été "
                               "reconstruit à partir des fichiers.").replace(
                                   "%1", kind_text(self.index.rebuilt)))
         # the cache key and the model-free marks; the model itself runs in self.ner
@@ -128,7 +125,7 @@ class LibrarySession(QObject):
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
         except StorageError as exc:
             self.entity_cache = None
-            messages.warning(_tr("Cache des entités indisponible"), storage_error_text(exc),
+            messages.warning(QCoreApplication.translate("LibrarySession", "Cache des entités indisponible"), storage_error_text(exc),
                              sticky=True)
         self.folder: Path | None = None
         self.problems: list[Problem] = []
@@ -171,7 +168,7 @@ class LibrarySession(QObject):
             self.sig_opened.emit(opened)
 
         def failed(failure: JobFailure) -> None:
-            messages.error(_tr("Impossible d'ouvrir la bibliothèque"), str(failure))
+            messages.error(QCoreApplication.translate("LibrarySession", "Impossible d'ouvrir la bibliothèque"), str(failure))
             self.sig_open_failed.emit(str(failure))
 
         (self.jobs.op("library", work).with_partial(partial)
@@ -210,7 +207,7 @@ class LibrarySession(QObject):
             self.sig_search_done.emit(result)
 
         (self.jobs.op("search", work).success(done)
-         .failure(lambda f: messages.warning(_tr("Recherche impossible"), str(f))).run())
+         .failure(lambda f: messages.warning(QCoreApplication.translate("LibrarySession", "Recherche impossible"), str(f))).run())
 
     def request_snippets(self, article_ids: Sequence[str]) -> None:
         """Read these articles off the GUI thread; ``sig_snippets`` gives the text around
@@ -307,7 +304,7 @@ class LibrarySession(QObject):
                 self.extract(pending)
 
         def failed(failure: JobFailure) -> None:
-            messages.error(_tr("Le modèle d'entités n'a pas pu être chargé"), str(failure))
+            messages.error(QCoreApplication.translate("LibrarySession", "Le modèle d'entités n'a pas pu être chargé"), str(failure))
             self._set_model(ModelState("failed", self.extractor.model_name, str(failure)))
 
         self.jobs.op("model", lambda _ctx: ner.load()).serial().success(done).failure(failed).run()

@@ -43,9 +43,6 @@ PRINT_COLOURS = {"yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc",
 QUOTE_CHARS = 90
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
 
 @dataclass(frozen=True)
 class PrintOptions:
@@ -96,7 +93,7 @@ def meta_line(article: Article) -> str:
     parts = [article.date.display()]
     if article.source:
         parts.append(article.source)
-    parts.append(_tr("{count} mots").format(count=article.word_count))
+    parts.append(QCoreApplication.translate("Printing", "{count} mots").format(count=article.word_count))
     if article.caption and article.caption != article.title:
         parts.insert(0, article.caption)
     return "  ·  ".join(parts)
@@ -197,7 +194,7 @@ def _append_notes(cursor: QTextCursor, notes: list[Footnote]) -> None:
     heading_fmt = QTextCharFormat()
     heading_fmt.setFontWeight(QFont.Weight.Bold)
     cursor.insertBlock(heading_block, heading_fmt)
-    cursor.insertText(_tr("Notes"), heading_fmt)
+    cursor.insertText(QCoreApplication.translate("Printing", "Notes"), heading_fmt)
     note_block = QTextBlockFormat()
     note_block.setBottomMargin(6)
     quote_fmt = QTextCharFormat()
@@ -211,7 +208,7 @@ def _append_notes(cursor: QTextCursor, notes: list[Footnote]) -> None:
         cursor.insertText(f"[{note.number}] ", number_fmt)
         cursor.insertText(f"« {_short(note.quote)} »", quote_fmt)
         if note.orphaned:
-            cursor.insertText(" " + _tr("(passage introuvable)"), quote_fmt)
+            cursor.insertText(" " + QCoreApplication.translate("Printing", "(passage introuvable)"), quote_fmt)
         cursor.insertText(" — ", plain)
         cursor.insertText(note.note, plain)
 

@@ -23,9 +23,6 @@ log = logging.getLogger("reader.recent")
 MAX_RECENT = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentLibraries", text)
-
 
 @dataclass(frozen=True)
 class RecentLibrary:
@@ -43,15 +40,15 @@ def unavailable_reason(folder: Path) -> str:
     """Why ``folder`` cannot be opened as a library, in words for the menu ("" if it can)."""
     try:
         if not folder.exists():
-            return _tr("Dossier introuvable")
+            return QCoreApplication.translate("RecentLibraries", "Dossier introuvable")
         if not folder.is_dir():
-            return _tr("N'est pas un dossier")
+            return QCoreApplication.translate("RecentLibraries", "N'est pas un dossier")
         if not os.access(folder, os.R_OK | os.X_OK):
-            return _tr("Accès refusé")
+            return QCoreApplication.translate("RecentLibraries", "Accès refusé")
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return _tr("Accès refusé")
-        return _tr("Dossier illisible ({error})").format(error=exc.strerror or exc)
+            return QCoreApplication.translate("RecentLibraries", "Accès refusé")
+        return QCoreApplication.translate("RecentLibraries", "Dossier illisible ({error})").format(error=exc.strerror or exc)
     return ""
 
 

@@ -310,7 +310,70 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
+    <name>ArticlePresenter</name>
+    <message>
+        <source>Impossible d&apos;afficher cet article : %1</source>
+        <translation>Cannot show this article: %1</translation>
+    </message>
+    <message>
+        <source>Article illisible</source>
+        <translation>Unreadable article</translation>
+    </message>
+    <message>
+        <source>entités : en attente du modèle…</source>
+        <translation>entities: waiting for the model…</translation>
+    </message>
+    <message>
+        <source>entités : analyse…</source>
+        <translation>entities: analysing…</translation>
+    </message>
+    <message>
+        <source>Analyse des entités…</source>
+        <translation>Analysing entities…</translation>
+    </message>
+    <message>
+        <source>entités : échec</source>
+        <translation>entities: failed</translation>
+    </message>
+    <message>
+        <source>Analyse impossible : %1</source>
+        <translation>Could not analyse: %1</translation>
+    </message>
+    <message>
+        <source>Chargement du modèle d&apos;entités…</source>
+        <translation>Loading the entity model…</translation>
+    </message>
+    <message>
+        <source>Entités : %1 prêt</source>
+        <translation>Entities: %1 ready</translation>
+    </message>
+    <message>
+        <source>Entités indisponibles</source>
+        <translation>Entities unavailable</translation>
+    </message>
+    <message>
+        <source>entités indisponibles</source>
+        <translation>entities unavailable</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
+    <message>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Mots</source>
+        <translation>Words</translation>
+    </message>
     <message>
         <source>non lu</source>
         <translation>unread</translation>
@@ -336,6 +399,100 @@ Cache: %3</translation>
     <message>
         <source>Supprimer un marque-page</source>
         <translation>Delete bookmark</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkDialogs</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON Reader (*.json)</source>
+        <translation>Reader JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation (*.jsonld *.json)</source>
+        <translation>W3C Web Annotation (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Étiquettes (séparées par des espaces ou des virgules) :</source>
+        <translation>Tags (separated by spaces or commas):</translation>
+    </message>
+    <message>
+        <source>Exporter les marque-pages</source>
+        <translation>Export bookmarks</translation>
+    </message>
+    <message>
+        <source>marque-pages.md</source>
+        <translation>bookmarks.md</translation>
+    </message>
+    <message>
+        <source>Importer des marque-pages</source>
+        <translation>Import bookmarks</translation>
+    </message>
+    <message>
+        <source>Marque-pages (*.json *.jsonld);;Tous les fichiers (*)</source>
+        <translation>Bookmarks (*.json *.jsonld);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkModel</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>passage modifié : à vérifier</source>
+        <translation>passage changed: check it</translation>
+    </message>
+    <message>
+        <source>passage introuvable dans l&apos;article actuel</source>
+        <translation>passage not found in the current article</translation>
+    </message>
+    <message>
+        <source>sans date</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <source>Note : {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>{title} — {source}, {date}</source>
+        <translation>{title} — {source}, {date}</translation>
+    </message>
+    <message>
+        <source>source inconnue</source>
+        <translation>unknown source</translation>
+    </message>
+    <message>
+        <source>Étiquettes : {tags}</source>
+        <translation>Tags: {tags}</translation>
+    </message>
+    <message>
+        <source>Couleur : {colour}</source>
+        <translation>Colour: {colour}</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1256,33 @@ Cache: %3</translation>
     </message>
 </context>
 <context>
+    <name>LibrarySession</name>
+    <message>
+        <source>Cache inutilisable (%1) : cache temporaire pour cette session</source>
+        <translation>Cache unusable (%1): a temporary cache is used for this session</translation>
+    </message>
+    <message>
+        <source>L&apos;index de la bibliothèque était illisible (%1) : il a été reconstruit à partir des fichiers.</source>
+        <translation>The library index was unreadable (%1): it was rebuilt from the files.</translation>
+    </message>
+    <message>
+        <source>Cache des entités indisponible</source>
+        <translation>Entity cache unavailable</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;ouvrir la bibliothèque</source>
+        <translation>Could not open the library</translation>
+    </message>
+    <message>
+        <source>Recherche impossible</source>
+        <translation>Could not search</translation>
+    </message>
+    <message>
+        <source>Le modèle d&apos;entités n&apos;a pas pu être chargé</source>
+        <translation>The entity model could not be loaded</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ouvrir une bibliothèque</source>
@@ -1229,6 +1413,21 @@ Cache: %3</translation>
     <message>
         <source>Article exporté en PDF : %1</source>
         <translation>Article exported as PDF: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>{count} mots</source>
+        <translation>{count} words</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(passage introuvable)</source>
+        <translation>(passage not found)</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1599,25 @@ Cache: %3</translation>
     <message>
         <source>Marque-page : %1</source>
         <translation>Bookmark: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecentLibraries</name>
+    <message>
+        <source>Dossier introuvable</source>
+        <translation>Folder not found</translation>
+    </message>
+    <message>
+        <source>N&apos;est pas un dossier</source>
+        <translation>Not a folder</translation>
+    </message>
+    <message>
+        <source>Accès refusé</source>
+        <translation>Access denied</translation>
+    </message>
+    <message>
+        <source>Dossier illisible ({error})</source>
+        <translation>Unreadable folder ({error})</translation>
     </message>
 </context>
 <context>

@@ -16,11 +16,18 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from reader.core.library.index import ArticleRow
 from reader.core.library.rows import row_month, sorted_in_chunks
 from reader.core.text import fold
+from reader.services.i18n import display_date
 from reader.services.read_state import ReadStateService
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -40,7 +47,10 @@ COL_TITLE, COL_DATE, COL_SOURCE, COL_WORDS = range(4)
 _ROWID, _ID = operator.itemgetter(0), operator.itemgetter(1)
 _DATE_ISO, _PRECISION = operator.itemgetter(4), operator.itemgetter(5)
 _WORD_COUNT = operator.itemgetter(8)
-_HEADERS = ("Titre", "Date", "Source", "Mots")
+_HEADERS = (QT_TRANSLATE_NOOP("ArticleTableModel", "Titre"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Date"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Source"),
+            QT_TRANSLATE_NOOP("ArticleTableModel", "Mots"))
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
@@ -370,7 +380,7 @@ class ArticleTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(_HEADERS)):
-            return _HEADERS[section]
+            return self.tr(str(_HEADERS[section]))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -386,7 +396,7 @@ class ArticleTableModel(QAbstractTableModel):
     def _date_display(self, row: int) -> str:
         text = self._date_text.get(row)
         if text is None:
-            text = self._rows[row].date.display()
+            text = display_date(self._rows[row].date)  # "mai 2024" / "May 2024"
             self._date_text[row] = text
         return text
 

@@ -15,16 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from reader.core.bookmarks.store import normalise_tags
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BookmarkDialogs", text)
-
-
 def export_filters() -> dict[str, str]:
     """Export format → file dialog filter."""
     return {
-        "md": _tr("Markdown (*.md)"),
-        "json": _tr("JSON Reader (*.json)"),
-        "w3c": _tr("W3C Web Annotation (*.jsonld *.json)"),
+        "md": QCoreApplication.translate("BookmarkDialogs", "Markdown (*.md)"),
+        "json": QCoreApplication.translate("BookmarkDialogs", "JSON Reader (*.json)"),
+        "w3c": QCoreApplication.translate("BookmarkDialogs", "W3C Web Annotation (*.jsonld *.json)"),
     }
 
 
@@ -42,7 +38,7 @@ def format_for(path: Path, chosen: str) -> str:
 
 def ask_tags(parent: QWidget | None, tags: Sequence[str]) -> tuple[str, ...] | None:
     text, ok = QInputDialog.getText(
-        parent, _tr("Étiquettes"), _tr("Étiquettes (séparées par des espaces ou des virgules) :"),
+        parent, QCoreApplication.translate("BookmarkDialogs", "Étiquettes"), QCoreApplication.translate("BookmarkDialogs", "Étiquettes (séparées par des espaces ou des virgules) :"),
         QLineEdit.EchoMode.Normal, " ".join(tags))
     return normalise_tags(text) if ok else None
 
@@ -51,7 +47,7 @@ def ask_export_path(parent: QWidget | None) -> tuple[Path, str] | None:
     """The file to export to and its format."""
     filters = export_filters()
     path, chosen_filter = QFileDialog.getSaveFileName(
-        parent, _tr("Exporter les marque-pages"), _tr("marque-pages.md"),
+        parent, QCoreApplication.translate("BookmarkDialogs", "Exporter les marque-pages"), QCoreApplication.translate("BookmarkDialogs", "marque-pages.md"),
         ";;".join(filters.values()))
     if not path:
         return None
@@ -61,6 +57,6 @@ def ask_export_path(parent: QWidget | None) -> tuple[Path, str] | None:
 
 def ask_import_path(parent: QWidget | None) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Importer des marque-pages"), "",
-        _tr("Marque-pages (*.json *.jsonld);;Tous les fichiers (*)"))
+        parent, QCoreApplication.translate("BookmarkDialogs", "Importer des marque-pages"), "",
+        QCoreApplication.translate("BookmarkDialogs", "Marque-pages (*.json *.jsonld);;Tous les fichiers (*)"))
     return Path(path) if path else None

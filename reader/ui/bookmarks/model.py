@@ -42,25 +42,22 @@ COL_TITLE, COL_DATE, COL_QUOTE, COL_NOTE, COL_TAGS = range(5)
 QUOTE_CHARS = 140
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BookmarkModel", text)
-
 
 def headers() -> tuple[str, ...]:
-    return (_tr("Article"), _tr("Date"), _tr("Passage"), _tr("Note"), _tr("Étiquettes"))
+    return (QCoreApplication.translate("BookmarkModel", "Article"), QCoreApplication.translate("BookmarkModel", "Date"), QCoreApplication.translate("BookmarkModel", "Passage"), QCoreApplication.translate("BookmarkModel", "Note"), QCoreApplication.translate("BookmarkModel", "Étiquettes"))
 
 
 def status_text(status: str) -> str:
     """What a bookmark's anchoring status means for the reader ("" when all is well)."""
     if status == MOVED:
-        return _tr("passage modifié : à vérifier")
+        return QCoreApplication.translate("BookmarkModel", "passage modifié : à vérifier")
     if status == ORPHANED:
-        return _tr("passage introuvable dans l'article actuel")
+        return QCoreApplication.translate("BookmarkModel", "passage introuvable dans l'article actuel")
     return ""
 
 
 def _date_display(iso: str) -> str:
-    return parse_date(iso).display() if iso else _tr("sans date")
+    return parse_date(iso).display() if iso else QCoreApplication.translate("BookmarkModel", "sans date")
 
 
 def search_text(b: Bookmark) -> str:
@@ -73,14 +70,14 @@ def tooltip_for(b: Bookmark) -> str:
     wrapped when long: the dock's rows, and the reading pane's highlights on hover."""
     lines = [f"« {b.quote} »"]
     if b.note:
-        lines.append(_tr("Note : {note}").format(note=b.note))
-    lines.append(_tr("{title} — {source}, {date}").format(
+        lines.append(QCoreApplication.translate("BookmarkModel", "Note : {note}").format(note=b.note))
+    lines.append(QCoreApplication.translate("BookmarkModel", "{title} — {source}, {date}").format(
         title=b.article_title or b.article_id,
-        source=b.article_source or _tr("source inconnue"),
+        source=b.article_source or QCoreApplication.translate("BookmarkModel", "source inconnue"),
         date=_date_display(b.article_date)))
     if b.tags:
-        lines.append(_tr("Étiquettes : {tags}").format(tags=", ".join(b.tags)))
-    lines.append(_tr("Couleur : {colour}").format(colour=colour_label(b.colour)))
+        lines.append(QCoreApplication.translate("BookmarkModel", "Étiquettes : {tags}").format(tags=", ".join(b.tags)))
+    lines.append(QCoreApplication.translate("BookmarkModel", "Couleur : {colour}").format(colour=colour_label(b.colour)))
     if status_text(b.status):
         lines.append(status_text(b.status).capitalize())
     return plain_tooltip("\n".join(lines))

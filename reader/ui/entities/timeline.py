@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLocale, QMargins, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,18 +42,13 @@ from reader.core.library.rows import MAX_MONTHS, Buckets
 from reader.services.view_state import ViewState
 from reader.ui.common.icons import icon
 
-_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-           "nov.", "déc.")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineChart", text)
-
 
 def period_label(key: str) -> str:
-    """``2024-05`` → ``mai 24``; a year stays as it is."""
+    """``2024-05`` → ``mai 24`` / ``May 24`` (the UI language's short month name); a year
+    stays as it is."""
     if len(key) == 7:
-        return f"{_tr(_MONTHS[int(key[5:7]) - 1])} {key[2:4]}"
+        month = QLocale().standaloneMonthName(int(key[5:7]), QLocale.FormatType.ShortFormat)
+        return f"{month} {key[2:4]}"
     return key
 
 

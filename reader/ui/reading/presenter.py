@@ -29,10 +29,6 @@ from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.pane import BuiltDocument, ReadingPane, build_document, by_position
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ArticlePresenter", text, None, n)
-
-
 class ArticlePresenter(QObject):
     sig_article_shown = Signal(Article)  # rendered (before entities)
     sig_entities_applied = Signal(str)  # article id, once highlights are on
@@ -76,10 +72,10 @@ class ArticlePresenter(QObject):
         self.session.load_article(article_id, build)
 
     def _on_failed(self, reason: str) -> None:
-        self.pane.show_placeholder(_tr("Impossible d'afficher cet article : %1")
+        self.pane.show_placeholder(QCoreApplication.translate("ArticlePresenter", "Impossible d'afficher cet article : %1")
                                    .replace("%1", reason))
         self.entities_panel.clear()
-        messages.warning(_tr("Article illisible"), reason)
+        messages.warning(QCoreApplication.translate("ArticlePresenter", "Article illisible"), reason)
 
     def _on_loaded(self, loaded: ArticleLoaded) -> None:
         article, ents = loaded.article, loaded.entities
@@ -95,18 +91,18 @@ class ArticlePresenter(QObject):
         if ents is not None:  # the model-free marks, completed when the model answers
             self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
         waiting = self.session.model.state != "ready"
-        self.pane.set_entity_status(_tr("entités : en attente du modèle…") if waiting
-                                    else _tr("entités : analyse…"))
+        self.pane.set_entity_status(QCoreApplication.translate("ArticlePresenter", "entités : en attente du modèle…") if waiting
+                                    else QCoreApplication.translate("ArticlePresenter", "entités : analyse…"))
         self.entities_panel.set_status(self.status.model_label.text() if waiting
-                                       else _tr("Analyse des entités…"))
+                                       else QCoreApplication.translate("ArticlePresenter", "Analyse des entités…"))
         self._focus(self.view_state.entity)
 
     def _on_entities_ready(self, ready: EntitiesReady) -> None:
         self._apply(ready.article, ready.entities)
 
     def _on_entities_failed(self, reason: str) -> None:
-        self.pane.set_entity_status(_tr("entités : échec"))
-        self.entities_panel.set_status(_tr("Analyse impossible : %1").replace("%1", reason))
+        self.pane.set_entity_status(QCoreApplication.translate("ArticlePresenter", "entités : échec"))
+        self.entities_panel.set_status(QCoreApplication.translate("ArticlePresenter", "Analyse impossible : %1").replace("%1", reason))
 
     def _apply(self, article: Article, ents: ArticleEntities, already_shown: bool = False
                ) -> None:
@@ -116,7 +112,7 @@ class ArticlePresenter(QObject):
         if not already_shown:
             self.pane.set_entities(ents.body)
         self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
-        self.pane.set_entity_status(_tr("%n entité(s)", len(ents.body)))
+        self.pane.set_entity_status(QCoreApplication.translate("ArticlePresenter", "%n entité(s)", None, len(ents.body)))
         self.entities_panel.set_status("")
         self._focus(self.view_state.entity)
         self.sig_entities_applied.emit(article.id)
@@ -129,14 +125,14 @@ class ArticlePresenter(QObject):
 
     def _on_model_state(self, state: ModelState) -> None:
         if state.state == "loading":
-            self.status.set_model_status(_tr("Chargement du modèle d'entités…"))
+            self.status.set_model_status(QCoreApplication.translate("ArticlePresenter", "Chargement du modèle d'entités…"))
         elif state.state == "ready":
             self.status.set_model_status(
-                _tr("Entités : %1 prêt").replace("%1", state.model_name), state.detail)
+                QCoreApplication.translate("ArticlePresenter", "Entités : %1 prêt").replace("%1", state.model_name), state.detail)
             self.sig_model_ready.emit(True)
         elif state.state == "failed":
-            self.status.set_model_status(_tr("Entités indisponibles"), state.detail)
-            self.pane.set_entity_status(_tr("entités indisponibles"))
+            self.status.set_model_status(QCoreApplication.translate("ArticlePresenter", "Entités indisponibles"), state.detail)
+            self.pane.set_entity_status(QCoreApplication.translate("ArticlePresenter", "entités indisponibles"))
             self.sig_model_ready.emit(False)
 
     def _on_entity_activated(self, key: str, _label: str, text: str) -> None:
