@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import stat
 import time
@@ -365,8 +364,3 @@ def _split_sql(script: str) -> list[str]:
     if current.strip():
         parts.append(current.strip())
     return parts
-
-
-def copy_if_exists(src: Path, dst: Path) -> None:
-    if src.exists():
-        shutil.copy2(src, dst)

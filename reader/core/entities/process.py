@@ -14,8 +14,12 @@ thread.  If the child dies (killed, out of memory), the call fails with
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
+import signal
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
@@ -24,6 +28,8 @@ from typing import Any
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
 from reader.core.library.parser import Article
 from reader.core.lifetime import die_with_parent
+
+log = logging.getLogger("reader.entities.process")
 
 
 class EntityProcessError(RuntimeError):
@@ -39,6 +45,7 @@ class ProcessExtractor:
         self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._pid: Future[int] | None = None
         self._closed = False
 
     def start(self) -> None:
@@ -63,7 +70,7 @@ class ProcessExtractor:
             self._closed = True
             pool, self._pool = self._pool, None
         if pool is not None:
-            _stop(pool)
+            _stop(pool, self._pid)
 
     def _call(self, fn: Any, *args: Any) -> Any:
         future = self._submit(fn, *args)
@@ -72,7 +79,7 @@ class ProcessExtractor:
         except BrokenProcessPool as exc:
             with self._lock:
                 if self._pool is not None:
-                    _stop(self._pool)
+                    _stop(self._pool, self._pid)
                 self._pool = None
             raise EntityProcessError(f"the entity process stopped ({exc})") from None
 
@@ -85,27 +92,36 @@ class ProcessExtractor:
                     self._pool = ProcessPoolExecutor(
                         max_workers=1, mp_context=get_context("spawn"),
                         initializer=_init, initargs=(self.model, self.cache_dir))
+                    # the child's pid, first thing it answers: to stop it mid-article
+                    self._pid = self._pool.submit(os.getpid)
                 except (OSError, ValueError) as exc:
                     raise EntityProcessError(f"cannot start the entity process ({exc})") from None
             try:
                 return self._pool.submit(fn, *args)
             except (BrokenProcessPool, RuntimeError) as exc:
-                _stop(self._pool)
+                _stop(self._pool, self._pid)
                 self._pool = None
                 raise EntityProcessError(f"the entity process stopped ({exc})") from None
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def _stop(pool: ProcessPoolExecutor, pid: Future[int] | None) -> None:
     """Shut the pool down without waiting for a running extraction (a 50,000-word article
-    takes seconds): its processes are terminated, then joined."""
-    processes = list(getattr(pool, "_processes", {}).values())  # no public API in 3.11
+    takes seconds): its child is sent SIGTERM (the pool's own thread then reaps it).  The
+    child's pid comes from its first task, not from the executor's internals."""
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(5)
+    if pid is None:
+        return
+    try:
+        child = pid.result(timeout=10)  # at once, unless the child is still starting
+    except (CancelledError, FutureTimeout, BrokenProcessPool, OSError) as exc:
+        log.info("entity process not signalled: %s", exc)  # it exits with the pool
+        return
+    try:
+        os.kill(child, signal.SIGTERM)
+    except ProcessLookupError:  # already gone
+        pass
+    except PermissionError as exc:  # the pid was reused by a process not ours
+        log.warning("entity process %s not signalled: %s", child, exc)
 
 
 # -- in the child ------------------------------------------------------------------------

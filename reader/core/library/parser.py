@@ -77,10 +77,6 @@ class Article:
     size: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
-    @property
-    def date_precision(self) -> int:
-        return int(self.date.precision)
-
     def snippet(self, length: int = 160) -> str:
         """First paragraph text on one line, for the list."""
         for block in self.blocks:

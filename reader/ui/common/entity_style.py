@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 
 from reader.ui.common import theme
 
@@ -80,6 +80,3 @@ ORDER = tuple(STYLES)
 def style_for(label: str) -> EntityStyle:
     return STYLES.get(label, STYLES["MISC"])
 
-
-def colour(label: str) -> QColor:
-    return QColor(style_for(label).colour)

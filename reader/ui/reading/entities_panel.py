@@ -69,7 +69,7 @@ class EntitiesPanel(QDockWidget):
         """Group by label then key; the display text is the most frequent surface form."""
         groups: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         for ent in entities:
-            groups[ent.label][getattr(ent, "key", ent.text)][ent.text] += 1
+            groups[ent.label][ent.key or ent.text][ent.text] += 1
         self.tree.clear()
         for label in ORDER:
             if label not in groups:

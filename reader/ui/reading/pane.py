@@ -427,7 +427,7 @@ class ReadingPane(QWidget):
         if key is not None and self.article is not None:
             wanted = {key, *keys}
             ranges = [(e.start, e.end) for e in self._entities
-                      if getattr(e, "key", None) in wanted]
+                      if e.key in wanted]
             if not ranges and display:
                 ranges = find_matches(self.article.text, [display])
             o.mentions = sorted(set(ranges))
