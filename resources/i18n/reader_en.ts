@@ -339,6 +339,13 @@ Cache: %3</translation>
         <source>Analyse impossible : %1</source>
         <translation>Could not analyse: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entité(s)</source>
+        <translation>
+            <numerusform>%n entity</numerusform>
+            <numerusform>%n entities</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Chargement du modèle d&apos;entités…</source>
         <translation>Loading the entity model…</translation>

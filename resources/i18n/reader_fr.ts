@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>ArticlePresenter</name>
+    <message numerus="yes">
+        <source>%n entité(s)</source>
+        <translation>
+            <numerusform>%n entité</numerusform>
+            <numerusform>%n entités</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BookmarkService</name>
     <message numerus="yes">
         <source>Le fichier des marque-pages était endommagé : %n marque-page(s) récupéré(s) ; l&apos;original est conservé dans {path}.</source>

@@ -164,14 +164,15 @@ class ArticleListPanel(QWidget):
         self.starred_action, self.starred_button = filter_button(
             self, self.tr("Suivis"), self.tr("Afficher seulement les articles suivis"),
             STARRED_ONLY_KEYS, "starredOnlyButton", self.view_state.set_starred_only)
-        pair = QHBoxLayout()  # side by side like a segmented control (and narrower)
-        pair.setSpacing(0)
-        pair.addWidget(self.unread_button)
-        pair.addWidget(self.starred_button)
-        top.addLayout(pair)
-        top.addWidget(self.sort_label)
-        top.addWidget(self.sort_combo)
+        controls = QHBoxLayout()  # below the search box, which gets a row of its own
+        controls.setSpacing(0)  # the two filters side by side like a segmented control
+        controls.addWidget(self.unread_button)
+        controls.addWidget(self.starred_button)
+        controls.addStretch(1)
+        controls.addWidget(self.sort_label)
+        controls.addWidget(self.sort_combo)
         layout.addLayout(top)
+        layout.addLayout(controls)
 
         self.filter_info = QLabel("", self)
         self.filter_info.setObjectName("filterInfo")

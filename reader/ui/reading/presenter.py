@@ -112,7 +112,7 @@ class ArticlePresenter(QObject):
         if not already_shown:
             self.pane.set_entities(ents.body)
         self.entities_panel.set_entities(list(ents.caption) + list(ents.body))
-        self.pane.set_entity_status(QCoreApplication.translate("ArticlePresenter", "%n entité(s)", None, len(ents.body)))
+        self.pane.set_entity_status(self.tr("%n entité(s)", "", len(ents.body)))
         self.entities_panel.set_status("")
         self._focus(self.view_state.entity)
         self.sig_entities_applied.emit(article.id)
