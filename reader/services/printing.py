@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from reader.core.bookmarks.anchoring import ORPHANED, Anchorer
 from reader.core.bookmarks.store import Bookmark
 from reader.core.library.parser import Article
+from reader.services.i18n import display_date
 
 log = logging.getLogger("reader.printing")
 # as on screen (reader/ui/reading/pane.py BOOKMARK_COLOURS), a little lighter for paper
@@ -90,7 +91,7 @@ def anchored(article: Article, bookmarks: Sequence[Bookmark]) -> list[Bookmark]:
 
 def meta_line(article: Article) -> str:
     """Caption, date at its precision, source and length, as the pane's meta line."""
-    parts = [article.date.display()]
+    parts = [display_date(article.date)]
     if article.source:
         parts.append(article.source)
     parts.append(QCoreApplication.translate("Printing", "{count} mots").format(count=article.word_count))

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from reader.core.bookmarks.store import MOVED, ORPHANED, Bookmark
 from reader.core.library.dates import parse_date
 from reader.core.text import fold, shorten
+from reader.services.i18n import display_date
 from reader.ui.common.bookmark_palette import colour_hex, colour_label
 from reader.ui.common.tooltips import plain_tooltip
 
@@ -57,7 +58,8 @@ def status_text(status: str) -> str:
 
 
 def _date_display(iso: str) -> str:
-    return parse_date(iso).display() if iso else QCoreApplication.translate("BookmarkModel", "sans date")
+    return display_date(parse_date(iso)) if iso else QCoreApplication.translate("BookmarkModel",
+                                                                              "sans date")
 
 
 def search_text(b: Bookmark) -> str:
