@@ -142,7 +142,7 @@ class Session:
         self.app_log = self.tmp / "reader.log"
         with self.app_log.open("wb") as log:
             self.app = subprocess.Popen(  # noqa: S603
-                [self.app_python, "-m", "reader", str(ROOT / "seeds"), "--new-window",
+                [self.app_python, "-m", "reader", str(ROOT / "seeds"), "--new-window", "--lang", "fr",
                  "--data-dir", str(data)], cwd=str(ROOT), env=self.env, stdout=log,
                 stderr=subprocess.STDOUT, start_new_session=True)
         self.procs.append(self.app)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import make_library
 
 from reader.ui.main_window import MainWindow, WindowOptions
@@ -57,3 +57,18 @@ def test_f6_cycles_through_the_regions(qtbot, window) -> None:
     regions = window.focus_cycle.visible_regions()
     assert sorted(seen) == list(range(len(regions)))  # every region once
     assert window.focus_cycle.current() == 0  # back to the list
+
+
+def test_tab_from_the_last_dock_comes_back_to_the_search_box(qtbot, window) -> None:
+    from reader.ui.common.focus_cycle import _next_tab_stop
+
+    window.activateWindow()
+    regions = window.focus_cycle.visible_regions()
+    last_dock = regions[-2]
+    stops = [w for w in last_dock.findChildren(QWidget)
+             if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    last = next(w for w in stops if not last_dock.isAncestorOf(_next_tab_stop(w) or window))
+    last.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is last)
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.articles.search_edit

@@ -150,6 +150,7 @@ class BookmarksPanel(QDockWidget):
         self.empty_label.setStyleSheet("color: #757575;")
 
         self.view = QTableView(body)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (cells are arrows' job)
         self.view.setModel(self.proxy)
         self.view.setAccessibleName(self.tr("Marque-pages"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class FocusCycle(QObject):
     def __init__(self, window: QWidget, regions: Callable[[], list[QWidget]]) -> None:
+        """``regions`` in F6 order, the search box last: Tab out of the region before it
+        (the last open dock) also goes to the search box, so the Tab ring closes too."""
         super().__init__(window)
         self._window = window
         self._regions = regions
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.next_action = self._action(self.tr("Zone suivante"), "F6", 1)
         self.prev_action = self._action(self.tr("Zone précédente"), "Shift+F6", -1)
 
@@ -48,6 +53,38 @@ class FocusCycle(QObject):
             return
         target = _focusable(regions[(self.current() + step) % len(regions)])
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Tab
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            focus = QApplication.focusWidget()
+            regions = self.visible_regions()
+            if (focus is not None and focus is watched and focus.window() is self._window
+                    and len(regions) >= 2 and _inside(regions[-2], focus)
+                    and not _inside(regions[-2], _next_tab_stop(focus))):
+                _focusable(regions[-1]).setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _inside(region: QWidget, widget: QWidget | None) -> bool:
+    return widget is not None and (widget is region or region.isAncestorOf(widget))
+
+
+def _next_tab_stop(widget: QWidget) -> QWidget | None:
+    """Where Tab would go from ``widget`` (Qt's focus chain, visible tab stops only)."""
+    candidate = widget.nextInFocusChain()
+    for _ in range(2000):
+        if candidate is None or candidate is widget:
+            return None
+        if (candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and candidate.focusProxy() is None):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
 
 
 def _focusable(region: QWidget) -> QWidget:
