@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -73,7 +74,7 @@ class ArticleTableModel(QAbstractTableModel):
     (``filterAcceptsRow``/``lessThan``) costs over 0.1 s per change at 100,000 rows.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[ArticleRow] = []  # every row, in sort order (new ones at the end)
         self._rows: list[ArticleRow] = []  # the shown rows: _all through the filter

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 
 from reader.core.library.index import ArticleRow, SearchHits
 from reader.core.library.rows import period_mask, rowid_bitmap
@@ -38,7 +38,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     article or changes a filter (:meth:`read_states_changed`, :meth:`current_changed`).
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setDynamicSortFilter(False)
         self._hits: SearchHits | None = None
@@ -153,7 +153,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def sorts_by_relevance(self) -> bool:
         return self._by_relevance
 
-    def setSourceModel(self, model: Any) -> None:
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
         super().setSourceModel(model)
         self._source = model if isinstance(model, ArticleTableModel) else None
         self._refilter()
