@@ -1,9 +1,9 @@
 """Named entities of articles: spaCy's French model plus rules.
 
 The statistical model (``fr_core_news_md``, tok2vec + ner only) finds PER/LOC/ORG/MISC;
-:mod:`reader.core.entities.postprocess` fixes its span boundaries and makes labels consistent
-across the caption and body of one article; :mod:`reader.core.entities.rules` adds DATE and
-QUANTITY, which the model does not know.  Loading the model is slow, so construction is
+:mod:`reader.core.entities.steps`, a registry of named rules, fixes its span boundaries,
+makes labels consistent across the caption and body of one article and adds DATE and QUANTITY
+(:mod:`reader.core.entities.rules`), which the model does not know.  Loading the model is slow, so construction is
 cheap and :meth:`EntityExtractor.load` is called once, off the GUI thread.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,48 +22,9 @@ from typing import TYPE_CHECKING, Any
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
-from reader.core.entities.passes import (
-    add_rule_spans,
-    apply_forenames,
-    apply_gazetteer,
-    apply_lower_orgs,
-    apply_maiden_names,
-    apply_person_cues,
-    apply_ranks,
-    apply_titles,
-    cut_names,
-    extend_to_head,
-    overlapping,
-    propagate,
-)
-from reader.core.entities.postprocess import (
-    PERSON_HEADS,
-    Candidate,
-    capital_org_start,
-    clean_bounds,
-    entity_key,
-    extend_house_number,
-    extend_street,
-    head_label,
-    is_assembly,
-    is_common_people_word,
-    is_company,
-    is_demonym,
-    is_generic_noun,
-    is_institution_head,
-    is_press_title,
-    lowercase_words,
-    org_head_start,
-    organisation_acronyms,
-    place_head_start,
-    region_adjective_end,
-    sentence_initial,
-    surname_keys,
-    trim_leading,
-    truecase,
-    vote_labels,
-)
-from reader.core.entities.rules import find_datelines, find_dates, find_quantities
+from reader.core.entities.postprocess import Candidate, entity_key, lowercase_words, truecase
+from reader.core.entities.steps import ALL_STEPS as STEP_NAMES
+from reader.core.entities.steps import Context, later_steps, run_span_steps, span_steps
 from reader.core.library.parser import parse_header
 
 if TYPE_CHECKING:
@@ -81,12 +41,9 @@ _KEEP_PIPES = ("ner",)
 # Reader's own ner component (``python -m reader.train``, see its MODEL_CARD.md), loaded over
 # the base model's vocabulary and vectors in place of the stock ner.
 NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner"
-# All post-processing steps; the benchmark scores the trained model plus each one (ablation).
-ALL_STEPS = ("truecase", "boundaries", "trim", "lexicon", "capswords", "generic", "press", "titles",
-         "monsieur", "maiden", "streets", "heads", "orgheads", "placeheads", "regions", "orgcaps",
-         "lowerorgs", "articles", "demonyms", "peoples", "ranks", "personcues", "datelines",
-         "forenames", "gazetteer", "companies", "assemblies", "acronyms", "vote", "propagate",
-         "surnames", "dates", "quantities", "names")
+# All post-processing steps (the registry's names); the benchmark scores the trained model
+# plus each one (ablation).
+ALL_STEPS = STEP_NAMES
 # Longest text given to the model in one piece (see EntityExtractor._resolve_long)
 CHUNK_CHARS = 100_000
 # The steps Reader runs (benchmarks/bench_entities.py --ablation): the model's input
@@ -102,9 +59,6 @@ STEPS = ("truecase", "lexicon", "names", "boundaries", "capswords", "generic", "
 # / -0.003 / -0.001, but a name highlighted once and not twice reads as a fault), grouping
 # keys (surnames), DATE and QUANTITY (no gold set annotates them)
 UNMEASURED_STEPS = ("propagate", "surnames", "dates", "quantities")
-_CAPS_SPLIT = re.compile(r"[\s'’-]+")
-_CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
 
 
 def chunk_starts(text: str, limit: int) -> list[int]:
@@ -335,189 +289,28 @@ class EntityExtractor:
         return cap, out
 
     # -- rules ---------------------------------------------------------------------------
-    def _is_common_word(self, text: str, start: int, end: int) -> bool:
-        """Common words the model took for a name: a lone capitalised word opening a
-        sentence ("Bonjour", "Assassinat"), or a headline in capitals made only of
-        dictionary words ("TOMBÉ DE SA FENÊTRE", "PASTILLES AMBROSIAQUES")."""
-        span = text[start:end]
-        if self._gazetteer is not None and self._gazetteer.kind(span):
-            return False
-        if span.isupper() and any(ch.isalpha() for ch in span):
-            words = [w for w in _CAPS_SPLIT.split(span) if w and w not in _CAPS_TITLES]
-            if len(words) < 2:  # one word in capitals may be an acronym or a brand (TOTAL),
-                # but a long dictionary word is a headline ("SPORT", "MILLIONS")
-                return ("capswords" in self.steps and len(words) == 1 and len(words[0]) >= 5
-                        and "-" not in span and self._lexicon.has_unaccented(words[0])
-                        and not (self._gazetteer is not None
-                                 and self._gazetteer.kind(words[0])))
-            common = [len(w) <= 2 or (self._lexicon.has_unaccented(w) and not (
-                self._gazetteer is not None and self._gazetteer.kind(w))) for w in words]
-            if all(common):
-                return True
-            # A headline fragment: half its words are dictionary words ("TRAVAIL DÈS",
-            # "VOUS OFFRE"), unless it opens with a title or an institution head
-            return ("capswords" in self.steps and 2 * sum(common) >= len(words)
-                    and not span.startswith(("M.", "MM.")) and not is_institution_head(words[0]))
-        words = span.split()
-        if len(words) > 1:  # "Fonds de commerce", "Nouvelle adhésion", "Côté russe"
-            first = words[0]
-            return (first[:1].isupper() and not first.isupper()
-                    and all(w[:1].islower() for w in words[1:])
-                    and not is_institution_head(first)
-                    and not (self._gazetteer is not None and self._gazetteer.kind(first))
-                    and all(w.lower().strip(".,") in self._lexicon or len(w) <= 3
-                            for w in words))
-        if not sentence_initial(text, start):
-            return False
-        # Capitals often lose their accent in print ("Elixir", "Ecole")
-        return span in self._lexicon or (span[:1] in "AEIOU" and span.isalpha()
-                                         and self._lexicon.has_unaccented(span))
-
-    def _is_people_word(self, text: str, start: int, end: int) -> bool:
-        span = text[start:end]
-        return (span.lower() in self._lexicon
-                and not (self._gazetteer is not None and self._gazetteer.kind(span))
-                and is_common_people_word(span, text, start))
-
-    def _apply_datelines(self, texts: list[str], cands: list[Candidate]) -> None:
-        """The place of a dispatch's dateline ("Berne, 5 novembre.") is a place."""
-        for part, text in enumerate(texts):
-            for s, e in find_datelines(text):
-                span = text[s:e]
-                if span.lower() in self._lexicon or is_generic_noun(span):
-                    continue
-                hits = overlapping(cands, part, s, e)
-                if any(c.label == "PER" and c.origin == "title" for c in hits):
-                    continue
-                for c in hits:
-                    cands.remove(c)
-                cands.append(Candidate(part, s, e, "LOC", "dateline"))
-
-    def _apply_acronyms(self, texts: list[str], cands: list[Candidate]) -> None:
-        """An acronym after an article in prose ("la CEE") names an organisation, unless it
-        is a word ("LA", "OR") or a known place ("USA")."""
-        for part, text in enumerate(texts):
-            for s, e in organisation_acronyms(text):
-                span = text[s:e]
-                if self._lexicon.has_unaccented(span) or (
-                        self._gazetteer is not None and self._gazetteer.kind(span)):
-                    continue
-                hits = overlapping(cands, part, s, e)
-                if not hits:
-                    cands.append(Candidate(part, s, e, "ORG", "acronym"))
-                elif len(hits) == 1 and (hits[0].start, hits[0].end) == (s, e) and hits[
-                        0].label in ("MISC", "LOC", "PER"):
-                    hits[0].label = "ORG"
-
     def _resolve(self, texts: list[str], docs: list[Any]) -> list[list[Entity]]:
-        """Model spans of the parts of one document → cleaned, consistent entities."""
-        steps = self.steps
-        lower = lowercase_words(texts)
-        cands: list[Candidate] = []
-        for part, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        """Model spans of the parts of one document → cleaned, consistent entities: the
+        enabled steps of the registry (:mod:`reader.core.entities.steps`), in its order."""
+        ctx = Context(texts, [], lowercase_words(texts), self.steps, self._lexicon,
+                      self._gazetteer)
+        span_rules = span_steps(self.steps)
+        for part, (_text, doc) in enumerate(zip(texts, docs, strict=True)):
             for ent in doc.ents:
-                bounds: tuple[int, int] | None = (ent.start_char, ent.end_char)
-                if "boundaries" in steps:
-                    bounds = clean_bounds(text, ent.start_char, ent.end_char)
-                if bounds is not None and "trim" in steps:
-                    bounds = trim_leading(text, bounds[0], bounds[1], ent.label_, lower)
-                if bounds is not None and "lexicon" in steps and self._is_common_word(
-                    text, bounds[0], bounds[1]
-                ):
-                    bounds = None
-                if bounds is not None and "generic" in steps and is_generic_noun(
-                    text[bounds[0]:bounds[1]]
-                ):
-                    bounds = None
-                if bounds is None:
-                    continue
-                label = ent.label_
-                if ("press" in steps and label in ("ORG", "LOC", "MISC")
-                        and is_press_title(text, bounds[0], bounds[1])):
-                    label = "MISC"
-                cands.append(Candidate(part, bounds[0], bounds[1], label))
-        if "titles" in steps:
-            apply_titles(texts, cands, "monsieur" in steps)
-        if "maiden" in steps:
-            apply_maiden_names(texts, cands)
-        for c in cands:
-            text = texts[c.part]
-            if "streets" in steps and c.label in ("LOC", "PER", "ORG", "MISC"):
-                new_start = extend_street(text, c.start)
-                if new_start != c.start:
-                    c.start, c.label = new_start, "LOC"
-                c.start = extend_house_number(text, c.start, c.end)
-            if "heads" in steps:
-                c.label = head_label(text[c.start:c.end], c.label)
-            if "orgheads" in steps and c.label == "LOC":
-                head = org_head_start(text, c.start)
-                if head is not None and not any(
-                        o is not c and o.part == c.part and head < o.end <= c.start
-                        for o in cands):
-                    c.start, c.label = head, "ORG"
-            if "placeheads" in steps and c.label in ("LOC", "PER") and c.origin == "model":
-                extend_to_head(c, place_head_start(text, c.start), "LOC", cands)
-            if "regions" in steps and c.label == "LOC":
-                c.end = region_adjective_end(text, c.end)
-            if "orgcaps" in steps and c.label == "LOC" and c.origin == "model":
-                extend_to_head(c, capital_org_start(text, c.start), "ORG", cands)
-            if "demonyms" in steps and c.label in ("LOC", "PER") and is_demonym(
-                text, c.start, c.end
-            ):
-                c.label = "MISC"
-            if ("peoples" in steps and c.label in ("LOC", "PER", "ORG")
-                    and self._is_people_word(text, c.start, c.end)):
-                c.label = "MISC"
-        if "lowerorgs" in steps:
-            apply_lower_orgs(texts, cands)
-        if "articles" in steps:
-            for c in cands:
-                if c.label == "PER" and _ARTICLE_BEFORE.search(
-                        texts[c.part], max(0, c.start - 8), c.start) and " " not in texts[
-                            c.part][c.start:c.end]:
-                    c.label = "MISC"  # "le Voltaire", "la Souricière": a thing, not a person
-            # "ministre du Travail", "ministre d'Etat": a function, not the ministry
-            cands[:] = [c for c in cands if not (
-                c.label == "ORG" and texts[c.part][c.start:c.end].split()[0] in PERSON_HEADS)]
-        if "ranks" in steps:
-            apply_ranks(texts, cands, lower)
-        if "personcues" in steps:
-            apply_person_cues(texts, cands, self._gazetteer)
-        if "datelines" in steps:
-            self._apply_datelines(texts, cands)
-        if "forenames" in steps:
-            apply_forenames(texts, cands, self._gazetteer)
-        if "gazetteer" in steps and self._gazetteer is not None:
-            apply_gazetteer(texts, cands, lower, self._gazetteer)
-        for c in cands:
-            span = texts[c.part][c.start:c.end]
-            if c.label in ("MISC", "PER", "LOC") and (
-                    ("companies" in steps and is_company(span))
-                    or ("assemblies" in steps and is_assembly(span))):
-                c.label = "ORG"
-        if "acronyms" in steps:
-            self._apply_acronyms(texts, cands)
-        if "names" in steps:  # the convention: a person span is the name (before the keys)
-            cut_names(texts, cands)
-        for c in cands:
-            c.key = entity_key(texts[c.part][c.start:c.end], c.label)
-        if "vote" in steps:
-            vote_labels(cands)
-        if "propagate" in steps:
-            propagate(texts, cands, "surnames" in steps, self._lexicon)
-        if "surnames" in steps:
-            full = surname_keys(cands)
-            for c in cands:
-                if c.label == "PER" and " " not in c.key and c.key in full:
-                    c.key = full[c.key]
-        if "dates" in steps:
-            add_rule_spans(texts, cands, find_dates, "DATE")
-        if "quantities" in steps:
-            add_rule_spans(texts, cands, find_quantities, "QUANTITY")
-        if "names" in steps:  # again: propagated mentions take their title
-            cut_names(texts, cands)
+                bounds = run_span_steps(ctx, span_rules, part,
+                                        (ent.start_char, ent.end_char, ent.label_))
+                if bounds is not None:
+                    ctx.cands.append(Candidate(part, *bounds))
+        for stage, rules in later_steps(self.steps):
+            if stage == "candidate":
+                for c in ctx.cands:
+                    for rule in rules:
+                        rule(ctx, c)
+            else:
+                for rule in rules:
+                    rule(ctx)
         out: list[list[Entity]] = [[] for _ in texts]
-        for c in sorted(cands, key=lambda c: (c.part, c.start, -c.end)):
+        for c in sorted(ctx.cands, key=lambda c: (c.part, c.start, -c.end)):
             text = texts[c.part]
             out[c.part].append(Entity(c.start, c.end, c.label, text[c.start:c.end], c.key))
         return out
