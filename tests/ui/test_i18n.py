@@ -41,8 +41,7 @@ def language(qapp, qm_dir: Path) -> Iterator[object]:
 
     yield install
     i18n.uninstall()
-    if (i18n.I18N_DIR / "reader_fr.qm").exists():
-        i18n.install("fr")  # the tests' default (conftest)
+    i18n.install("fr", qm_dir)  # the tests' default (conftest)
     QLocale.setDefault(saved)
 
 
