@@ -219,7 +219,7 @@ def run_screenshot(app: object, window: object, target: Path, view: str) -> int:
 
     window.sig_library_loaded.connect(library_loaded)
     if view == "entities":
-        window.show_library_entities_view()
+        window.layout_keeper.show_only(window.library_entities)
         service = window.entity_service
 
         def on_top(top: TopEntities) -> None:

@@ -98,3 +98,15 @@ def _french_translations(request: pytest.FixtureRequest) -> None:
         if not i18n.compile_translations(i18n.I18N_DIR, folder):
             return
     i18n.install("fr", folder)
+
+
+@pytest.fixture(scope="session")
+def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The translations compiled from the repository's .ts files (as ``make`` does), for
+    the tests that switch languages."""
+    from reader.services import i18n
+
+    out = tmp_path_factory.mktemp("i18n")
+    if not i18n.compile_translations(i18n.I18N_DIR, out):
+        pytest.skip("pyside6-lrelease not available")
+    return out

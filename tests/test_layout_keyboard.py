@@ -8,20 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_helpers import make_library
-
-from reader.ui.main_window import MainWindow, WindowOptions
+from ui_helpers import make_library, open_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    lib = make_library(tmp_path, broken=False)
-    win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                   remember_geometry=False))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-        win.open_library(lib)
+    win = open_window(qtbot, make_library(tmp_path, broken=False), tmp_path / "data",
+                      tmp_path / "cache")
     yield win
     win.shutdown()
 

@@ -8,25 +8,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from ui_helpers import make_library
+from ui_helpers import make_library, open_window
 
 from reader.services.library_session import LibraryOpened
 from reader.ui.articles.list_panel import sort_choices
 from reader.ui.articles.model import IdRole, SnippetRole
-from reader.ui.main_window import MainWindow, WindowOptions
+from reader.ui.main_window import MainWindow
 
 MODEL_TIMEOUT = 120_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
-    lib = make_library(tmp_path)
-    win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                   remember_geometry=False))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-        win.open_library(lib)
+    win = open_window(qtbot, make_library(tmp_path), tmp_path / "data", tmp_path / "cache")
     yield win
     win.shutdown()
     assert win.jobs.pending_count == 0 or win.jobs.shutdown()
@@ -152,15 +146,7 @@ def test_library_entity_filters_the_list(qtbot, window: MainWindow) -> None:
 
 def _new_window(qtbot, lib: Path, data: Path, cache: Path, *,
                 remember: bool = False) -> MainWindow:
-    """A window on ``lib``; ``remember``: with its settings (in ``data/settings.ini``)."""
-    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=remember,
-                                   settings_file=data / "settings.ini"))
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-        win.open_library(lib)
-    return win
+    return open_window(qtbot, lib, data, cache, remember=remember, size=(1200, 800))
 
 
 def test_bookmark_survives_restart_and_damaged_store_is_kept(qtbot, tmp_path: Path) -> None:

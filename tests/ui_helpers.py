@@ -31,3 +31,20 @@ def make_library(root: Path, broken: bool = True) -> Path:
         (lib / "binaire.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
         (lib / "latin1.txt").write_bytes(" date 2024 Caf\xe9 (AFP)\n\nCaf\xe9.".encode("latin-1"))
     return lib
+
+
+def open_window(qtbot, lib: Path, data: Path, cache: Path, *, remember: bool = False,
+                size: tuple[int, int] | None = None):
+    """A shown main window on ``lib`` once its library has loaded; ``remember``: with its
+    settings (in ``data/settings.ini``), else in memory."""
+    from reader.ui.main_window import MainWindow, WindowOptions
+
+    win = MainWindow(WindowOptions(lib, data, cache, remember_geometry=remember,
+                                   settings_file=data / "settings.ini"))
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
+        win.open_library(lib)
+    return win

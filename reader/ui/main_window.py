@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QResizeEvent,
@@ -214,6 +214,9 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             QTimer.singleShot(0, self.protect_reading_column)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return self.focus_cycle.tab_out_of_last_dock(next) or super().focusNextPrevChild(next)
+
     def protect_reading_column(self) -> list[str]:
         """Docks give way when they leave the reading column below its minimum width."""
         return [] if self._closed else self.layout_keeper.protect()
@@ -343,15 +346,6 @@ class MainWindow(QMainWindow):
     def _update_visible_rows(self) -> None:
         if self.library_entities.isVisible():
             self.entity_service.set_visible_rows(self.articles.shown_rows())
-
-    def show_library_entities_view(self) -> None:
-        """Library Entities and its timeline beside the list, the other docks closed."""
-        self.library_entities.show()
-        self.library_entities.raise_()
-        self.entities_panel.hide()
-        self.bookmarks_panel.hide()
-        self.resizeDocks([self.library_entities], [480], Qt.Orientation.Horizontal)
-        self.splitter.setSizes([430, 530])
 
     def _forget_resume(self, _reason: str) -> None:
         self._resume = None

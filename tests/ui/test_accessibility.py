@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QWidget,
 )
-from ui_helpers import make_library
+from ui_helpers import make_library, open_window
 
 from reader.core.entities.index import EntitySummary
 from reader.core.library.rows import Buckets
 from reader.ui.bookmarks.note_dialog import NoteDialog
-from reader.ui.main_window import MainWindow, WindowOptions
+from reader.ui.main_window import MainWindow
 
 Role = QAccessible.Role
 NAME = QAccessible.Text.Name
@@ -45,13 +45,7 @@ ITEM_VIEWS = {Role.Table, Role.Tree, Role.List}
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
-    lib = make_library(tmp_path)
-    win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                   remember_geometry=False))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-        win.open_library(lib)
+    win = open_window(qtbot, make_library(tmp_path), tmp_path / "data", tmp_path / "cache")
     for dock in (win.library_entities, win.bookmarks_panel, win.entities_panel):
         dock.show()
     win.resize(1600, 1000)

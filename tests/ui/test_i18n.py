@@ -22,14 +22,6 @@ FRENCH_WORDS = {"copier", "coller", "tout", "sélectionner", "annuler", "fermer"
                 "non", "entités", "lieu", "personne", "navigation", "curseur"}
 
 
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("i18n")
-    if not i18n.compile_translations(i18n.I18N_DIR, out):
-        pytest.skip("pyside6-lrelease not available")
-    return out
-
-
 @pytest.fixture
 def language(qapp, qm_dir: Path) -> Iterator[object]:
     saved = QLocale()

@@ -27,14 +27,6 @@ ENGLISH_WORDS = {"the", "file", "view", "go", "help", "quit", "open", "undo", "r
                  "read", "star", "theme", "language", "recent", "shortcuts", "entities"}
 
 
-@pytest.fixture(scope="module")
-def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("i18n")
-    if not i18n.compile_translations(i18n.I18N_DIR, out):
-        pytest.skip("pyside6-lrelease not available")
-    return out
-
-
 @pytest.fixture
 def window_in(qtbot, qapp, qm_dir: Path, tmp_path: Path) -> Iterator[object]:
     saved = QLocale()

@@ -8,23 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
-from ui_helpers import make_library
-
-from reader.ui.main_window import MainWindow, WindowOptions
+from ui_helpers import make_library, open_window
 
 KEY = Qt.Key
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
 def test_read_select_and_bookmark_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
-    lib = make_library(tmp_path, broken=False)
-    win = MainWindow(WindowOptions(lib, tmp_path / "data", tmp_path / "cache",
-                                   remember_geometry=False))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    with qtbot.waitSignal(win.sig_library_loaded, timeout=30_000):
-        win.open_library(lib)
+    win = open_window(qtbot, make_library(tmp_path, broken=False), tmp_path / "data",
+                      tmp_path / "cache", size=(1400, 900))
     win.activateWindow()
     qtbot.waitUntil(lambda: win.pane.article is not None, timeout=30_000)
     first = win.pane.article.id  # type: ignore[union-attr]

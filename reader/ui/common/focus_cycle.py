@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -22,9 +22,6 @@ class FocusCycle(QObject):
         super().__init__(window)
         self._window = window
         self._regions = regions
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self.next_action = self._action(self.tr("Zone suivante"), "F6", 1)
         self.prev_action = self._action(self.tr("Zone précédente"), "Shift+F6", -1)
 
@@ -55,18 +52,17 @@ class FocusCycle(QObject):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Tab
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
-            focus = QApplication.focusWidget()
-            regions = self.visible_regions()
-            if (focus is not None and focus is watched and focus.window() is self._window
-                    and len(regions) >= 2 and _inside(regions[-2], focus)
-                    and not _inside(regions[-2], _next_tab_stop(focus))):
-                _focusable(regions[-1]).setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+    def tab_out_of_last_dock(self, forward: bool) -> bool:
+        """Tab out of the last open dock goes to the search box (the window calls this from
+        ``focusNextPrevChild``, where every Tab of its children ends up); True if done."""
+        focus = QApplication.focusWidget()
+        regions = self.visible_regions()
+        if (not forward or focus is None or len(regions) < 2
+                or not _inside(regions[-2], focus)
+                or _inside(regions[-2], _next_tab_stop(focus))):
+            return False
+        _focusable(regions[-1]).setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
 
 def _inside(region: QWidget, widget: QWidget | None) -> bool:

@@ -57,6 +57,15 @@ class WindowLayout(QObject):
             layout_guard.fit_to_screen(self.window)
         self.protect()
 
+    def show_only(self, dock: QDockWidget, width: int = 480) -> None:
+        """This dock beside the list, the other docks closed (the README's screenshot of
+        Library Entities and its timeline)."""
+        for other in self.docks:
+            other.setVisible(other is dock)
+        dock.raise_()
+        self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.splitter.setSizes([430, 530])
+
     def protect(self) -> list[str]:
         return layout_guard.protect_reading_column(self.window, self.splitter, self.pane,
                                                    self.docks, self.optional)
