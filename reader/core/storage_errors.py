@@ -18,6 +18,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.text import QT_TRANSLATE_NOOP
+
 # primary result codes (the low byte of an extended code)
 _CORRUPT, _NOTADB = sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB
 _FULL, _IOERR = sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR
@@ -155,12 +157,6 @@ def _unwritable(path: Path) -> bool:
         return path.parent.is_dir() and not os.access(path.parent, os.W_OK)
     except OSError:
         return False
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker name
-    """Marks ``text`` for Qt Linguist without importing Qt (see
-    :mod:`reader.services.wording`, which translates it in context ``context``)."""
-    return text
 
 
 # each kind's wording: French source, {name} the file; the UI translates it

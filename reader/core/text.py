@@ -67,3 +67,10 @@ def shorten(text: str, length: int) -> str:
         return text
     cut = text.rfind(" ", 0, length)
     return text[: cut if cut > length // 2 else length].rstrip(" ,;:") + ELLIPSIS
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker name
+    """Marks ``text`` for Qt Linguist (lupdate reads the call) without importing Qt: core
+    words errors and problems with French templates, and the interface translates the same
+    template in context ``context`` (:mod:`reader.services.wording`)."""
+    return text

@@ -14,6 +14,8 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from reader.core.text import QT_TRANSLATE_NOOP
+
 Params = tuple[tuple[str, int | str], ...]
 
 # codes: every ParseError code, plus those of the walk
@@ -60,12 +62,6 @@ def decode_error(text: str) -> tuple[str, str, Params]:
 def problem_from_row(path: str, error: str) -> Problem:
     reason, code, params = decode_error(error)
     return Problem(path, reason, code, params)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker name
-    """Marks ``text`` for Qt Linguist (lupdate) without importing Qt: the UI translates the
-    same template in context ``context`` (:mod:`reader.services.wording`)."""
-    return text
 
 
 def _size(n: object) -> str:
