@@ -69,3 +69,34 @@ def test_model_free_entities_need_no_spacy(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=120).stdout
     assert "('Ukraine', 'LOC')" in out and "('AFP', 'ORG')" in out
     assert "'DATE'" in out or "'QUANTITY'" in out
+
+
+@pytest.mark.slow
+def test_builder_process_writes_the_missing_tables(tmp_path: Path) -> None:
+    """On a first start a process of its own builds both tables while the model loads; the
+    child then reads what it wrote (same content as a build in this process)."""
+    from reader.core.entities import tables
+
+    assert tables.missing(tmp_path, "fr_core_news_md")
+    builder = tables.start_builder(tmp_path, "fr_core_news_md")
+    assert builder is not None
+    builder.join(120)
+    assert builder.exitcode == 0
+    assert not tables.missing(tmp_path, "fr_core_news_md")
+    assert tables.start_builder(tmp_path, "fr_core_news_md") is None  # nothing to build
+    read = _read_table(table_path(tmp_path))
+    built = _load()
+    assert read is not None and (read.countries, read.places) == (built.countries, built.places)
+    lexicon = load_lexicon("fr_core_news_md", tmp_path)
+    assert "assassinat" in lexicon and "xqzt" not in lexicon
+
+
+def test_a_builder_still_running_is_stopped(tmp_path: Path) -> None:
+    """The window closed during a first start: the builder does not outlive it."""
+    from reader.core.entities import tables
+
+    builder = tables.start_builder(tmp_path, "fr_core_news_md")
+    assert builder is not None
+    tables.stop_builder(builder)
+    assert not builder.is_alive()
+    tables.stop_builder(None)  # nothing started: nothing to do

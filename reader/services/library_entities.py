@@ -92,6 +92,8 @@ class LibraryEntityService(QObject):
         self._stores_lock = threading.Lock()
         self._failed = False  # the stores could not be opened: nothing more is tried
         self._stopped = False
+        self._held = False  # the reading model is loading: the analysis waits for it
+        self._waiting: tuple[Item, ...] = ()  # what it will analyse then
         self._own_runner = runner is None
         self.jobs = runner if runner is not None else JobRunner(self, max_threads=1)
         self.batch = EntityBatchProcess(self.cache_dir, self)
@@ -111,7 +113,8 @@ class LibraryEntityService(QObject):
         return not (self._stopped or self._failed or self.version is None)
 
     def is_extracting(self) -> bool:
-        return self.batch.is_running()
+        """Running, or waiting for the reading model to start."""
+        return self.batch.is_running() or bool(self._waiting)
 
     def _kind(self, name: str) -> str:
         # a shared runner supersedes jobs by kind: ours must not collide with others'
@@ -220,8 +223,20 @@ class LibraryEntityService(QObject):
         self.buckets = buckets
         self.sig_buckets.emit(buckets)
 
+    def hold_extraction(self, held: bool) -> None:
+        """While the article being read waits for its model, the library-wide analysis
+        waits too, then starts.  Why: it loads a second spaCy model, and on a two-core
+        machine the two loads at once delayed the first highlight by 0.3-0.8 s; the
+        library's counts can come a few seconds later, the article in front of the reader
+        cannot."""
+        self._held = held
+        if not held and self._waiting and not self._stopped:
+            todo, self._waiting = self._waiting, ()
+            self._start_batch(todo)
+
     def stop(self) -> None:
         """Stop the worker process, background queries and timers; close the stores."""
+        self._waiting = ()
         self._refresh_timer.stop()
         self.batch.stop()
         if self._own_runner:
@@ -249,9 +264,15 @@ class LibraryEntityService(QObject):
         self._set_status(self.tr("Analyse des entités de {n} article(s) en arrière-plan "
                                  "(décomptes provisoires)…")
                          .format(n=len(scoped.todo)))
-        self.batch.start(scoped.todo, self.model_name, jobs_written=True)
         self.sig_extracting.emit(True)
         self.sig_progress.emit(0, len(scoped.todo))
+        if self._held:
+            self._waiting = scoped.todo
+        else:
+            self._start_batch(scoped.todo)
+
+    def _start_batch(self, todo: tuple[Item, ...]) -> None:
+        self.batch.start(todo, self.model_name, jobs_written=True)
 
     def _on_batch_progress(self, progress: Progress) -> None:
         self.sig_progress.emit(progress.done, progress.total)
@@ -282,8 +303,9 @@ class LibraryEntityService(QObject):
 
     def stop_extraction(self) -> None:
         """Stop the background analysis; it resumes where it stopped next time."""
-        if not self.batch.is_running():
+        if not self.is_extracting():
             return
+        self._waiting = ()  # not started yet (the reading model loads): it will not be
         self.batch.stop()
         self._refresh_timer.stop()
         self._set_status(self.tr("Analyse arrêtée ; elle reprendra à la prochaine ouverture."))

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from reader.core.bookmarks.store import Bookmark
+from reader.core.entities.process import ProcessExtractor
 from reader.core.library.parser import Article
 from reader.services import messages
 from reader.services.bookmarks import BookmarkService
@@ -66,6 +67,7 @@ class WindowOptions:
     theme: ThemeManager | None = None  # the app's light/dark manager (menu Affichage → Thème)
     recent: RecentLibraries | None = None  # Fichier → Récents (None: no such menu)
     fit_screen: bool = True  # False: an explicit size (--screenshot --size) is kept
+    ner: ProcessExtractor | None = None  # the model's child, started at launch (app.py)
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.undo_stack = QUndoStack(self)
         self.view_state = ViewState(self)
-        self.session = LibrarySession(options.cache_dir, self.jobs, self)
+        self.session = LibrarySession(options.cache_dir, self.jobs, self, ner=options.ner)
         self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
         self.bookmarks.creator = self.settings.creator_name()
         self.read_state = ReadStateService.open(options.data_dir, self.undo_stack,
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         self.pane.sig_context_menu.connect(p.offer_library_search)
         p.sig_search.connect(self.articles.search_for)
         self.entity_service.sig_progress.connect(self.status.set_batch)
+        s.sig_model_state.connect(
+            lambda model: self.entity_service.hold_extraction(model.state == "loading"))
         self.entity_service.sig_status.connect(self.status.set_batch_detail)
         self.bookmarks_panel.sig_bookmark_activated.connect(self.bookmark_passages.open)
         self.bookmarks_panel.selection_provider = self.bookmark_passages.current_passage

@@ -71,8 +71,7 @@ def load_lexicon(model_name: str, table_dir: Path | None = None) -> Lexicon:
         root = Path(spacy.util.get_package_path(model_name))
     except Exception:  # noqa: BLE001 - a model loaded from a path: no lexicon, no harm
         return EMPTY
-    stem = table_dir / f"lexicon-{TABLE_VERSION}+{model_name}-{_version(model_name)}" \
-        if table_dir is not None else None
+    stem = table_stem(table_dir, model_name) if table_dir is not None else None
     if stem is not None:
         cached = _read_table(stem)
         if cached is not None:
@@ -101,6 +100,17 @@ def _from_lookups(root: Path) -> Lexicon:
 
 
 TABLE_VERSION = "1"
+
+
+def table_stem(table_dir: Path, model_name: str) -> Path:
+    """Where the lexicon of this model version is kept (``.json`` and ``.u64`` beside)."""
+    return table_dir / f"lexicon-{TABLE_VERSION}+{model_name}-{_version(model_name)}"
+
+
+def has_table(table_dir: Path, model_name: str) -> bool:
+    """Whether an earlier start left this model's lexicon (the JSON file is written last)."""
+    stem = table_stem(table_dir, model_name)
+    return stem.with_name(stem.name + ".json").is_file()
 
 
 def _version(model_name: str) -> str:

@@ -22,12 +22,16 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from reader.core.entities import tables
+from reader.core.entities.cache import EntityCache
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
 from reader.core.library.parser import Article
 from reader.core.lifetime import die_with_parent
+from reader.core.storage import StorageError
 
 log = logging.getLogger("reader.entities.process")
 
@@ -46,6 +50,7 @@ class ProcessExtractor:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._pid: Future[int] | None = None
+        self._builder: BaseProcess | None = None  # the rules' tables, on a first start
         self._closed = False
 
     def start(self) -> None:
@@ -69,8 +74,10 @@ class ProcessExtractor:
         with self._lock:
             self._closed = True
             pool, self._pool = self._pool, None
+            builder, self._builder = self._builder, None
         if pool is not None:
             _stop(pool, self._pid)
+        tables.stop_builder(builder)
 
     def _call(self, fn: Any, *args: Any) -> Any:
         future = self._submit(fn, *args)
@@ -94,6 +101,10 @@ class ProcessExtractor:
                         initializer=_init, initargs=(self.model, self.cache_dir))
                     # the child's pid, first thing it answers: to stop it mid-article
                     self._pid = self._pool.submit(os.getpid)
+                    if self.cache_dir is not None and self._builder is None:
+                        # on a first start, the tables are built on the other core while
+                        # the child loads the model
+                        self._builder = tables.start_builder(self.cache_dir, self.model)
                 except (OSError, ValueError) as exc:
                     raise EntityProcessError(f"cannot start the entity process ({exc})") from None
             try:
@@ -102,6 +113,31 @@ class ProcessExtractor:
                 _stop(self._pool, self._pid)
                 self._pool = None
                 raise EntityProcessError(f"the entity process stopped ({exc})") from None
+
+
+def start_if_needed(cache_dir: Path, model: str = DEFAULT_MODEL) -> ProcessExtractor | None:
+    """A child already loading the model, when the first articles will need it: nothing in
+    the entity cache was analysed with this model (a fresh machine, a new model).
+
+    Called first thing at launch, before Qt is imported, so that the model's seconds of
+    loading start with the process rather than after the window is built (~0.4 s later).
+    None when the cache already serves this model (the child then starts on the first
+    article the cache does not hold) or cannot be read (the window says so)."""
+    try:
+        extractor = EntityExtractor(model, cache_dir=cache_dir)
+        cache = EntityCache(cache_dir)
+        try:
+            needed = not cache.has_version(extractor.version)
+        finally:
+            cache.close()
+    except (StorageError, OSError) as exc:
+        log.info("model not started early: %s", exc)
+        return None
+    if not needed:
+        return None
+    ner = ProcessExtractor(extractor.model_name, cache_dir=cache_dir)
+    ner.start()
+    return ner
 
 
 def _stop(pool: ProcessPoolExecutor, pid: Future[int] | None) -> None:
