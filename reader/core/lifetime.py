@@ -53,3 +53,15 @@ def die_with_parent() -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
+
+
+BACKGROUND_NICENESS = 10
+
+
+def yield_cpu_to_window() -> None:
+    """Lower this child's CPU priority (``nice``): a background job (the library-wide
+    analysis, the tables of a first start) takes the cores the window and the article's
+    model leave idle, and never slows them when the machine is busy.  No-op where the
+    platform has no ``nice``."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(BACKGROUND_NICENESS)

@@ -18,10 +18,8 @@ its report), as defined once in :mod:`reader.core.entities.batch_protocol`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.metadata
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +37,7 @@ from reader.core.entities.cache import EntityCache
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities
 from reader.core.entities.index import EntityIndex
 from reader.core.library.parser import Article, ParseError, read_article
-from reader.core.lifetime import die_with_parent
+from reader.core.lifetime import die_with_parent, yield_cpu_to_window
 
 MODEL_BATCH = 32  # articles per nlp.pipe call and per index commit
 CACHED_BATCH = 500  # cached articles per index commit
@@ -207,9 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(encode(ErrorLine(f"cannot read the job file {args.jobs}: {exc}")), flush=True)
         return 2
     items = [(str(p), str(h)) for p, h in job["items"]]
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(10)  # the reader's own work (the open article) comes first
+    yield_cpu_to_window()  # the reader's own work (the open article) comes first
 
     def progress(done: int, total: int) -> None:
         print(encode(Progress(done, total)), flush=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.core.entities import gazetteer as gazetteer_tables
 from reader.core.entities import lexicon as lexicon_tables
-from reader.core.lifetime import die_with_parent
+from reader.core.lifetime import die_with_parent, yield_cpu_to_window
 
 log = logging.getLogger("reader.entities.tables")
 
@@ -34,6 +34,7 @@ def missing(cache_dir: Path, model_name: str) -> bool:
 def build(cache_dir: Path, model_name: str) -> None:
     """Build whichever table is missing and write it to ``cache_dir`` (in the builder)."""
     die_with_parent()
+    yield_cpu_to_window()  # it only has to be done before the model is loaded
     gazetteer_tables.gazetteer(cache_dir)
     lexicon_tables.load_lexicon(model_name, cache_dir)
 
