@@ -177,6 +177,27 @@ def test_type_actions_follow_the_legend_and_set_status_shows(qtbot) -> None:
     assert pane.legend.status.text() == "3 entités"
 
 
+def test_a_long_status_is_shortened_before_the_type_names_give_way(qtbot) -> None:
+    """While the model loads, the legend said "PER ORG LOC…" and still cut its status
+    mid-word: the names stay while they fit, the status is shortened with "…", whole in
+    its tooltip."""
+    from reader.ui.common.entity_style import STYLES
+
+    pane, _article = _pane(qtbot)
+    legend = pane.legend
+    long = "entités : en attente du modèle (chargement de fr_core_news_md)…"
+    pane.set_entity_status(long)
+    pane.resize(legend._full_width + 150, pane.height())
+    qtbot.waitUntil(lambda: legend.width() < legend._full_width + 200)
+    assert legend.buttons["PER"].text() == STYLES["PER"].name
+    shown = legend.status.text()
+    assert shown.endswith("…") and len(shown) < len(long)
+    assert "en attente du modèle" in legend.status.toolTip()
+    pane.resize(2000, pane.height())
+    qtbot.waitUntil(lambda: legend.status.text() == long)
+    assert legend.buttons["PER"].text() == STYLES["PER"].name
+
+
 def test_style_sheet_does_not_undo_the_reading_column_colours(qtbot, qapp) -> None:
     """Re-applying the style sheet re-polishes widgets, which gives them back their first
     palette: the column must be recoloured after that, not before."""

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from reader.ui.common import theme
 from reader.ui.common.entity_style import ORDER, STYLES
+from reader.ui.common.tooltips import plain_tooltip
+
+_MIN_STATUS = 70  # px: below this the status is too short to read; the names give way
 
 
 def css_line(style: QTextCharFormat.UnderlineStyle) -> str:
@@ -39,6 +42,7 @@ class LegendBar(QWidget):
         layout.addWidget(self.caption)
         self._compact = False
         self._full_width = 0
+        self._status_text = ""
         self.buttons: dict[str, QToolButton] = {}
         for label in ORDER:
             button = QToolButton(self)
@@ -124,7 +128,10 @@ class LegendBar(QWidget):
         self.matches.setVisible(n > 0 and shown)
 
     def set_status(self, text: str) -> None:
-        self.status.setText(text)
+        """``text`` shortened with "…" when the bar is narrow (whole in its tooltip)."""
+        self._status_text = text
+        self.status.setToolTip(plain_tooltip(text) if text else "")
+        self.status.setAccessibleName(text)
         self._relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -132,18 +139,24 @@ class LegendBar(QWidget):
         self._relayout()
 
     def _relayout(self) -> None:
-        """On a narrow pane show the type codes (PER, ORG…) rather than clipped names."""
+        """The type names while they fit, the type codes (PER, ORG…) on a narrow pane; the
+        status line takes what is left, shortened rather than pushing the names out."""
+        metrics = self.fontMetrics()
         if self._full_width == 0:  # measured once, with the full names
             names = [STYLES[label].name for label in self.buttons]
-            metrics = self.fontMetrics()
             self._full_width = (sum(metrics.horizontalAdvance(n) + 16 for n in names)
                                 + metrics.horizontalAdvance(self.caption.text())
                                 + 4 * (len(self.buttons) + 2) + 16)
-        full = (self._full_width + max(self.status.sizeHint().width(), 70)
-                + (self.matches.sizeHint().width() if self.matches.isVisible() else 0))
-        compact = self.width() < full
+        matches = self.matches.sizeHint().width() if self.matches.isVisible() else 0
+        status = metrics.horizontalAdvance(self._status_text) + 8 if self._status_text else 0
+        compact = self.width() < self._full_width + matches + min(status, _MIN_STATUS)
         if compact != self._compact:
             self._compact = compact
             self.caption.setVisible(not compact)
             for label, button in self.buttons.items():
                 button.setText(label if compact else STYLES[label].name)
+        used = (self._full_width if not compact
+                else sum(b.sizeHint().width() + 4 for b in self.buttons.values()) + 24)
+        room = max(self.width() - used - matches, _MIN_STATUS)
+        self.status.setText(metrics.elidedText(self._status_text, Qt.TextElideMode.ElideRight,
+                                               room - 8))
