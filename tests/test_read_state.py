@@ -163,6 +163,50 @@ def test_mark_all_shown_as_read_is_one_undo_step(qapp: object, store: ReadStateS
     assert service.read_ids() == {"a", "b", "c"}
 
 
+def test_marking_a_big_library_read_leaves_the_gui_thread(qtbot, store: ReadStateStore,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    """Over SYNC_LIMIT articles the list changes at once and the writer thread writes; a
+    toggle made meanwhile is written after it (order kept); undo restores the stored
+    states, dates included; closing the service lets queued writes land."""
+    import threading
+
+    from reader.services import read_state as service_module
+
+    many = [(f"n{i:05d}", f"h{i:05d}") for i in range(service_module.SYNC_LIMIT + 500)]
+    stack = QUndoStack()
+    service = ReadStateService(store, stack, dwell_ms=-1)
+    service.set_library(tmp_path / "lib", many)
+    service.toggle_read("n00000")  # read before: its read_at must come back on undo
+    first_read_at = store.get(service.library, "n00000").read_at  # type: ignore[union-attr]
+    writers: list[bool] = []
+    original = store.set_flags
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        writers.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    store.set_flags = spy  # type: ignore[method-assign]
+    ids = [i for i, _h in many]
+    assert service.mark_all_read(ids) == len(many) - 1
+    assert service.counts().unread == 0  # shown at once
+    service.toggle_read("n00001")  # while the big write may still be queued
+    qtbot.waitUntil(lambda: service._writer.pending_count == 0, timeout=10_000)
+    assert writers[0] is False  # the big write did not run on the GUI thread
+    stored = store.states(service.library, many)
+    assert sum(s.read for s in stored.values()) == len(many) - 1  # n00001 unread: in order
+    assert not stored["n00001"].read
+    stack.undo()  # the toggle of n00001
+    stack.undo()  # mark all read
+    qtbot.waitUntil(lambda: service._writer.pending_count == 0, timeout=10_000)
+    stored = store.states(service.library, many)
+    assert {i for i, s in stored.items() if s.read} == {"n00000"} == service.read_ids()
+    assert stored["n00000"].read_at == first_read_at
+    stack.redo()
+    service.close()  # waits for the queued write
+    with ReadStateStore(tmp_path / "data") as again:
+        assert sum(s.read for s in again.states(service.library, many).values()) == len(many)
+
+
 def test_service_without_a_store_works_in_memory(qapp: object, tmp_path: Path) -> None:
     service = _service(None, tmp_path, dwell=0)
     service.article_opened("a")

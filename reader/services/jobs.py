@@ -206,6 +206,12 @@ class JobRunner(QObject):
         ok = self._pool.waitForDone(timeout_ms) and self._serial_pool.waitForDone(timeout_ms)
         return bool(ok)
 
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Wait for every job to finish, cancelling none: writes that must land before
+        their store closes."""
+        return bool(self._pool.waitForDone(timeout_ms)
+                    and self._serial_pool.waitForDone(timeout_ms))
+
     @property
     def pending_count(self) -> int:
         return len(self._pending)

@@ -8,12 +8,17 @@ changed with typed signals.  An article opened stays unread for a short dwell
 (``Settings.read_dwell_ms``) so skimming through the list with the arrow keys
 does not mark everything read.  User changes go on the undo stack; the automatic marking
 does not (as in NetNewsWire).
+
+Writes of many articles ("Tout marquer comme lu" over 100,000 articles: 0.75 s of SQLite)
+leave the GUI thread: the list changes at once, the store is written by one writer thread
+in the order of the changes, and a failure is reported as for any write.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +28,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.core.library.read_state import ReadState, ReadStateStore, library_key
 from reader.core.storage import StorageError
 from reader.services import messages
+from reader.services.jobs import JobFailure, JobRunner
 
 log = logging.getLogger("reader.read_state")
 DEFAULT_DWELL_MS = 1500  # long enough to skip past an article with the arrow keys
+SYNC_LIMIT = 2000  # articles: a change this small is written at once (a few ms)
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,9 @@ class ReadStateService(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._dwell_elapsed)
+        # big writes, in order (one thread); while one is queued, small ones follow it
+        self._writer = JobRunner(self, max_threads=1)
+        self._write_ids = itertools.count(1)
 
     # -- the library ---------------------------------------------------------------------------
     @property
@@ -169,8 +179,9 @@ class ReadStateService(QObject):
         return cls(store, undo_stack, dwell_ms=dwell_ms, parent=parent)
 
     def close(self) -> None:
-        """Stop the dwell timer and close the store (on window close)."""
+        """Stop the dwell timer, let queued writes land, close the store (window close)."""
         self._timer.stop()
+        self._writer.wait()
         if self.store is not None:
             self.store.close()
 
@@ -234,8 +245,9 @@ class ReadStateService(QObject):
 
     def _user_change(self, ids: list[str], *, read: bool | None, starred: bool | None,
                      text: str) -> None:
-        before = self._set(ids, read=read, starred=starred)
-        self.undo_stack.push(ReadStateCommand(self, text, before, read, starred))
+        command = ReadStateCommand(self, text, [], read, starred)
+        command.before = self._set(ids, read=read, starred=starred, command=command)
+        self.undo_stack.push(command)
 
     # -- applying ------------------------------------------------------------------------------
     def _snapshot(self, ids: Sequence[str]) -> list[ReadState]:
@@ -243,21 +255,31 @@ class ReadStateService(QObject):
                           i in self._starred) for i in ids]
 
     def _set(self, ids: Sequence[str], *, read: bool | None, starred: bool | None,
-             library: str | None = None) -> list[ReadState]:
+             library: str | None = None, command: ReadStateCommand | None = None,
+             ) -> list[ReadState]:
         """Write, then change memory and tell; returns the states before the change.  A
         storage failure is reported and the change is still shown (it is lost on restart,
         which the message says).  ``library``: a redo after another library was opened
-        writes to its own library and leaves the one shown alone."""
+        writes to its own library and leaves the one shown alone.  A big change is written
+        by the writer thread: the states returned are those in memory, and ``command``
+        gets the stored ones (with their dates) when the write is done."""
         library = self._library if library is None else library
         before = self._snapshot(ids)
         if self.store is not None and library:
-            try:
-                before = self.store.set_flags(
-                    library, [(i, self._hashes.get(i, "") if library == self._library else "")
-                              for i in ids], read=read, starred=starred)
-            except StorageError as exc:
-                messages.error(self.tr("L'état lu/suivi n'a pas pu être enregistré"),
-                               str(exc))
+            store = self.store
+            pairs = [(i, self._hashes.get(i, "") if library == self._library else "")
+                     for i in ids]
+
+            def write() -> list[ReadState]:
+                return store.set_flags(library, pairs, read=read, starred=starred)
+
+            if self._in_background(len(ids)):
+                self._write(write, command)
+            else:
+                try:
+                    before = write()
+                except StorageError as exc:
+                    self._write_failed(exc)
         if library != self._library:
             return before
         for i in ids:
@@ -269,13 +291,32 @@ class ReadStateService(QObject):
         self.sig_counts_changed.emit(self.counts())
         return before
 
+    def _in_background(self, n: int) -> bool:
+        """Many articles, or a big write still queued (the order of writes is kept)."""
+        return n > SYNC_LIMIT or self._writer.pending_count > 0
+
+    def _write(self, work: Callable[[], object], command: ReadStateCommand | None) -> None:
+        def done(result: object) -> None:
+            if command is not None and isinstance(result, list):
+                command.before = result  # the stored states, read_at dates included
+
+        (self._writer.op(f"write-{next(self._write_ids)}", lambda _ctx: work())
+         .success(done).failure(self._write_failed).run())
+
+    def _write_failed(self, failure: StorageError | JobFailure) -> None:
+        log.warning("read state not written: %s", failure)
+        messages.error(self.tr("L'état lu/suivi n'a pas pu être enregistré"), str(failure))
+
     def _restore(self, states: Sequence[ReadState]) -> None:
         if self.store is not None and self._library:
-            try:
-                self.store.restore(states)
-            except StorageError as exc:
-                messages.error(self.tr("L'état lu/suivi n'a pas pu être enregistré"),
-                               str(exc))
+            store, saved = self.store, list(states)
+            if self._in_background(len(saved)):
+                self._write(lambda: store.restore(saved), None)
+            else:
+                try:
+                    store.restore(saved)
+                except StorageError as exc:
+                    self._write_failed(exc)
         shown = [s for s in states if s.library == self._library and s.article_id in self._hashes]
         for s in shown:
             (self._read.add if s.read else self._read.discard)(s.article_id)

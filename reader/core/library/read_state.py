@@ -12,12 +12,14 @@ from another machine know which side changed last.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from reader.core.storage import Database, StorageError, open_database, translate_error
 
@@ -156,6 +158,19 @@ def states_in_export(json_text: str) -> list[ReadState]:
     return from_section(doc[SECTION])
 
 
+_M = TypeVar("_M", bound=Callable[..., Any])
+
+
+def _locked(method: _M) -> _M:
+    """Run the store's method under its lock (see ``ReadStateStore.__init__``)."""
+    @functools.wraps(method)
+    def run(self: ReadStateStore, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(_M, run)
+
+
 class ReadStateStore:
     """Read/starred states in ``<data_dir>/read_state.sqlite3``.
 
@@ -165,6 +180,9 @@ class ReadStateStore:
 
     def __init__(self, data_dir: str | Path) -> None:
         self.path = Path(data_dir) / DB_NAME
+        # one connection, used by the GUI thread and by the service's writer thread: one
+        # caller at a time, so a transaction is never entered from two threads
+        self._lock = threading.RLock()
         self.db: Database = open_database(self.path, MIGRATIONS, durable=True,
                                           label="read-state database")
         self.notice: str = self.db.notice
@@ -178,16 +196,19 @@ class ReadStateStore:
         except sqlite3.Error as exc:
             raise translate_error(exc) from exc
 
+    @_locked
     def all(self, library: str | None = None) -> list[ReadState]:
         if library is None:
             return self._query(_SELECT + " ORDER BY library, article_id")
         return self._query(_SELECT + " WHERE library = ? ORDER BY article_id", (library,))
 
+    @_locked
     def get(self, library: str, article_id: str) -> ReadState | None:
         found = self._query(_SELECT + " WHERE library = ? AND article_id = ?",
                             (library, article_id))
         return found[0] if found else None
 
+    @_locked
     def states(self, library: str, articles: Iterable[tuple[str, str]]) -> dict[str, ReadState]:
         """The states of a library's articles, given as ``(article id, content hash)``:
         article id → state, for the articles that have one.
@@ -200,6 +221,7 @@ class ReadStateStore:
         return {i: ReadState(library, i, *_flags_of(row))
                 for i, row in self._rows(library, articles).items()}
 
+    @_locked
     def flags(self, library: str, articles: Iterable[tuple[str, str]] | Mapping[str, str],
               ) -> tuple[set[str], set[str]]:
         """(read ids, starred ids) among ``articles``: what the list needs, without making
@@ -247,6 +269,7 @@ class ReadStateStore:
         return result
 
     # -- writing -----------------------------------------------------------------------------
+    @_locked
     def set_flags(self, library: str, articles: Sequence[tuple[str, str]], *,
                   read: bool | None = None, starred: bool | None = None) -> list[ReadState]:
         """Set read and/or starred on ``(article id, content hash)`` pairs, in one
@@ -280,6 +303,7 @@ class ReadStateStore:
             conn.executemany(_UPSERT, values)
         return previous
 
+    @_locked
     def restore(self, states: Iterable[ReadState]) -> None:
         """Write states back as they were (undo), stamped now so an import sees the undo."""
         stamp = now_iso()
@@ -287,6 +311,7 @@ class ReadStateStore:
             for s in states:
                 conn.execute(_UPSERT, _values(s._replace(modified=stamp)))
 
+    @_locked
     def merge(self, states: Iterable[ReadState]) -> tuple[int, int, int]:
         """Import: unknown articles are added, known ones replaced only when the imported
         state is newer (``modified``).  One transaction.  Returns (added, updated, unchanged)."""
@@ -305,6 +330,7 @@ class ReadStateStore:
                 conn.execute(_UPSERT, _values(s))
         return added, updated, unchanged
 
+    @_locked
     def close(self) -> None:
         self.db.close()
 
