@@ -15,11 +15,11 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 from reader.core.bookmarks.store import BookmarkStore
 from reader.core.library.parser import parse_text, read_article
+from reader.services.article_document import meta_line
 from reader.services.printing import (
     PRINT_COLOURS,
     PrintOptions,
     build_print_document,
-    meta_line,
     write_pdf,
 )
 
@@ -46,9 +46,9 @@ def test_document_has_title_meta_highlights_and_notes(qapp: object, tmp_path: Pa
         plain = store.add(article, 3, 8)
     marks = []
 
-    def entity_format(label: str) -> QTextCharFormat:
+    def entity_format(label: str, base: QTextCharFormat) -> QTextCharFormat:
         marks.append(label)
-        fmt = QTextCharFormat()
+        fmt = QTextCharFormat(base)
         fmt.setUnderlineColor(QColor("#ad1457"))
         return fmt
 
@@ -67,7 +67,12 @@ def test_document_has_title_meta_highlights_and_notes(qapp: object, tmp_path: Pa
     cursor = QTextCursor(doc)
     cursor.setPosition(text.index("fuite") + 1)
     assert cursor.charFormat().background().color() == QColor(PRINT_COLOURS["green"])
-    assert marks == ["PER"]
+    assert set(marks) == {"PER"}  # one format per type and kind of block
+    body = text.index(article.text[:20])
+    cursor.setPosition(body + 1)
+    assert cursor.charFormat().underlineColor() == QColor("#ad1457")  # the entity, marked
+    cursor.setPosition(body + 4)
+    assert cursor.charFormat().underlineColor() != QColor("#ad1457")
 
 
 def test_orphaned_bookmark_note_is_kept(qapp: object, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Print and PDF: an article as the pane shows it, with its bookmarks' notes as footnotes.
 
-Why a separate builder (not the pane's document): paper has no hover, so what the screen
-gives on demand must be written out: the highlighted passages carry a numbered marker and
-their notes follow the article, quoted with the passage they belong to.  Entity marks are
+The text is built as the pane's (:mod:`reader.services.article_document`, with paper's
+spacing); paper has no hover, so what the screen gives on demand is written out: the
+highlighted passages carry a numbered marker and their notes follow the article, quoted
+with the passage they belong to.  Entity marks are
 optional (they are colours, often lost in black and white).  Everything from the file is
 inserted as plain text.  Touches no widget: the window prints it with
 ``document.print_(printer)`` after a ``QPrintDialog``, and ``reader FILE --pdf out.pdf``
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,12 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 
 from reader.core.bookmarks.anchoring import ORPHANED, Anchorer
 from reader.core.bookmarks.store import Bookmark
 from reader.core.library.parser import Article
-from reader.services.i18n import display_date
+from reader.services.article_document import PAPER, EntityFormat, build_article
 
 log = logging.getLogger("reader.printing")
 # as on screen (reader/ui/reading/pane.py BOOKMARK_COLOURS), a little lighter for paper
@@ -50,9 +50,9 @@ class PrintOptions:
     """What goes on paper besides the text.
 
     ``entities``: objects with ``start``, ``end``, ``label`` (offsets in ``Article.text``);
-    they are marked only with ``entity_format`` (label → character format, e.g. the pane's
-    :func:`reader.ui.reading.pane.entity_format`-style tint), so services need not know
-    the entity colours.  ``bookmarks`` should be anchored to this version of the article
+    they are marked only with ``entity_format`` ((label, base format) → character format,
+    e.g. the pane's :func:`reader.ui.reading.document.entity_format`), so services need
+    not know the entity colours.  ``bookmarks`` should be anchored to this version of the article
     (the window's are); others are re-anchored here, in memory.
     """
 
@@ -60,7 +60,7 @@ class PrintOptions:
     highlight_bookmarks: bool = True
     notes: bool = True
     entities: Sequence[Any] = ()
-    entity_format: Callable[[str], QTextCharFormat] | None = None
+    entity_format: EntityFormat | None = None
     font: QFont | None = None
 
 
@@ -89,17 +89,6 @@ def anchored(article: Article, bookmarks: Sequence[Bookmark]) -> list[Bookmark]:
     return sorted(out, key=lambda b: (b.orphaned, b.start, b.end, b.created))
 
 
-def meta_line(article: Article) -> str:
-    """Caption, date at its precision, source and length, as the pane's meta line."""
-    parts = [display_date(article.date)]
-    if article.source:
-        parts.append(article.source)
-    parts.append(QCoreApplication.translate("Printing", "{count} mots").format(count=article.word_count))
-    if article.caption and article.caption != article.title:
-        parts.insert(0, article.caption)
-    return "  ·  ".join(parts)
-
-
 def _short(quote: str) -> str:
     quote = " ".join(quote.split())
     return quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1].rstrip() + "…"
@@ -110,46 +99,13 @@ def build_print_document(article: Article, options: PrintOptions | None = None,
     """The article for paper: title, meta line, text (entity marks and bookmark
     highlights as asked), a numbered marker after each annotated passage and the notes."""
     options = options or PrintOptions()
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, article.title)
     font = options.font or QFont(["Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"], 11)
-    doc.setDefaultFont(font)
+    entities = sorted(options.entities, key=lambda e: (e.start, e.end))
+    doc, body_start = build_article(article, font, PAPER, entities,
+                                    frozenset(e.label for e in entities),
+                                    options.entity_format)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    title_fmt = QTextCharFormat()
-    title_fmt.setFontWeight(QFont.Weight.Bold)
-    title_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
-    title_block = QTextBlockFormat()
-    title_block.setBottomMargin(6)
-    cursor.setBlockFormat(title_block)
-    cursor.insertText(article.title, title_fmt)
-    meta_block = QTextBlockFormat()
-    meta_block.setBottomMargin(18)
-    meta_fmt = QTextCharFormat()
-    meta_fmt.setForeground(QColor("#555"))
-    meta_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-    cursor.insertBlock(meta_block, meta_fmt)
-    cursor.insertText(meta_line(article), meta_fmt)
-    para_block = QTextBlockFormat()
-    para_block.setBottomMargin(8)
-    para_block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    heading_block = QTextBlockFormat()
-    heading_block.setTopMargin(10)
-    heading_block.setBottomMargin(6)
-    heading_block.setHeadingLevel(2)
-    heading_fmt = QTextCharFormat()
-    heading_fmt.setFontWeight(QFont.Weight.DemiBold)
-    heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-    para_fmt = QTextCharFormat()
-    body_start = -1
-    for block in article.blocks:
-        heading = block.kind == "heading"
-        cursor.insertBlock(heading_block if heading else para_block,
-                           heading_fmt if heading else para_fmt)
-        if body_start < 0:
-            body_start = cursor.position()
-        cursor.insertText(block.text, heading_fmt if heading else para_fmt)
     length = len(article.text)
 
     def span(start: int, end: int, fmt: QTextCharFormat) -> None:
@@ -159,9 +115,6 @@ def build_print_document(article: Article, options: PrintOptions | None = None,
             c.setPosition(body_start + end, QTextCursor.MoveMode.KeepAnchor)
             c.mergeCharFormat(fmt)
 
-    if options.entity_format is not None:
-        for entity in options.entities:
-            span(entity.start, entity.end, options.entity_format(entity.label))
     bookmarks = anchored(article, options.bookmarks)
     notes: list[tuple[Bookmark, Footnote]] = []
     for b in bookmarks:

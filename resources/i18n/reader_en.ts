@@ -1425,10 +1425,6 @@ Cache: %3</translation>
 <context>
     <name>Printing</name>
     <message>
-        <source>{count} mots</source>
-        <translation>{count} words</translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>

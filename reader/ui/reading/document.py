@@ -1,9 +1,9 @@
-"""An article as a QTextDocument: title, meta line, blocks, entity formats in one pass.
+"""The reading pane's document: the shared article builder with the screen's spacing and
+the entity formats of the current scheme (:func:`reader.ui.common.theme.current`, read
+when the document is built), and what the pane does to it afterwards (types toggled,
+justification, counts for tests and screen readers).
 
-Offsets: the body blocks are inserted one QTextBlock each, in order, so a position in
-``Article.text`` is ``body_start + offset`` in the document.  Touches no widget, so
-:func:`build_document` can run in a worker thread.  Colours come from the current scheme
-(:func:`reader.ui.common.theme.current`), read when the document is built.
+Offsets: a position in ``Article.text`` is ``body_start + offset`` in the document.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -26,7 +25,11 @@ from PySide6.QtGui import (
 )
 
 from reader.core.library.parser import Article
-from reader.services.i18n import display_date
+from reader.services.article_document import (
+    Layout,
+    build_article,
+    paragraph_alignment,
+)
 from reader.ui.common import theme
 from reader.ui.common.entity_style import style_for
 
@@ -70,111 +73,18 @@ def entity_format(label: str, base: QTextCharFormat,
     return fmt
 
 
-def meta_line(article: Article) -> str:
-    """Caption, date, source and length in the UI language."""
-    parts = [display_date(article.date)]
-    if article.source:
-        parts.append(article.source)
-    n = article.word_count
-    words = (QCoreApplication.translate("ReadingPane", "1 mot") if n == 1
-             else QCoreApplication.translate("ReadingPane", "%1 mots").replace(
-                 "%1", QLocale().toString(n)))
-    parts.append(words)
-    if article.caption and article.caption != article.title:
-        parts.insert(0, article.caption)
-    return "  ·  ".join(parts)
-
-
-def paragraph_alignment(justify: bool) -> Qt.AlignmentFlag:
-    """Ragged right by default: justified text without hyphenation makes rivers in
-    narrow columns."""
-    return Qt.AlignmentFlag.AlignJustify if justify else Qt.AlignmentFlag.AlignLeft
-
-
 def build_document(article: Article, entities: Sequence[Any], enabled: frozenset[str],
                    font: QFont, justify: bool = False) -> BuiltDocument:
-    """The article as a QTextDocument: title, meta line, headings and paragraphs inserted as
-    text, entities of ``enabled`` types inserted with their format in the same pass.
-
-    Touches no widget, so it can run in a worker thread; the caller moves the document to
-    the GUI thread (``document.moveToThread``) before handing it over.
-    """
+    """The article as the pane shows it (:func:`reader.services.article_document.
+    build_article` with the screen's spacing and the current scheme's colours), entities
+    of ``enabled`` types marked in the same pass.  Touches no widget: it runs in a worker
+    thread, and the caller moves the document to the GUI thread before handing it over."""
     palette = theme.current()
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(font)
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    title_block = QTextBlockFormat()
-    title_block.setBottomMargin(6)
-    title_block.setHeadingLevel(1)
-    title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    title_fmt = QTextCharFormat()
-    title_fmt.setFontWeight(QFont.Weight.Bold)
-    title_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
-    cursor.setBlockFormat(title_block)
-    cursor.insertText(article.title, title_fmt)
-    meta_block = QTextBlockFormat()
-    meta_block.setBottomMargin(22)
-    meta_fmt = QTextCharFormat()
-    meta_fmt.setForeground(QColor(palette.muted))
-    meta_fmt.setFontFamilies(["Inter", "Noto Sans", "DejaVu Sans", "sans-serif"])
-    meta_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
-    cursor.insertBlock(meta_block, meta_fmt)
-    cursor.insertText(meta_line(article), meta_fmt)
-    para_block = QTextBlockFormat()
-    para_block.setBottomMargin(12)
-    para_block.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    para_block.setAlignment(paragraph_alignment(justify))
-    heading_block = QTextBlockFormat()
-    heading_block.setTopMargin(14)
-    heading_block.setBottomMargin(8)
-    heading_block.setHeadingLevel(2)
-    heading_fmt = QTextCharFormat()
-    heading_fmt.setFontWeight(QFont.Weight.DemiBold)
-    heading_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-    para_fmt = QTextCharFormat()
     memo: dict[tuple[str, int], QTextCharFormat] = {}
-    labels = {e.label for e in entities if e.label in enabled}
-    kind_formats = {
-        "heading": (heading_block, heading_fmt,
-                    {lab: entity_format(lab, heading_fmt, memo) for lab in labels}),
-        "paragraph": (para_block, para_fmt,
-                      {lab: entity_format(lab, para_fmt, memo) for lab in labels}),
-    }
-    shown = [(e.start, e.end, e.label) for e in entities if e.label in labels]
-    # Each insertText costs ~1.5 µs (binding + Qt), and a 50,000-word article has ~3,000
-    # entities: consecutive blocks of one kind go in as one run of text whose "\n" make the
-    # blocks (with the current block format), so the calls are ~2 per entity, not per block.
-    insert_text = cursor.insertText
-    find = article.text.find
-    text = article.text
-    blocks = article.blocks
-    body_start = -1
-    k, n_shown, i, n_blocks = 0, len(shown), 0, len(blocks)
-    while i < n_blocks:
-        kind = blocks[i].kind
-        j = i + 1
-        while j < n_blocks and blocks[j].kind == kind:
-            j += 1
-        block_format, base, fmts = kind_formats.get(kind, kind_formats["paragraph"])
-        cursor.insertBlock(block_format, base)
-        if body_start < 0:
-            body_start = cursor.position()
-        pos, run_end = blocks[i].start, blocks[j - 1].end
-        while k < n_shown and shown[k][0] < run_end:
-            start, end, label = shown[k]
-            k += 1
-            if start < pos or end > run_end or find("\n", start, end) >= 0:
-                continue  # overlapping or crossing a block boundary: not shown
-            if start > pos:
-                insert_text(text[pos:start], base)
-            insert_text(text[start:end], fmts[label])
-            pos = end
-        if pos < run_end:
-            insert_text(text[pos:run_end], base)
-        i = j
-    cursor.endEditBlock()
+    layout = Layout(muted=palette.muted, justify=justify)
+    doc, body_start = build_article(
+        article, font, layout, entities, frozenset(e.label for e in entities) & enabled,
+        lambda label, base: entity_format(label, base, memo))
     return BuiltDocument(article, doc, body_start, enabled, justify, palette.scheme)
 
 

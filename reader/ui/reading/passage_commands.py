@@ -117,12 +117,11 @@ class PassageCommands(QObject):
 
     # -- print and PDF ------------------------------------------------------------------------
     def _options(self) -> PrintOptions:
-        base = QTextCharFormat()
         return PrintOptions(
             bookmarks=self.bookmarks.for_article(self.pane.article.id) if self.pane.article
             else (),
             entities=self.pane.entities,
-            entity_format=lambda label: entity_format(label, base, self._formats))
+            entity_format=lambda label, base: entity_format(label, base, self._formats))
 
     def print_article(self) -> None:
         article = self.pane.article
