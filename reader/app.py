@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         from reader import pdf_cli
 
-        return pdf_cli.main(args.library, args.pdf, args.data_dir)
+        return pdf_cli.main(args.library, args.pdf, args.data_dir, args.cache_dir)
     ner = start_model(args)  # first: its seconds of loading overlap the window's start
     try:
         return run_gui(args, ner)

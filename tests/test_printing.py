@@ -121,3 +121,31 @@ def test_headless_pdf_holds_title_and_note(tmp_path: Path) -> None:
     assert "Le conseil municipal vote le budget" in flat
     assert "Chiffre à vérifier auprès de la préfecture" in flat
     assert "La Gazette" in flat
+
+
+def test_headless_pdf_marks_the_entities_the_cache_holds(qapp: object, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         ) -> None:
+    """``reader FILE --pdf``: entity marks as the window shows them when the article was
+    analysed (from the cache, no model); otherwise none, and stderr says how to get them."""
+    from reader.core.entities.cache import EntityCache
+    from reader.core.entities.extractor import ArticleEntities, Entity, EntityExtractor
+    from reader.pdf_cli import print_options
+
+    source = tmp_path / "budget.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    article = read_article(source)
+    cache_dir = tmp_path / "cache"
+    options = print_options(article, tmp_path / "data", cache_dir)
+    assert options.entities == [] and "reader entities" in capsys.readouterr().err
+    start = article.text.index("maire")
+    cache = EntityCache(cache_dir)
+    cache.put(article.content_hash, EntityExtractor(cache_dir=cache_dir).version,
+              ArticleEntities((Entity(start, start + 5, "PER", "maire", "maire"),), ()))
+    cache.close()
+    options = print_options(article, tmp_path / "data", cache_dir)
+    assert [e.label for e in options.entities] == ["PER"]
+    doc = build_print_document(article, options)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(doc.toPlainText().index("maire") + 2)
+    assert cursor.charFormat().underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
