@@ -179,8 +179,8 @@ def test_type_actions_follow_the_legend_and_set_status_shows(qtbot) -> None:
 
 def test_a_long_status_is_shortened_before_the_type_names_give_way(qtbot) -> None:
     """While the model loads, the legend said "PER ORG LOC…" and still cut its status
-    mid-word: the names stay while they fit, the status is shortened with "…", whole in
-    its tooltip."""
+    mid-word: the names stay while they fit, the status is shortened with "…" (left out
+    when too short to read), whole in its tooltip."""
     from reader.ui.common.entity_style import STYLES
 
     pane, _article = _pane(qtbot)
@@ -196,6 +196,11 @@ def test_a_long_status_is_shortened_before_the_type_names_give_way(qtbot) -> Non
     pane.resize(2000, pane.height())
     qtbot.waitUntil(lambda: legend.status.text() == long)
     assert legend.buttons["PER"].text() == STYLES["PER"].name
+    pane.resize(legend._full_width + 40, pane.height())  # no readable room for it: left out
+    qtbot.waitUntil(lambda: legend.status.text() == "")
+    buttons = legend.buttons.values()  # whole names, none squeezed once laid out
+    qtbot.waitUntil(lambda: all(b.width() >= b.sizeHint().width() for b in buttons))
+    assert all(b.text() == STYLES[label].name for label, b in legend.buttons.items())
 
 
 def test_style_sheet_does_not_undo_the_reading_column_colours(qtbot, qapp) -> None:

@@ -11,7 +11,7 @@ from reader.ui.common import theme
 from reader.ui.common.entity_style import ORDER, STYLES
 from reader.ui.common.tooltips import plain_tooltip
 
-_MIN_STATUS = 70  # px: below this the status is too short to read; the names give way
+_MIN_STATUS = 90  # px: a status shortened below this is not worth reading: left out
 
 
 def css_line(style: QTextCharFormat.UnderlineStyle) -> str:
@@ -34,7 +34,7 @@ class LegendBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(4)
         self.caption = QLabel(self)
@@ -97,6 +97,7 @@ class LegendBar(QWidget):
             )
         self.matches.setStyleSheet(f"background: {p.search}; color: {p.text};"
                                    " border-radius: 3px; padding: 1px 6px;")
+        self._full_width = 0  # measured again with these borders
 
     def type_actions(self, parent: QObject) -> list[QAction]:
         """One checkable action per type, kept in step with its toggle (for a menu: the
@@ -139,24 +140,29 @@ class LegendBar(QWidget):
         self._relayout()
 
     def _relayout(self) -> None:
-        """The type names while they fit, the type codes (PER, ORG…) on a narrow pane; the
-        status line takes what is left, shortened rather than pushing the names out."""
+        """The type names while they fit, the type codes (PER, ORG…) only on a pane too
+        narrow for them; the status line takes what is left, shortened with "…", and is
+        left out below a readable width (the entity panel and the status bar say it too)."""
         metrics = self.fontMetrics()
-        if self._full_width == 0:  # measured once, with the full names
-            names = [STYLES[label].name for label in self.buttons]
-            self._full_width = (sum(metrics.horizontalAdvance(n) + 16 for n in names)
-                                + metrics.horizontalAdvance(self.caption.text())
-                                + 4 * (len(self.buttons) + 2) + 16)
-        matches = self.matches.sizeHint().width() if self.matches.isVisible() else 0
-        status = metrics.horizontalAdvance(self._status_text) + 8 if self._status_text else 0
-        compact = self.width() < self._full_width + matches + min(status, _MIN_STATUS)
+        spacing = self._row.spacing()
+        if self._full_width == 0:  # the names' width, measured in either mode
+            self._full_width = sum(
+                metrics.horizontalAdvance(STYLES[label].name)
+                + button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+                + spacing for label, button in self.buttons.items()
+            ) + metrics.horizontalAdvance(self.caption.text()) + 2 * spacing + 16
+        matches = self.matches.sizeHint().width() + spacing if self.matches.isVisible() else 0
+        compact = self.width() < self._full_width + matches
         if compact != self._compact:
             self._compact = compact
             self.caption.setVisible(not compact)
             for label, button in self.buttons.items():
                 button.setText(label if compact else STYLES[label].name)
         used = (self._full_width if not compact
-                else sum(b.sizeHint().width() + 4 for b in self.buttons.values()) + 24)
-        room = max(self.width() - used - matches, _MIN_STATUS)
-        self.status.setText(metrics.elidedText(self._status_text, Qt.TextElideMode.ElideRight,
-                                               room - 8))
+                else sum(b.sizeHint().width() + spacing for b in self.buttons.values()) + 16)
+        room = self.width() - used - matches - spacing
+        text = self._status_text
+        if metrics.horizontalAdvance(text) > room:
+            text = (metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                    if room >= _MIN_STATUS else "")
+        self.status.setText(text)
