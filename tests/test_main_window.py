@@ -315,6 +315,29 @@ def test_recent_searches_are_offered_and_kept(qtbot, tmp_path: Path) -> None:
         second.close()
 
 
+def test_first_start_shows_the_text_before_the_gazetteer_is_built(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    """On a first start the gazetteer is still to be built (0.5 s and more, beside the
+    model's load): the article's text is shown at once, its model-free marks painted onto
+    it when found, and the model's entities after them."""
+    from reader.core.entities import gazetteer as gazetteer_module
+
+    monkeypatch.setattr(gazetteer_module, "_cached", None)
+    for table in window.options.cache_dir.glob("gazetteer-*"):
+        table.unlink()
+    loaded: list[object] = []
+    session = window.reading.session
+    session.sig_article_loaded.connect(loaded.append)
+    with qtbot.waitSignal(session.sig_article_marks, timeout=MODEL_TIMEOUT) as marks:
+        _open(qtbot, window, "sommet")
+    first = loaded[-1]
+    assert first.marks_pending and first.entities is None  # type: ignore[attr-defined]
+    assert "Emmanuel Macron a reçu mardi à Paris" in window.pane.view.toPlainText()
+    assert "LOC" in {e.label for e in marks.args[0].entities.body}  # Paris, from the gazetteer
+    if window.reading.entities is None:  # the model had not answered: the marks are shown
+        assert "LOC" in {e.label for e in window.pane.entities or []}
+
+
 def test_marks_without_the_model_show_before_it(qtbot, window: MainWindow) -> None:
     """Before the model answers, the article already shows what needs no model (places of
     the gazetteer in context, dates, quantities); the model's entities then replace them."""

@@ -72,6 +72,7 @@ class ArticleLoaded:
     entities: ArticleEntities | None
     built: object
     provisional: bool = False
+    marks_pending: bool = False  # the model-free marks follow (sig_article_marks)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class LibrarySession(QObject):
     sig_snippets = Signal(dict)  # article id -> the text around its first match ("": none)
     sig_article_loaded = Signal(ArticleLoaded)
     sig_article_failed = Signal(str)
+    sig_article_marks = Signal(EntitiesReady)  # the model-free marks, after the text
     sig_entities_ready = Signal(EntitiesReady)
     sig_entities_failed = Signal(str)
     sig_model_state = Signal(ModelState)
@@ -260,6 +262,9 @@ class LibrarySession(QObject):
             ents = cache.get(article.content_hash, extractor.version) if cache else None
             if ents is not None:
                 return ArticleLoaded(article, ents, build(article, ents))
+            if not extractor.model_free_ready():  # a first start: the text first, the
+                # marks once the gazetteer is built (0.5 s, more beside the model's load)
+                return ArticleLoaded(article, None, build(article, None), marks_pending=True)
             try:  # marks that need no model, painted now (50 ms), never cached
                 quick = extractor.model_free_entities(article)
             except Exception:  # noqa: BLE001 - only a head start: the model still runs
@@ -269,6 +274,8 @@ class LibrarySession(QObject):
 
         def done(loaded: ArticleLoaded) -> None:
             self.sig_article_loaded.emit(loaded)
+            if loaded.marks_pending:
+                self._model_free_marks(loaded.article)
             if loaded.entities is None or loaded.provisional:
                 self._need_entities(loaded.article)
 
@@ -276,6 +283,17 @@ class LibrarySession(QObject):
          .failure(lambda f: self.sig_article_failed.emit(str(f))).run())
 
     # -- entities --------------------------------------------------------------------------
+    def _model_free_marks(self, article: Article) -> None:
+        """The marks that need no model, for an article already shown without them."""
+        extractor = self.extractor
+
+        def work(_ctx: JobContext) -> EntitiesReady:
+            return EntitiesReady(article, extractor.model_free_entities(article))
+
+        (self.jobs.op("marks", work).success(self.sig_article_marks.emit)
+         .failure(lambda f: log.warning("model-free marks of %s failed: %s", article.id, f))
+         .run())
+
     def _need_entities(self, article: Article) -> None:
         if self.model.state == "ready":
             self.extract(article)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
+from reader.core.entities.gazetteer import is_ready as gazetteer_ready
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
 from reader.core.entities.postprocess import Candidate, entity_key, lowercase_words, truecase
@@ -219,6 +220,11 @@ class EntityExtractor:
         nlp = self.nlp
         with self._run_lock:
             return list(nlp.pipe((self._model_text(t) for t in texts), batch_size=batch_size))
+
+    def model_free_ready(self) -> bool:
+        """Whether :meth:`model_free_entities` answers in milliseconds (the gazetteer is
+        loaded or its table built), not after building the gazetteer on a first start."""
+        return "gazetteer" not in self.steps or gazetteer_ready(self.cache_dir)
 
     def model_free_entities(self, article: Article) -> ArticleEntities:
         """What can be marked before the model is loaded: places of the gazetteer where the

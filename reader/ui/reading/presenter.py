@@ -43,6 +43,7 @@ class ArticlePresenter(QObject):
         self.entities: ArticleEntities | None = None
         session.sig_article_loaded.connect(self._on_loaded)
         session.sig_article_failed.connect(self._on_failed)
+        session.sig_article_marks.connect(self._on_marks)
         session.sig_entities_ready.connect(self._on_entities_ready)
         session.sig_entities_failed.connect(self._on_entities_failed)
         session.sig_model_state.connect(self._on_model_state)
@@ -96,6 +97,17 @@ class ArticlePresenter(QObject):
         self.entities_panel.set_status(self.status.model_label.text() if waiting
                                        else QCoreApplication.translate("ArticlePresenter", "Analyse des entités…"))
         self._focus(self.view_state.entity)
+
+    def _on_marks(self, marks: EntitiesReady) -> None:
+        """The model-free marks of the article shown, found after its text (first start):
+        painted onto it, until the model's entities replace them."""
+        shown = self.pane.article
+        if self.entities is not None or shown is None \
+                or shown.content_hash != marks.article.content_hash:
+            return  # the model answered first, or the user moved on
+        self.pane.set_entities(marks.entities.body)
+        self.entities_panel.set_entities(list(marks.entities.caption)
+                                         + list(marks.entities.body))
 
     def _on_entities_ready(self, ready: EntitiesReady) -> None:
         self._apply(ready.article, ready.entities)
