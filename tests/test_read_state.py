@@ -66,6 +66,8 @@ def test_edited_then_renamed_file_keeps_its_state(store: ReadStateStore, tmp_pat
 
 
 def test_states_are_per_library(store: ReadStateStore, tmp_path: Path) -> None:
+    for name in ("one", "two"):  # both present (a gone library's states are taken over)
+        (tmp_path / name).mkdir()
     one, two = library_key(tmp_path / "one"), library_key(tmp_path / "two")
     store.set_flags(one, [("a", "h-a")], read=True)
     assert store.states(two, ARTICLES) == {}
@@ -175,8 +177,9 @@ def test_marking_a_big_library_read_leaves_the_gui_thread(qtbot, store: ReadStat
     many = [(f"n{i:05d}", f"h{i:05d}") for i in range(service_module.SYNC_LIMIT + 500)]
     stack = QUndoStack()
     service = ReadStateService(store, stack, dwell_ms=-1)
-    service.set_library(tmp_path / "lib", many)
+    service.set_library(tmp_path / "lib", many)  # read by the writer thread
     service.toggle_read("n00000")  # read before: its read_at must come back on undo
+    qtbot.waitUntil(lambda: service._writer.pending_count == 0, timeout=10_000)
     first_read_at = store.get(service.library, "n00000").read_at  # type: ignore[union-attr]
     writers: list[bool] = []
     original = store.set_flags
@@ -243,3 +246,44 @@ def test_bookmarks_cli_exports_and_imports_read_states(tmp_path: Path) -> None:
     assert bookmarks_main(["--data-dir", str(tmp_path / "two"), "import", str(out)]) == 0
     with ReadStateStore(tmp_path / "two") as second:
         assert second.all() == original
+
+
+def test_a_moved_library_keeps_its_states(store: ReadStateStore, tmp_path: Path) -> None:
+    """Renaming a library's folder used to lose every read and star (states are kept per
+    folder): a library opened for the first time takes over, by content hash, the states
+    of libraries whose folder is gone; a library still present keeps its own."""
+    old, new, other = tmp_path / "old", tmp_path / "new", tmp_path / "other"
+    for folder in (old, other):
+        folder.mkdir()
+    store.set_flags(library_key(old), [("a", "h-a"), ("b", "h-b")], read=True)
+    store.set_flags(library_key(old), [("b", "h-b")], starred=True)
+    store.set_flags(library_key(other), [("c", "h-c")], read=True)
+    old.rename(new)  # the user renamed the folder
+    new_articles = [("a2", "h-a"), ("b", "h-b"), ("c", "h-c"), ("d", "h-d")]
+    read, starred = store.flags(library_key(new), new_articles)
+    assert read == {"a2", "b"} and starred == {"b"}  # "c": its library is still there
+    assert store.get(library_key(old), "a") is not None  # copied, not moved: kept
+    assert store.flags(library_key(other), [("c", "h-c")])[0] == {"c"}
+
+
+def test_a_big_library_is_read_off_the_gui_thread(qtbot, store: ReadStateStore,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    """Over SYNC_LIMIT articles the states are read by the writer thread; a change made
+    before they arrive is kept, and the list is told once they are in."""
+    from reader.services import read_state as service_module
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    many = [(f"n{i:05d}", f"h{i:05d}") for i in range(service_module.SYNC_LIMIT + 500)]
+    store.set_flags(library_key(lib), many[:100], read=True)
+    store.set_flags(library_key(lib), many[:3], starred=True)
+    service = ReadStateService(store, dwell_ms=-1)
+    with qtbot.waitSignals([service.sig_reset, service.sig_reset], timeout=10_000):
+        service.set_library(lib, many)  # told at once (rows unread), then with the states
+        assert service.counts().unread == len(many)  # not read yet
+        service.toggle_read("n00000")  # read -> unread? not known yet: marked read
+        service.toggle_star("n00500")
+    assert service.counts().unread == len(many) - 100
+    assert service.is_read("n00000") and service.starred_ids() == {"n00000", "n00001",
+                                                                   "n00002", "n00500"}
+    service.close()

@@ -119,6 +119,9 @@ class ReadStateService(QObject):
         # big writes, in order (one thread); while one is queued, small ones follow it
         self._writer = JobRunner(self, max_threads=1)
         self._write_ids = itertools.count(1)
+        # while a library's states are read in the background: the changes made meanwhile
+        # (article id, read, starred; None: unchanged), applied to what the read returns
+        self._since_load: list[tuple[str, bool | None, bool | None]] | None = None
 
     # -- the library ---------------------------------------------------------------------------
     @property
@@ -133,23 +136,60 @@ class ReadStateService(QObject):
         self._pending = ""
         self._library = library_key(folder) if folder is not None else ""
         self._hashes = {}
-        self._load(articles)
+        self._load(articles, keep_shown=False)
 
     def update_articles(self, articles: Iterable[tuple[str, str]]) -> None:
-        """After a rescan: the library's articles now (new, renamed, removed files)."""
-        self._load(articles)
+        """After a rescan: the library's articles now (new, renamed, removed files); the
+        states shown stay until the new ones are read."""
+        self._load(articles, keep_shown=True)
 
-    def _load(self, articles: Iterable[tuple[str, str]]) -> None:
-        self._hashes = dict(articles)
-        self._read, self._starred = set(), set()
-        if self.store is not None and self._library:
+    def _load(self, articles: Iterable[tuple[str, str]], *, keep_shown: bool) -> None:
+        """Read the states of ``articles``: at once for a small library, else by the writer
+        thread after the writes queued before (100,000 articles: 0.1-0.2 s, 0.9 s when a
+        moved library's states are taken over); changes made meanwhile are kept."""
+        self._hashes = hashes = dict(articles)
+        if not keep_shown:
+            self._read, self._starred = set(), set()
+        store, library = self.store, self._library
+        if store is None or not library:
+            self._read, self._starred = set(), set()
+            self._since_load = None
+            self._loaded()
+            return
+        if len(hashes) <= SYNC_LIMIT and not self._writer.pending_count:
             try:
-                self._read, self._starred = self.store.flags(self._library, self._hashes)
+                self._read, self._starred = store.flags(library, hashes)
             except StorageError as exc:
-                messages.error(self.tr("Impossible de lire les articles lus et suivis"),
-                               str(exc))
+                self._load_failed(exc)
+            self._since_load = None
+            self._loaded()
+            return
+        self._since_load = []
+        if not keep_shown:
+            self._loaded()  # the rows, unread until their states arrive
+
+        def done(flags: tuple[set[str], set[str]]) -> None:
+            read, starred = flags
+            for article_id, now_read, now_starred in self._since_load or ():
+                if now_read is not None:
+                    (read.add if now_read else read.discard)(article_id)
+                if now_starred is not None:
+                    (starred.add if now_starred else starred.discard)(article_id)
+            self._since_load = None
+            self._read, self._starred = read, starred
+            self._loaded()
+
+        (self._writer.op("load", lambda _ctx: store.flags(library, hashes)).success(done)
+         .failure(self._load_failed).run())
+
+    def _loaded(self) -> None:
         self.sig_reset.emit()
         self.sig_counts_changed.emit(self.counts())
+
+    def _load_failed(self, failure: StorageError | JobFailure) -> None:
+        self._since_load = None
+        log.warning("read states not read: %s", failure)
+        messages.error(self.tr("Impossible de lire les articles lus et suivis"), str(failure))
 
     # -- queries -------------------------------------------------------------------------------
     def is_read(self, article_id: str) -> bool:
@@ -303,6 +343,8 @@ class ReadStateService(QObject):
             (self._read.update if read else self._read.difference_update)(ids)
         if starred is not None:
             (self._starred.update if starred else self._starred.difference_update)(ids)
+        if self._since_load is not None:
+            self._since_load.extend((i, read, starred) for i in ids)
         self.sig_changed.emit(ReadStateChange(tuple(ids), read, starred))
         self.sig_counts_changed.emit(self.counts())
         return before
@@ -337,6 +379,8 @@ class ReadStateService(QObject):
         for s in shown:
             (self._read.add if s.read else self._read.discard)(s.article_id)
             (self._starred.add if s.starred else self._starred.discard)(s.article_id)
+        if self._since_load is not None:
+            self._since_load.extend((s.article_id, s.read, s.starred) for s in shown)
         ids = tuple(s.article_id for s in shown)
         if ids:
             self.sig_changed.emit(ReadStateChange(ids, None, None))

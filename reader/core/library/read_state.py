@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -158,6 +159,7 @@ def states_in_export(json_text: str) -> list[ReadState]:
     return from_section(doc[SECTION])
 
 
+log = logging.getLogger("reader.read_state")
 _M = TypeVar("_M", bound=Callable[..., Any])
 
 
@@ -238,6 +240,8 @@ class ReadStateStore:
             cursor = self.db.conn.cursor()
             cursor.row_factory = None
             stored = cursor.execute(_SELECT_LIB, (library,)).fetchall()
+            if not stored:  # a library never opened here, or a library folder moved
+                stored = self._adopt_moved(library, current)
         except sqlite3.Error as exc:
             raise translate_error(exc) from exc
         result: dict[str, tuple] = {}  # type: ignore[type-arg]
@@ -267,6 +271,34 @@ class ReadStateStore:
                                  "WHERE library = ? AND article_id = ?",
                                  [(new, digest, library, old) for old, new, digest in relinked])
         return result
+
+    def _adopt_moved(self, library: str, current: Mapping[str, str]) -> list[tuple]:  # type: ignore[type-arg]
+        """The states of libraries whose folder is gone from this machine (moved, renamed,
+        or on a drive not mounted) whose articles are here by content hash: copied to
+        ``library`` in one transaction (the old rows stay, for that drive's return) and
+        returned as its rows.  Without this, renaming a library's folder lost every read
+        and star.  Libraries still present keep theirs to themselves (a copy is another
+        library)."""
+        by_hash = {digest: article_id for article_id, digest in current.items() if digest}
+        if not by_hash:
+            return []
+        gone = [key for (key,) in self.db.conn.execute(
+            "SELECT DISTINCT library FROM read_state WHERE library != ?", (library,))
+            if not Path(key).is_dir()]
+        copies: dict[str, tuple] = {}  # type: ignore[type-arg]  # new article id -> row
+        for key in gone:
+            for row in self.db.conn.execute(_SELECT + " WHERE library = ?", (key,)):
+                state = _from_row(row)
+                new_id = by_hash.get(state.content_hash)
+                if new_id is not None and new_id not in copies:
+                    copies[new_id] = _values(state._replace(library=library,
+                                                            article_id=new_id))
+        if not copies:
+            return []
+        with self.db.transaction() as conn:
+            conn.executemany(_UPSERT, list(copies.values()))
+        log.info("read states of %d article(s) taken over by %s", len(copies), library)
+        return self.db.conn.execute(_SELECT_LIB, (library,)).fetchall()
 
     # -- writing -----------------------------------------------------------------------------
     @_locked
