@@ -105,12 +105,8 @@ class LibrarySession(QObject):
     sig_entities_failed = Signal(str)
     sig_model_state = Signal(ModelState)
 
-    def __init__(self, cache_dir: Path, runner: JobRunner, parent: QObject | None = None,
-                 ner: ProcessExtractor | None = None) -> None:
-        """Raises :class:`StorageError` when the library index cannot be opened at all.
-
-        ``ner``: the model's child, when the app started it at launch (it is closed with
-        this session); None: started here when needed."""
+    def __init__(self, cache_dir: Path, runner: JobRunner, parent: QObject | None = None) -> None:
+        """Raises :class:`StorageError` when the library index cannot be opened at all."""
         super().__init__(parent)
         self.jobs = runner
         self.index = LibraryIndex.open_or_temporary(cache_dir / "library.sqlite3")
@@ -125,11 +121,7 @@ class LibrarySession(QObject):
                                   "%1", kind_text(self.index.rebuilt)))
         # the cache key and the model-free marks; the model itself runs in self.ner
         self.extractor = EntityExtractor(cache_dir=cache_dir)
-        if ner is not None and (ner.cache_dir != cache_dir
-                                or ner.model != self.extractor.model_name):
-            ner.close()  # started for a cache this session cannot use
-            ner = None
-        self.ner = ner or ProcessExtractor(self.extractor.model_name, cache_dir=cache_dir)
+        self.ner = ProcessExtractor(self.extractor.model_name, cache_dir=cache_dir)
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")

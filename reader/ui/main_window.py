@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from reader.core.bookmarks.store import Bookmark
-from reader.core.entities.process import ProcessExtractor
 from reader.core.library.parser import Article
 from reader.services import messages
 from reader.services.bookmarks import BookmarkService
@@ -67,7 +66,6 @@ class WindowOptions:
     theme: ThemeManager | None = None  # the app's light/dark manager (menu Affichage → Thème)
     recent: RecentLibraries | None = None  # Fichier → Récents (None: no such menu)
     fit_screen: bool = True  # False: an explicit size (--screenshot --size) is kept
-    ner: ProcessExtractor | None = None  # the model's child, started at launch (app.py)
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +90,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.undo_stack = QUndoStack(self)
         self.view_state = ViewState(self)
-        self.session = LibrarySession(options.cache_dir, self.jobs, self, ner=options.ner)
+        self.session = LibrarySession(options.cache_dir, self.jobs, self)
         self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
         self.bookmarks.creator = self.settings.creator_name()
         self.read_state = ReadStateService.open(options.data_dir, self.undo_stack,

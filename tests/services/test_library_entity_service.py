@@ -210,6 +210,39 @@ def test_counts_are_provisional_while_the_analysis_runs(qtbot, dirs: tuple[Path,
     assert not svc.is_extracting()
 
 
+def test_the_library_analysis_waits_for_the_reading_model(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cache_dir, data, lib = tmp_path / "cache", tmp_path / "data", tmp_path / "lib"
+    assert VERSION is not None
+    cache = EntityCache(cache_dir)
+    for aid, (_d, _p, e) in LIBRARY.items():  # from the cache: no model, a fast test
+        cache.put(f"h-{aid}", VERSION, e)
+    cache.close()
+    svc = LibraryEntityService(cache_dir, data, ViewState())
+    svc.hold_extraction(True)  # the reading model is loading
+    with qtbot.waitSignal(svc.sig_extracting, timeout=10_000):
+        svc.set_library(lib, rows(lib))
+    assert svc.is_extracting() and not svc.batch.is_running()  # scheduled, not started
+    with qtbot.waitSignal(svc.sig_batch_finished, timeout=60_000) as blocker:
+        svc.hold_extraction(False)  # the model answered
+    assert blocker.args[0].from_cache == 4
+    svc.stop()
+    assert not svc.is_extracting()
+
+
+def test_a_waiting_analysis_can_be_stopped(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cache_dir, data, lib = tmp_path / "cache", tmp_path / "data", tmp_path / "lib"
+    svc = LibraryEntityService(cache_dir, data, ViewState())
+    svc.hold_extraction(True)
+    with qtbot.waitSignal(svc.sig_extracting, timeout=10_000):
+        svc.set_library(lib, rows(lib))
+    with qtbot.waitSignal(svc.sig_extracting, timeout=10_000) as stopped:
+        svc.stop_extraction()
+    assert stopped.args == [False] and not svc.is_extracting()
+    svc.hold_extraction(False)
+    assert not svc.batch.is_running()  # stopped stays stopped
+    svc.stop()
+
+
 # -- the process's stdout protocol ---------------------------------------------------------
 def test_protocol_round_trip() -> None:
     events = [Progress(3, 10), Problem("/a b/c\td\n.txt", "illisible\nvraiment"),

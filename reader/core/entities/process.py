@@ -13,7 +13,6 @@ thread.  If the child dies (killed, out of memory), the call fails with
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import signal
@@ -27,11 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.entities import tables
-from reader.core.entities.cache import EntityCache
 from reader.core.entities.extractor import DEFAULT_MODEL, ArticleEntities, EntityExtractor
 from reader.core.library.parser import Article
 from reader.core.lifetime import die_with_parent
-from reader.core.storage import StorageError
 
 log = logging.getLogger("reader.entities.process")
 
@@ -52,13 +49,6 @@ class ProcessExtractor:
         self._pid: Future[int] | None = None
         self._builder: BaseProcess | None = None  # the rules' tables, on a first start
         self._closed = False
-
-    def start(self) -> None:
-        """Start the child and its model load now, without waiting: called before the window
-        is built, the child's seconds of imports and loading overlap the window's own start
-        instead of following the first article.  A failure shows at the next call."""
-        with contextlib.suppress(EntityProcessError):
-            self._submit(_load)
 
     def load(self) -> str:
         """Start the child and load its model; return the extractor version."""
@@ -113,31 +103,6 @@ class ProcessExtractor:
                 _stop(self._pool, self._pid)
                 self._pool = None
                 raise EntityProcessError(f"the entity process stopped ({exc})") from None
-
-
-def start_if_needed(cache_dir: Path, model: str = DEFAULT_MODEL) -> ProcessExtractor | None:
-    """A child already loading the model, when the first articles will need it: nothing in
-    the entity cache was analysed with this model (a fresh machine, a new model).
-
-    Called first thing at launch, before Qt is imported, so that the model's seconds of
-    loading start with the process rather than after the window is built (~0.4 s later).
-    None when the cache already serves this model (the child then starts on the first
-    article the cache does not hold) or cannot be read (the window says so)."""
-    try:
-        extractor = EntityExtractor(model, cache_dir=cache_dir)
-        cache = EntityCache(cache_dir)
-        try:
-            needed = not cache.has_version(extractor.version)
-        finally:
-            cache.close()
-    except (StorageError, OSError) as exc:
-        log.info("model not started early: %s", exc)
-        return None
-    if not needed:
-        return None
-    ner = ProcessExtractor(extractor.model_name, cache_dir=cache_dir)
-    ner.start()
-    return ner
 
 
 def _stop(pool: ProcessPoolExecutor, pid: Future[int] | None) -> None:
