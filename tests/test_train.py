@@ -92,8 +92,9 @@ def test_cold_then_warm_start(tmp_path: Path) -> None:
 
 
 def test_started_child_writes_and_reuses_the_tables(tmp_path: Path) -> None:
-    """The child started early (ProcessExtractor.start) loads the model with the cache
-    directory: the first start writes the gazetteer and lexicon tables, the next reads them."""
+    """The model child loads with the cache directory: the first start writes the
+    gazetteer and lexicon tables (its builder or the child, whichever is first), the next
+    reads them."""
     from reader.core.entities.process import ProcessExtractor
     from reader.core.library.parser import read_article
 
@@ -102,7 +103,6 @@ def test_started_child_writes_and_reuses_the_tables(tmp_path: Path) -> None:
     for _ in range(2):
         ner = ProcessExtractor(cache_dir=tmp_path)
         try:
-            ner.start()  # returns at once
             assert ner.load() == EntityExtractor(cache_dir=tmp_path).version
             results.append(ner.extract_article(article))
         finally:

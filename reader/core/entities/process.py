@@ -67,7 +67,7 @@ class ProcessExtractor:
             builder, self._builder = self._builder, None
         if pool is not None:
             _stop(pool, self._pid)
-        tables.stop_builder(builder)
+        tables.stop_builder(builder, self.cache_dir)
 
     def _call(self, fn: Any, *args: Any) -> Any:
         future = self._submit(fn, *args)

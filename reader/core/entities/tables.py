@@ -12,6 +12,7 @@ table itself (nothing depends on the builder finishing).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from multiprocessing import get_context
 from multiprocessing.process import BaseProcess
@@ -54,10 +55,15 @@ def start_builder(cache_dir: Path, model_name: str) -> BaseProcess | None:
     return process
 
 
-def stop_builder(process: BaseProcess | None) -> None:
-    """Stop a builder still running (the window closed during a first start)."""
+def stop_builder(process: BaseProcess | None, cache_dir: Path | None = None) -> None:
+    """Stop a builder still running (the window closed during a first start), and remove
+    the temporary file it may have been writing (``<table>.<pid>.tmp``)."""
     if process is None:
         return
     if process.is_alive():
         process.terminate()
     process.join(timeout=5)
+    if cache_dir is not None and process.pid is not None:
+        for tmp in cache_dir.glob(f"*.{process.pid}.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
