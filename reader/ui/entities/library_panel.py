@@ -11,6 +11,8 @@ filters anywhere clears its choice, and closing it clears its filters).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities.index import EntitySummary
 from reader.services.entity_results import ChosenEntity, CoMentions, EntityQuery, TopEntities
 from reader.services.library_entities import LibraryEntityService
 from reader.services.view_state import EntityFilter, ViewState
@@ -46,6 +47,9 @@ from reader.ui.entities.models import (
     SummaryRole,
 )
 from reader.ui.entities.timeline import TimelineChart
+
+if TYPE_CHECKING:  # it imports the extractor: not at start-up
+    from reader.core.entities.index import EntitySummary
 
 SEARCH_DELAY_MS = 250
 MAX_OTHERS_SHOWN = 8
