@@ -16,12 +16,13 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.cache import EntityCache
-from reader.core.entities.extractor import ArticleEntities, EntityExtractor
-from reader.core.entities.process import ProcessExtractor
+from reader.core.entities.spans import ArticleEntities
 from reader.core.library.index import ArticleRow, LibraryIndex, Problem, ScanResult, SearchHits
 from reader.core.library.parser import Article, ParseError
 from reader.core.library.search_query import as_you_type, match_snippet
@@ -29,6 +30,10 @@ from reader.core.storage import StorageError
 from reader.services import messages
 from reader.services.jobs import JobContext, JobFailure, JobRunner
 from reader.services.wording import kind_text, storage_error_text
+
+if TYPE_CHECKING:  # both import the extractor and its rules (~50 ms): made on first use
+    from reader.core.entities.extractor import EntityExtractor
+    from reader.core.entities.process import ProcessExtractor
 
 log = logging.getLogger("reader.session")
 
@@ -117,9 +122,11 @@ class LibrarySession(QObject):
             messages.info(QCoreApplication.translate("LibrarySession", "L'index de la bibliothèque était illisible (%1) : il a été "
                               "reconstruit à partir des fichiers.").replace(
                                   "%1", kind_text(self.index.rebuilt)))
-        # the cache key and the model-free marks; the model itself runs in self.ner
-        self.extractor = EntityExtractor(cache_dir=cache_dir)
-        self.ner = ProcessExtractor(self.extractor.model_name, cache_dir=cache_dir)
+        # the cache key and the model-free marks (self.extractor); the model itself runs in
+        # self.ner: both made on first use, not while the window starts
+        self._entities_dir = cache_dir
+        self._extractor: EntityExtractor | None = None
+        self._ner: ProcessExtractor | None = None
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
@@ -130,9 +137,27 @@ class LibrarySession(QObject):
         self.folder: Path | None = None
         self.problems: list[Problem] = []
         self.terms: list[str] = []
-        self.model = ModelState("idle", self.extractor.model_name)
+        self.model = ModelState("idle", DEFAULT_MODEL)
         self._pending_article: Article | None = None  # waits for the model
         self._closed = False
+
+    @property
+    def extractor(self) -> EntityExtractor:
+        """The entity cache's key (``version``) and the marks found without the model."""
+        if self._extractor is None:
+            from reader.core.entities.extractor import EntityExtractor
+
+            self._extractor = EntityExtractor(cache_dir=self._entities_dir)
+        return self._extractor
+
+    @property
+    def ner(self) -> ProcessExtractor:
+        """The model's child process (started by its first call)."""
+        if self._ner is None:
+            from reader.core.entities.process import ProcessExtractor
+
+            self._ner = ProcessExtractor(DEFAULT_MODEL, cache_dir=self._entities_dir)
+        return self._ner
 
     # -- library ---------------------------------------------------------------------------
     def open(self, folder: Path) -> None:
@@ -337,7 +362,8 @@ class LibrarySession(QObject):
         if self._closed:
             return
         self._closed = True
-        self.ner.close()  # first: a job waiting on the child returns at once
+        if self._ner is not None:
+            self._ner.close()  # first: a job waiting on the child returns at once
         self.jobs.shutdown()
         if self.entity_cache is not None:
             try:

@@ -14,7 +14,6 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
 from reader.core.entities.postprocess import Candidate, entity_key, lowercase_words, truecase
+from reader.core.entities.spans import ArticleEntities, Entity
 from reader.core.entities.steps import ALL_STEPS as STEP_NAMES
 from reader.core.entities.steps import Context, later_steps, run_span_steps, span_steps
 from reader.core.library.parser import parse_header
@@ -82,24 +82,6 @@ def chunk_starts(text: str, limit: int) -> list[int]:
 
 class ModelUnavailable(Exception):
     """The spaCy model is not installed or cannot be read (a known, user-facing failure)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    start: int
-    end: int
-    label: str
-    text: str
-    key: str  # normalised grouping key (see entity_key); surnames get the full name's key
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleEntities:
-    body: tuple[Entity, ...]  # offsets into article.text
-    caption: tuple[Entity, ...]  # offsets into article.caption
-    # The header's source in parentheses ("(AFP)"), outside the caption: offsets into
-    # article.source.  Always ORG (a news agency or paper).
-    source: tuple[Entity, ...] = ()
 
 
 def normalise_apostrophes(text: str) -> str:
