@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,7 @@ class LibrarySession(QObject):
         # self.ner: both made on first use, not while the window starts
         self._entities_dir = cache_dir
         self._extractor: EntityExtractor | None = None
+        self._extractor_lock = threading.Lock()
         self._ner: ProcessExtractor | None = None
         self.entity_cache: EntityCache | None
         try:
@@ -143,12 +145,14 @@ class LibrarySession(QObject):
 
     @property
     def extractor(self) -> EntityExtractor:
-        """The entity cache's key (``version``) and the marks found without the model."""
-        if self._extractor is None:
-            from reader.core.entities.extractor import EntityExtractor
+        """The entity cache's key (``version``) and the marks found without the model;
+        made by whichever thread needs it first (an article's load, normally)."""
+        with self._extractor_lock:
+            if self._extractor is None:
+                from reader.core.entities.extractor import EntityExtractor
 
-            self._extractor = EntityExtractor(cache_dir=self._entities_dir)
-        return self._extractor
+                self._extractor = EntityExtractor(cache_dir=self._entities_dir)
+            return self._extractor
 
     @property
     def ner(self) -> ProcessExtractor:
@@ -270,9 +274,10 @@ class LibrarySession(QObject):
         folder = self.folder
         if folder is None:
             return
-        index, cache, extractor = self.index, self.entity_cache, self.extractor
+        index, cache = self.index, self.entity_cache
 
         def work(_ctx: JobContext) -> ArticleLoaded:
+            extractor = self.extractor  # its first use imports it: here, off the GUI thread
             article = index.load_article(article_id, folder)
             ents = cache.get(article.content_hash, extractor.version) if cache else None
             if ents is not None:
