@@ -14,7 +14,6 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +174,8 @@ class EntityExtractor:
         if self._model_version is None:
             # the model package's own version (= its meta.json version): reading it through
             # spaCy meant importing spaCy (1-3 s) before the first article could be shown
+            from importlib import metadata  # here, not at import: it costs ~12 ms
+
             try:
                 self._model_version = metadata.version(self.model_name)
             except metadata.PackageNotFoundError:  # an unknown model is reported by load()

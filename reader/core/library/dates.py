@@ -85,8 +85,9 @@ def _parser_info_class() -> type:
 
 
 @functools.cache
-def _parser() -> tuple[Any, Any]:
-    """dateutil's ``parse`` and the bilingual parserinfo it is given."""
+def bilingual_parser() -> tuple[Any, Any]:
+    """dateutil's ``parse`` and the bilingual parserinfo to give it (dateutil imported on
+    first use)."""
     from dateutil import parser as dparser
 
     return dparser.parse, _parser_info_class()()
@@ -221,7 +222,7 @@ def _parse_with_dateutil(cleaned: str) -> PartialDate:
         cleaned = _PADDED_YEAR.sub(_STAND_IN_YEAR, cleaned)
     elif padded:
         return UNDATED
-    parse, info = _parser()
+    parse, info = bilingual_parser()
     try:
         a = parse(cleaned, parserinfo=info, default=_DEFAULT_A)
         b = parse(cleaned, parserinfo=info, default=_DEFAULT_B)
