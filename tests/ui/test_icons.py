@@ -3,9 +3,6 @@ at start-up: it loads the one font it uses and paints the glyph itself)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage
@@ -38,11 +35,3 @@ def test_unknown_names_give_a_blank_icon(qapp: object) -> None:
     assert icons.icon("no such icon").isNull()
     assert icons._glyph("mdi6.no-such-glyph", "#000000", "#777777").isNull()
 
-
-def test_the_window_modules_do_not_import_qtawesome() -> None:
-    """qtawesome (with qtpy's star imports) cost ~90 ms of every start."""
-    code = ("import sys; import reader.ui.main_window, reader.ui.common.icons; "
-            "print(sorted(m for m in ('qtawesome', 'qtpy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip() == "[]"
