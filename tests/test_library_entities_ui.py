@@ -272,3 +272,37 @@ def test_stopping_the_worker_leaves_nothing_running(qtbot, tmp_path: Path) -> No
     assert not job.is_running()
     QCoreApplication.processEvents()  # deliver anything queued: nothing must come
     assert finished == []
+
+
+def test_a_hidden_dock_is_built_when_shown_with_what_it_missed(  # type: ignore[no-untyped-def]
+        qtbot, indexed: tuple[Path, Path, Path]) -> None:
+    """Not built at start (hidden in the default layout); shown later, it lists the same
+    entities and status as a dock built at once."""
+    cache, data, lib = indexed
+    p = make_panel(qtbot, cache, data)
+    try:
+        with qtbot.waitSignal(p.service.sig_top, timeout=10_000):
+            p.service.set_library(lib, rows(lib))
+        qtbot.wait(50)  # the buckets' job
+        assert not p.__dict__["_built"] and p.widget() is None
+        p.resize(420, 760)
+        p.show()
+        assert p.__dict__["_built"]
+        assert keys(p)[:2] == ["antony blinken", "kiev"]
+        assert p.timeline.buckets == p.service.buckets
+        assert not p.status.isVisible() or p.status.text() == p.service.status
+    finally:
+        p.service.stop()
+
+
+def test_asking_a_hidden_dock_for_a_widget_builds_it(  # type: ignore[no-untyped-def]
+        qtbot, indexed: tuple[Path, Path, Path]) -> None:
+    cache, data, _lib = indexed
+    p = make_panel(qtbot, cache, data)
+    try:
+        assert not p.__dict__["_built"]
+        assert isinstance(p.timeline, TimelineChart) and p.__dict__["_built"]
+        with pytest.raises(AttributeError):
+            p.no_such_widget  # noqa: B018
+    finally:
+        p.service.stop()
