@@ -52,7 +52,7 @@ from reader.ui.entities.models import (
     SummaryRole,
 )
 
-if TYPE_CHECKING:  # it imports the extractor: not at start-up
+if TYPE_CHECKING:  # annotations only (the entity index imports the extractor)
     from reader.core.entities.index import EntitySummary
     from reader.core.library.rows import Buckets
 
@@ -153,7 +153,6 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def _build(self) -> None:
         from reader.ui.entities.timeline import TimelineChart  # QtCharts: imported here
-
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
