@@ -9,7 +9,6 @@ it, else it says which package to install for the distribution and stops cleanly
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 from collections.abc import Callable, MutableMapping
@@ -85,8 +84,16 @@ def install_command(ids: tuple[str, ...], package: str) -> str:
     return package
 
 
+def _find_library(name: str) -> str | None:
+    """``ctypes.util.find_library``, imported only when asked (it costs ~6 ms of the start
+    and is only needed on X11 without a platform chosen)."""
+    import ctypes.util
+
+    return ctypes.util.find_library(name)
+
+
 def check(env: MutableMapping[str, str] | None = None,
-          find_library: Callable[[str], str | None] = ctypes.util.find_library,
+          find_library: Callable[[str], str | None] = _find_library,
           os_release: Path = Path("/etc/os-release"), platform: str = sys.platform,
           ) -> PlatformCheck:
     """Decide before QApplication; sets ``QT_QPA_PLATFORM=wayland`` in ``env`` when that
@@ -130,7 +137,7 @@ def ensure_platform(env: MutableMapping[str, str] | None = None,
                     platform: str = sys.platform) -> int:
     """Run :func:`check`, tell the user (stderr) when something is wrong; 0 to go on,
     1 to stop (better than Qt's abort)."""
-    result = check(env, find_library or ctypes.util.find_library, os_release, platform)
+    result = check(env, find_library or _find_library, os_release, platform)
     if result.message:
         print(f"reader: {result.message}", file=sys.stderr)
     return 0 if result.ok else 1

@@ -32,10 +32,12 @@ def indexed(dirs: tuple[Path, Path, Path]) -> tuple[Path, Path, Path]:
     return dirs
 
 
-def make_panel(qtbot, cache: Path, data: Path) -> LibraryEntitiesPanel:  # type: ignore[no-untyped-def]
+def make_panel(qtbot, cache: Path, data: Path, *, built: bool = True) -> LibraryEntitiesPanel:  # type: ignore[no-untyped-def]
     state = ViewState()
     p = LibraryEntitiesPanel(LibraryEntityService(cache, data, state), state)
     qtbot.addWidget(p)
+    if built:
+        p.ensure_built()  # as the first show does
     return p
 
 
@@ -272,3 +274,37 @@ def test_stopping_the_worker_leaves_nothing_running(qtbot, tmp_path: Path) -> No
     assert not job.is_running()
     QCoreApplication.processEvents()  # deliver anything queued: nothing must come
     assert finished == []
+
+
+def test_a_hidden_dock_is_built_when_shown_with_what_it_missed(  # type: ignore[no-untyped-def]
+        qtbot, indexed: tuple[Path, Path, Path]) -> None:
+    """Not built at start (hidden in the default layout); shown later, it lists the same
+    entities and status as a dock built at once."""
+    cache, data, lib = indexed
+    p = make_panel(qtbot, cache, data, built=False)
+    try:
+        with qtbot.waitSignal(p.service.sig_top, timeout=10_000):
+            p.service.set_library(lib, rows(lib))
+        qtbot.wait(50)  # the buckets' job
+        assert not p.__dict__["_built"] and p.widget() is None
+        p.resize(420, 760)
+        p.show()
+        assert p.__dict__["_built"]
+        assert keys(p)[:2] == ["antony blinken", "kiev"]
+        assert p.timeline.buckets == p.service.buckets
+        assert not p.status.isVisible() or p.status.text() == p.service.status
+    finally:
+        p.service.stop()
+
+
+def test_an_operation_on_a_hidden_dock_builds_it(  # type: ignore[no-untyped-def]
+        qtbot, indexed: tuple[Path, Path, Path]) -> None:
+    """Merging or splitting (menu shortcuts) work before the dock was ever shown."""
+    cache, data, _lib = indexed
+    p = make_panel(qtbot, cache, data, built=False)
+    try:
+        assert not p.__dict__["_built"]
+        p.split_selected()  # nothing selected, nothing chosen: nothing to split
+        assert p.__dict__["_built"] and isinstance(p.timeline, TimelineChart)
+    finally:
+        p.service.stop()

@@ -21,9 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.core.bookmarks.export import export
 from reader.core.bookmarks.formats import BookmarkImportError, default_creator
-from reader.core.bookmarks.importing import import_file
 from reader.core.bookmarks.palette import DEFAULT_COLOUR
 from reader.core.bookmarks.recovery import Recovery
 from reader.core.bookmarks.store import (
@@ -421,6 +419,8 @@ class BookmarkService(QObject):
         creator = self.creator or default_creator()  # the W3C annotations' creator
 
         def work(_ctx: JobContext) -> ExportResult:
+            from reader.core.bookmarks.export import export  # with ijson: not at start-up
+
             tmp = path.with_name(path.name + ".tmp")
             try:
                 tmp.write_text(export(chosen, fmt, creator=creator), encoding="utf-8")
@@ -456,6 +456,8 @@ class BookmarkService(QObject):
         data_dir = self.data_dir
 
         def work(_ctx: JobContext) -> ImportResult:
+            from reader.core.bookmarks.importing import import_file  # not at start-up
+
             try:  # streamed, one transaction: a bad file saves nothing
                 with BookmarkStore(data_dir) as store:  # like another window: WAL + queueing
                     added, updated, unchanged = import_file(store, path)

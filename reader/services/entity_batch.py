@@ -13,10 +13,11 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
-from reader.core.entities.batch import Item, write_jobs
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.batch_protocol import (
     BatchReport,
     ErrorLine,
@@ -24,7 +25,9 @@ from reader.core.entities.batch_protocol import (
     Problem,
     Progress,
 )
-from reader.core.entities.extractor import DEFAULT_MODEL
+
+if TYPE_CHECKING:  # the batch module (and the extractor it imports) only when one runs
+    from reader.core.entities.batch import Item
 
 log = logging.getLogger("reader.entities.batch")
 
@@ -63,6 +66,8 @@ class EntityBatchProcess(QObject):
         self.stop()
         jobs = self.jobs_file
         if not jobs_written:
+            from reader.core.entities.batch import write_jobs
+
             write_jobs(jobs, items, model)
         proc = QProcess(self)
         proc.setProgram(sys.executable)

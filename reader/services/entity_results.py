@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from reader.core.entities.index import EntitySummary
 from reader.services.view_state import EntityFilter
+
+if TYPE_CHECKING:  # it imports the extractor: not at start-up
+    from reader.core.entities.index import EntitySummary
 
 Ref = tuple[str, str]  # (key, label)
 TOP_LIMIT = 300

@@ -13,8 +13,6 @@ QtCore only: this layer never imports widgets.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +134,8 @@ def display_date(date: PartialDate) -> str:
 
 def lrelease_command() -> str | None:
     """``pyside6-lrelease`` next to the running Python, else on PATH."""
+    import shutil  # here: not on the start-up path
+
     beside = Path(sys.executable).parent / "pyside6-lrelease"
     return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
 
@@ -143,6 +143,8 @@ def lrelease_command() -> str | None:
 def compile_translations(ts_dir: Path, out_dir: Path) -> list[Path]:
     """Build ``.qm`` files from the ``.ts`` files of ``ts_dir`` (what ``make`` does; used by
     tests on a fresh checkout).  Returns the files written."""
+    import subprocess  # here: not on the start-up path
+
     tool = lrelease_command()
     if tool is None:
         log.warning("pyside6-lrelease not found: translations not compiled")

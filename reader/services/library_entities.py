@@ -20,14 +20,12 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.entities.aliases import EntityAliases
-from reader.core.entities.batch import Item, pending, quick_version, write_jobs
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.batch_protocol import BatchReport, Progress
-from reader.core.entities.extractor import DEFAULT_MODEL
-from reader.core.entities.index import EntityIndex, EntitySummary
 from reader.core.library.index import ArticleRow
 from reader.core.library.rows import Buckets, bucket_rows, rowid_bitmap
 from reader.core.storage import StorageError
@@ -44,6 +42,11 @@ from reader.services.entity_results import (
 )
 from reader.services.jobs import JobContext, JobFailure, JobRunner
 from reader.services.view_state import EntityFilter, ViewState
+
+if TYPE_CHECKING:  # the entity modules import the extractor and its rules: not at start
+    from reader.core.entities.aliases import EntityAliases
+    from reader.core.entities.batch import Item
+    from reader.core.entities.index import EntityIndex, EntitySummary
 
 log = logging.getLogger("reader.entities")
 
@@ -85,7 +88,10 @@ class LibraryEntityService(QObject):
         self.chosen: ChosenEntity | None = None
         self.buckets = Buckets()
         self.status = ""
-        self.version = quick_version(model)
+        # the extractor's version (None: no model): found by the first job, off the GUI
+        # thread, since it imports the extractor and hashes the trained weights (~60 ms)
+        self._version: str | None = None
+        self._version_known = False
         # opened by the first job (the index's integrity check reads the whole file)
         self._index: EntityIndex | None = None
         self._aliases: EntityAliases | None = None
@@ -108,9 +114,22 @@ class LibraryEntityService(QObject):
 
     # -- state -----------------------------------------------------------------------------
     @property
+    def version(self) -> str | None:
+        """The extractor version the mention index is keyed by; None when the model is not
+        installed.  Worked out on first use (by a job, normally)."""
+        if not self._version_known:
+            from reader.core.entities.batch import quick_version
+
+            self._version = quick_version(self.model_name)
+            self._version_known = True
+        return self._version
+
+    @property
     def available(self) -> bool:
-        """False once stopped, or when the stores or the model are missing."""
-        return not (self._stopped or self._failed or self.version is None)
+        """False once stopped, or when the stores or the model are missing (a model not
+        looked for yet counts as present)."""
+        return not (self._stopped or self._failed
+                    or (self._version_known and self._version is None))
 
     def is_extracting(self) -> bool:
         """Running, or waiting for the reading model to start."""
@@ -131,6 +150,9 @@ class LibraryEntityService(QObject):
             if self._stopped:
                 raise StorageError("the entity stores are closed")
             if self._index is None:
+                from reader.core.entities.aliases import EntityAliases
+                from reader.core.entities.index import EntityIndex
+
                 try:
                     self._aliases = EntityAliases(self.data_dir)
                 except StorageError:
@@ -184,16 +206,18 @@ class LibraryEntityService(QObject):
         self.set_visible_rows(self.rows)
         if self._stopped or self._failed:
             return
-        if self.version is None:
-            text = self.tr("Modèle d'entités {model} introuvable : entités de la bibliothèque "
-                           "indisponibles.").format(model=self.model_name)
-            self._set_status(text)
-            messages.warning(text)
+        if self._version_known and self._version is None:
+            self._no_model()
             return
-        version, snapshot, query = self.version, list(self.rows), self.query
+        snapshot, query = list(self.rows), self.query
         jobs_file, model = self.batch.jobs_file, self.model_name
 
-        def work(_ctx: JobContext) -> _Scoped:
+        def work(_ctx: JobContext) -> _Scoped | None:
+            from reader.core.entities.batch import pending, write_jobs
+
+            version = self.version
+            if version is None:
+                return None
             index = self._stores()
             index.set_scope(snapshot, version)
             index.refresh()
@@ -206,6 +230,12 @@ class LibraryEntityService(QObject):
 
         (self.jobs.op(self._kind("scope"), work).success(self._on_scoped)
          .failure(self._report("scope")).run())
+
+    def _no_model(self) -> None:
+        text = self.tr("Modèle d'entités {model} introuvable : entités de la bibliothèque "
+                       "indisponibles.").format(model=self.model_name)
+        self._set_status(text)
+        messages.warning(text)
 
     def set_visible_rows(self, rows: Sequence[ArticleRow]) -> None:
         """The articles currently listed (text filter, entity...): the timeline follows,
@@ -254,7 +284,10 @@ class LibraryEntityService(QObject):
                 self._aliases = None
 
     # -- extraction ------------------------------------------------------------------------
-    def _on_scoped(self, scoped: _Scoped) -> None:
+    def _on_scoped(self, scoped: _Scoped | None) -> None:
+        if scoped is None:  # the model is not installed
+            self._no_model()
+            return
         self._show(scoped.top)
         self._rechoose()
         if not scoped.todo:

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.cache import EntityCache
-from reader.core.entities.extractor import ArticleEntities, EntityExtractor
-from reader.core.entities.process import ProcessExtractor
+from reader.core.entities.spans import ArticleEntities
 from reader.core.library.index import ArticleRow, LibraryIndex, Problem, ScanResult, SearchHits
 from reader.core.library.parser import Article, ParseError
 from reader.core.library.search_query import as_you_type, match_snippet
@@ -29,6 +31,10 @@ from reader.core.storage import StorageError
 from reader.services import messages
 from reader.services.jobs import JobContext, JobFailure, JobRunner
 from reader.services.wording import kind_text, storage_error_text
+
+if TYPE_CHECKING:  # both import the extractor and its rules (~50 ms): made on first use
+    from reader.core.entities.extractor import EntityExtractor
+    from reader.core.entities.process import ProcessExtractor
 
 log = logging.getLogger("reader.session")
 
@@ -83,7 +89,8 @@ class EntitiesReady:
 
 @dataclass(frozen=True)
 class ModelState:
-    """The entity model: ``loading``, ``ready`` or ``failed`` (with the reason)."""
+    """The entity model: ``idle``, ``checking`` (whether a library's first articles will
+    need it), ``loading``, ``ready`` or ``failed`` (with the reason)."""
 
     state: str
     model_name: str
@@ -119,9 +126,12 @@ class LibrarySession(QObject):
             messages.info(QCoreApplication.translate("LibrarySession", "L'index de la bibliothèque était illisible (%1) : il a été "
                               "reconstruit à partir des fichiers.").replace(
                                   "%1", kind_text(self.index.rebuilt)))
-        # the cache key and the model-free marks; the model itself runs in self.ner
-        self.extractor = EntityExtractor(cache_dir=cache_dir)
-        self.ner = ProcessExtractor(self.extractor.model_name, cache_dir=cache_dir)
+        # the cache key and the model-free marks (self.extractor); the model itself runs in
+        # self.ner: both made on first use, not while the window starts
+        self._entities_dir = cache_dir
+        self._extractor: EntityExtractor | None = None
+        self._extractor_lock = threading.Lock()
+        self._ner: ProcessExtractor | None = None
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
@@ -132,9 +142,29 @@ class LibrarySession(QObject):
         self.folder: Path | None = None
         self.problems: list[Problem] = []
         self.terms: list[str] = []
-        self.model = ModelState("idle", self.extractor.model_name)
+        self.model = ModelState("idle", DEFAULT_MODEL)
         self._pending_article: Article | None = None  # waits for the model
         self._closed = False
+
+    @property
+    def extractor(self) -> EntityExtractor:
+        """The entity cache's key (``version``) and the marks found without the model;
+        made by whichever thread needs it first (an article's load, normally)."""
+        with self._extractor_lock:
+            if self._extractor is None:
+                from reader.core.entities.extractor import EntityExtractor
+
+                self._extractor = EntityExtractor(cache_dir=self._entities_dir)
+            return self._extractor
+
+    @property
+    def ner(self) -> ProcessExtractor:
+        """The model's child process (started by its first call)."""
+        if self._ner is None:
+            from reader.core.entities.process import ProcessExtractor
+
+            self._ner = ProcessExtractor(DEFAULT_MODEL, cache_dir=self._entities_dir)
+        return self._ner
 
     # -- library ---------------------------------------------------------------------------
     def open(self, folder: Path) -> None:
@@ -247,9 +277,10 @@ class LibrarySession(QObject):
         folder = self.folder
         if folder is None:
             return
-        index, cache, extractor = self.index, self.entity_cache, self.extractor
+        index, cache = self.index, self.entity_cache
 
         def work(_ctx: JobContext) -> ArticleLoaded:
+            extractor = self.extractor  # its first use imports it: here, off the GUI thread
             article = index.load_article(article_id, folder)
             ents = cache.get(article.content_hash, extractor.version) if cache else None
             if ents is not None:
@@ -296,17 +327,30 @@ class LibrarySession(QObject):
     def warm_up(self) -> None:
         """When a library opens: when nothing was ever analysed with this model (a
         fresh machine, a new model), start the model now, in parallel with the library
-        scan, instead of after the first article."""
+        scan, instead of after the first article.  The check runs in the background (it
+        imports the extractor: ~20 ms the window's start no longer waits for); meanwhile
+        the model's state is ``checking``."""
         cache = self.entity_cache
         if self.model.state != "idle" or cache is None:
             return
-        try:
-            needed = not cache.has_version(self.extractor.version)
-        except StorageError as exc:  # the cache will say so again when it is used
-            log.warning("entity cache not read: %s", exc)
-            return
-        if needed:
-            self.load_model()
+        self._set_model(ModelState("checking", DEFAULT_MODEL))
+
+        def work(_ctx: JobContext) -> bool:
+            return not cache.has_version(self.extractor.version)
+
+        def done(needed: bool) -> None:
+            if self.model.state != "checking":
+                return  # an article asked for the model meanwhile
+            self._set_model(ModelState("idle", DEFAULT_MODEL))
+            if needed:
+                self.load_model()
+
+        def failed(failure: JobFailure) -> None:  # the cache says so again when it is used
+            log.warning("entity cache not read: %s", failure)
+            if self.model.state == "checking":
+                self._set_model(ModelState("idle", DEFAULT_MODEL))
+
+        self.jobs.op("warm-up", work).success(done).failure(failed).run()
 
     def load_model(self) -> None:
         """Start the model child; the article waiting for it is analysed once it answers."""
@@ -355,7 +399,8 @@ class LibrarySession(QObject):
         if self._closed:
             return
         self._closed = True
-        self.ner.close()  # first: a job waiting on the child returns at once
+        if self._ner is not None:
+            self._ner.close()  # first: a job waiting on the child returns at once
         self.jobs.shutdown()
         if self.entity_cache is not None:
             try:

@@ -67,9 +67,13 @@ class RecentLibraries(QObject):
         return [RecentLibrary(p, unavailable_reason(p)) for p in self.paths()]
 
     def add(self, folder: str | Path) -> None:
-        """``folder`` was opened: put it first (once)."""
+        """``folder`` was opened: put it first (once).  Already first: nothing is written
+        (every start opens the last library: no settings file rewritten for it)."""
         path = Path(folder).resolve()
-        paths = [path] + [p for p in self.paths() if p != path]
+        current = self.paths()
+        paths = [path] + [p for p in current if p != path]
+        if paths[:MAX_RECENT] == current:
+            return
         self._write(paths)
 
     def remove(self, folder: str | Path) -> None:

@@ -36,14 +36,11 @@ from reader.services.view_state import ViewState
 from reader.ui.articles.list_panel import ArticleListPanel
 from reader.ui.bookmarks.panel import BookmarksPanel
 from reader.ui.bookmarks.passages import BookmarkPassages
-from reader.ui.common.dialogs import show_about
 from reader.ui.common.focus_cycle import FocusCycle
 from reader.ui.common.folder_drop import FolderDrop
 from reader.ui.common.icons import icon
 from reader.ui.common.language_menu import language_actions
-from reader.ui.common.problems_dialog import ProblemsDialog
 from reader.ui.common.recent_menu import RecentMenu
-from reader.ui.common.shortcuts_dialog import ShortcutsDialog, groups_from_menus
 from reader.ui.common.status_bar import StatusBar
 from reader.ui.common.theme import ThemeManager, mode_actions
 from reader.ui.common.window_layout import WindowLayout, central_splitter, place_docks
@@ -193,7 +190,8 @@ class MainWindow(QMainWindow):
         p.sig_search.connect(self.articles.search_for)
         self.entity_service.sig_progress.connect(self.status.set_batch)
         s.sig_model_state.connect(
-            lambda model: self.entity_service.hold_extraction(model.state == "loading"))
+            lambda model: self.entity_service.hold_extraction(
+                model.state in ("checking", "loading")))
         self.entity_service.sig_status.connect(self.status.set_batch_detail)
         self.bookmarks_panel.sig_bookmark_activated.connect(self.bookmark_passages.open)
         self.bookmarks_panel.selection_provider = self.bookmark_passages.current_passage
@@ -308,6 +306,8 @@ class MainWindow(QMainWindow):
         if not self.session.problems:
             messages.info(self.tr("Tous les fichiers ont été lus."))
             return
+        from reader.ui.common.problems_dialog import ProblemsDialog  # dialogs: on first use
+
         ProblemsDialog(self.session.problems, self).exec()
 
     # -- articles, search and filters ------------------------------------------------------------
@@ -390,7 +390,11 @@ class MainWindow(QMainWindow):
 
     # -- misc ----------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
+        from reader.ui.common.shortcuts_dialog import ShortcutsDialog, groups_from_menus
+
         ShortcutsDialog(groups_from_menus(self.menus.values()), self).exec()
 
     def about(self) -> None:
+        from reader.ui.common.dialogs import show_about
+
         show_about(self, self.options.data_dir, self.options.cache_dir)

@@ -18,11 +18,13 @@ When the article's text changes we look, in order, for:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+if TYPE_CHECKING:
+    from types import ModuleType
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 STATUSES = (ANCHORED, MOVED, ORPHANED)
@@ -131,10 +133,20 @@ def _norm_str(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u2026", "...").translate(_TYPO).lower())
 
 
+@functools.cache
+def _rapidfuzz() -> tuple[ModuleType, ModuleType]:
+    """rapidfuzz's ``fuzz`` and ``Levenshtein``, imported when a quote first needs a
+    fuzzy match (not at the application's start: ~7 ms)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    return fuzz, Levenshtein
+
+
 def _similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
-    return Levenshtein.normalized_similarity(a, b)
+    return float(_rapidfuzz()[1].normalized_similarity(a, b))
 
 
 class Anchorer:
@@ -204,6 +216,7 @@ class Anchorer:
         if not nquote or not ntext:
             return Anchor(sel.start, sel.start + len(sel.quote), ORPHANED, 0.0)
         candidates: set[tuple[int, int]] = set()
+        fuzz = _rapidfuzz()[0]
         # best alignment anywhere, and near the old offset (several edits may make the
         # global best land elsewhere)
         for lo, hi in ((0, len(ntext)), self._window(sel, len(nquote))):
@@ -268,12 +281,13 @@ class Anchorer:
         k = min(24, len(nquote))
         slack = max(4, len(nquote) // 4)
         head, tail = nquote[:k], nquote[-k:]
+        levenshtein = _rapidfuzz()[1]
 
         def best(positions: range, key: str, at_start: bool) -> int:
             scored = []
             for pos in positions:
                 piece = ntext[pos:pos + k] if at_start else ntext[max(0, pos - k):pos]
-                scored.append((Levenshtein.distance(key, piece), abs(pos - (start if at_start
+                scored.append((levenshtein.distance(key, piece), abs(pos - (start if at_start
                                                                               else end)), pos))
             return min(scored)[2] if scored else (start if at_start else end)
 

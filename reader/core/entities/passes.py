@@ -27,21 +27,22 @@ from reader.core.entities.postprocess import (
     strip_titles,
     titled_names,
 )
+from reader.core.lazy_re import lazy_compile
 
 # Before a place: "à Genève", "en Suisse", "vers Lyon"; "de" only where no person can follow
 _LOCATIVE = r"à|a|en|vers|depuis|au|aux|via|jusqu'à|jusqu’à|près de"
-_STRONG_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’)\s*$", re.IGNORECASE)
+_STRONG_LOCATIVE_BEFORE = lazy_compile(rf"(?:^|[\s(])(?:{_LOCATIVE})\s+$", re.IGNORECASE)
+_LOCATIVE_BEFORE = lazy_compile(rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’)\s*$", re.IGNORECASE)
 # Countries take an article or a preposition in French: "la France", "d'Espagne", "au Pérou"
-_COUNTRY_BEFORE = re.compile(
+_COUNTRY_BEFORE = lazy_compile(
     rf"(?:^|[\s(])(?:{_LOCATIVE}|de|d'|d’|du|des|la|le|les|l'|l’|pour|contre|sur|avec|entre)\s*$",
     re.IGNORECASE,
 )
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
+_INDEFINITE_BEFORE = lazy_compile(r"(?:^|\s)(?:un|une|des|ces|deux|trois|Un|Une|Des|Ces)\s+$")
 # A département or region in brackets after a town: "Épernay (Marne)", "Tournus(Saône-et-Loire)"
-_CAPS_WORD_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[^\S\n]+$")
-_SEAT_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][^\S\n]?\($")
-_TITLE_BEFORE = re.compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
+_CAPS_WORD_BEFORE = lazy_compile(r"[A-ZÀ-Ý]{2,}[^\S\n]+$")
+_SEAT_BEFORE = lazy_compile(r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][^\S\n]?\($")
+_TITLE_BEFORE = lazy_compile(r"(?:M\.|MM\.|Mme|Mlle|Me|Dr|Mgr|Sir|sir|Lord|lord)\s+$")
 
 
 def apply_titles(texts: list[str], cands: list[Candidate], lower_titles: bool = False) -> None:
@@ -117,7 +118,7 @@ def apply_maiden_names(texts: list[str], cands: list[Candidate]) -> None:
         c.end = end
 
 
-_NAME_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÀ-Ý][\w'’-]*[\w])*")
+_NAME_AFTER = lazy_compile(r"[A-ZÀ-Ý][\w'’-]*[\w](?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÀ-Ý][\w'’-]*[\w])*")
 
 
 def apply_ranks(texts: list[str], cands: list[Candidate], lower: set[str]) -> None:
@@ -142,7 +143,7 @@ def apply_ranks(texts: list[str], cands: list[Candidate], lower: set[str]) -> No
 
 # After a person, not a place: a verb or object pronoun ("Marcienne le croyait", "X n'a pas"),
 # a relative "qui", or a country in parentheses ("Frazier (Etats-Unis)").
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = lazy_compile(
     r"[^\S\n]*(?:(?:a|avait|eut|aura|est|était|fut|sera|n['’]|ne|se|s['’]|le|la|lui|leur|"
     r"qui|dit|déclare|répond|répondit)[^\S\n]|\([A-ZÀ-Ý][\w -]+\)|,[^\S\n]+(?:âgé|âgée|né|née)"
     r"[^\S\n])"
@@ -251,7 +252,7 @@ def propagate(
                 forms.setdefault(words[-1], ("PER", c.key))
     if not forms:
         return
-    pattern = re.compile(
+    pattern = lazy_compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         + r")(?![\w-])"
     )

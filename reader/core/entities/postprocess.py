@@ -15,18 +15,20 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from reader.core.lazy_re import lazy_compile
+
 # Elided words that can stick to the front of a name: l'OTAN, d'Ukraine, qu'Antony...
-_ELISION = re.compile(
+_ELISION = lazy_compile(
     r"(?:l|d|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|s|n|j|m|t|c)['’]", re.IGNORECASE
 )
 _EDGE_CHARS = "«»\"“”„‟'‘’`´()[]{}<>,;:!?…*•·|/\\#=+_~^$%&@-–—\u00a0 \t\n"
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_SPACED_DASH = lazy_compile(r"\s[-–—]\s")
 _LEAD_STRIP = _EDGE_CHARS + "."
-_TRAILING_PARTICLES = re.compile(
+_TRAILING_PARTICLES = lazy_compile(
     r"(?:\s+(?:de|du|des|d['’]?|et|ou|la|le|les|l['’]?|à|au|aux|en|sur|sous|pour|par))+$"
 )
 # Abbreviations whose final dot belongs to the name ("J.", "U.S.A.", "St.", "Cie.")
-_KEEP_FINAL_DOT = re.compile(
+_KEEP_FINAL_DOT = lazy_compile(
     r"(?:^|[\s.-])(?:[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]{0,2}|(?:[A-Za-z]\.)+[A-Za-z])\.$"
 )
 # Civil titles belong to a person span (the conventions of French press NER: "M. Alfred
@@ -59,12 +61,12 @@ _TITLE_ALT = "|".join(
 )
 _TITLE_WORD = rf"(?:{_TITLE_ALT})(?![\w])"
 # Leading titles, optionally with the article: "le général", "M.", "Mme"
-_LEADING_TITLES = re.compile(
+_LEADING_TITLES = lazy_compile(
     rf"^(?:(?:le|la|les|Le|La|Les|l'|L'|l’|L’)\s*)?(?:{_TITLE_WORD}\.?\s*)+"
 )
 _CIVIL_ALT = "|".join(sorted((re.escape(t) for t in CIVIL_TITLES), key=len, reverse=True))
 # "M. Dupont", and "M. le député Dupont": the civil title then the article and a rank
-_CIVIL_BEFORE = re.compile(
+_CIVIL_BEFORE = lazy_compile(
     rf"(?:^|(?<=[\s(«\"“]))(?:{_CIVIL_ALT})[^\S\n]+(?:(?:le|la)[^\S\n]+[a-zà-ÿ-]{{3,}}[^\S\n]+)?$"
 )
 # "M. Dupont", "Mme Jeanne de La Tour": a civil title followed by capitalised words.  Only
@@ -76,14 +78,14 @@ _NAME_WORD = (
 )
 _CIVIL_CAPITAL = "|".join(sorted((re.escape(t) for t in CIVIL_TITLES if t[0].isupper()),
                                  key=len, reverse=True))
-_TITLED_NAME = re.compile(
+_TITLED_NAME = lazy_compile(
     rf"(?<![\w])(?:{_CIVIL_CAPITAL}){_SP}(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]"
 )
-_LEADING_ARTICLE = re.compile(r"^(?:le|la|les|l'|l’)\s*", re.IGNORECASE)
+_LEADING_ARTICLE = lazy_compile(r"^(?:le|la|les|l'|l’)\s*", re.IGNORECASE)
 _FUNCTION_HEADS = {"le", "la", "les", "l", "de", "du", "des", "d", "au", "aux", "en", "à",
                    "et", "un", "une", "ce", "cet", "cette", "ces", "sur", "par", "pour"}
-_FIRST_WORD = re.compile(r"([^\s'’]+)(['’]|\s+)(?=\S)")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿœæ][a-zà-ÿœæ-]+")
+_FIRST_WORD = lazy_compile(r"([^\s'’]+)(['’]|\s+)(?=\S)")
+_LOWER_WORD = lazy_compile(r"(?<![\w'’-])[a-zà-ÿœæ][a-zà-ÿœæ-]+")
 _STOP = {
     "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "à", "au", "aux", "en",
     "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "ce", "cette", "ces",
@@ -107,23 +109,23 @@ _LOC_HEADS = {
     "chaussée", "impasse", "passage", "allée", "route", "plateau", "massif", "océan",
 }
 # Demonyms are not names of places: "les Américains", "des Européens", "un Français".
-_DEMONYM = re.compile(
+_DEMONYM = lazy_compile(
     r"(?:ais|aise|aises|ois|oise|oises|ain|ains|aine|aines|ien|iens|ienne|iennes|éen|éens|"
     r"éenne|éennes|ands|ande|ols|ole|oles|aux)$"
 )
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE = lazy_compile(
     r"(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|quelques|plusieurs|deux|trois|quatre|cinq|"
     r"un|une|le|la|du|Les|Des|Ces|Un|Une|Le|La)\s+$"
 )
 # Plural people counted or quantified: "trois Italiens", "de Roumains", "nous, Vaudois"
-_PLURAL_PEOPLE_BEFORE = re.compile(
+_PLURAL_PEOPLE_BEFORE = lazy_compile(
     r"(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|quelques|plusieurs|deux|trois|quatre|cinq|six|"
     r"dix|cent|mille|millions|milliers|de|d'|d’|Les|Des|Ces|Deux|Trois|Quelques|Plusieurs)\s*$"
 )
 
-_ELIDED_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])[lL]['’]$")
-_NOUN_BEFORE = re.compile(r"(?<![\w-])([a-zà-ÿœ]{4,})[^\S\n]+$")
-_COPULA_BEFORE = re.compile(r"(?<![\w-])(?:est|sont|était|étaient|devenu|devenue|né|née)[^\S\n]+$")
+_ELIDED_ARTICLE_BEFORE = lazy_compile(r"(?:^|[\s(])[lL]['’]$")
+_NOUN_BEFORE = lazy_compile(r"(?<![\w-])([a-zà-ÿœ]{4,})[^\S\n]+$")
+_COPULA_BEFORE = lazy_compile(r"(?<![\w-])(?:est|sont|était|étaient|devenu|devenue|né|née)[^\S\n]+$")
 _PREPOSITIONS = {"chez", "vers", "pour", "contre", "avec", "sans", "sous", "dans", "entre",
                  "près", "selon", "depuis", "devant", "derrière", "parmi", "après", "avant",
                  "envers", "outre", "malgré", "durant", "pendant", "comme", "dont", "mais",
@@ -237,10 +239,10 @@ def extend_with_title(text: str, start: int) -> int:
     return start
 
 
-_COUPLE = re.compile(rf"(?<![\w])M\.{_SP}et{_SP}(?=Mme{_SP})")
-_NAME_TAIL = re.compile(rf"(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]")
-_PLURAL_TITLE = re.compile(r"^(?:MM\.|Mmes|Messieurs|Mesdames)")
-_COORDINATED = re.compile(rf"{_SP}et{_SP}(?=(?:de{_SP}|d['’]|du{_SP})?[A-ZÀ-Ý])")
+_COUPLE = lazy_compile(rf"(?<![\w])M\.{_SP}et{_SP}(?=Mme{_SP})")
+_NAME_TAIL = lazy_compile(rf"(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]")
+_PLURAL_TITLE = lazy_compile(r"^(?:MM\.|Mmes|Messieurs|Mesdames)")
+_COORDINATED = lazy_compile(rf"{_SP}et{_SP}(?=(?:de{_SP}|d['’]|du{_SP})?[A-ZÀ-Ý])")
 
 
 def _is_function_address(mention: str) -> bool:
@@ -388,7 +390,7 @@ def is_demonym(text: str, start: int, end: int) -> bool:
     )
 
 
-_CAPS_WORD = re.compile(r"(?<![\w])[A-ZÀ-ÝŒÆ][A-ZÀ-ÝŒÆ-]*[A-ZÀ-ÝŒÆ](?![\w])")
+_CAPS_WORD = lazy_compile(r"(?<![\w])[A-ZÀ-ÝŒÆ][A-ZÀ-ÝŒÆ-]*[A-ZÀ-ÝŒÆ](?![\w])")
 
 
 def truecase(text: str) -> str:
@@ -418,7 +420,7 @@ def truecase(text: str) -> str:
 
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;»—–\n]\s*|[«\"“]\s*|\.\s*[-—–]\s*)$")
+_SENTENCE_START = lazy_compile(r"(?:^|[.!?:;»—–\n]\s*|[«\"“]\s*|\.\s*[-—–]\s*)$")
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -427,7 +429,7 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 # Street names include their kind and house number ("16, rue du Croissant", "r. d'Amsterdam")
-_STREET_BEFORE = re.compile(
+_STREET_BEFORE = lazy_compile(
     r"(?:(?<![\w])\d{1,4}(?:\s?(?:bis|ter))?,?\s+)?"
     r"(?<![\w])(?:rue|r\.|boulevard|boul\.|bd|avenue|av\.|place|quai|impasse|chemin|route|"
     r"allée|square|passage|faubourg|faub\.|ruelle|rond-point|esplanade)"
@@ -447,7 +449,7 @@ def extend_street(text: str, start: int) -> int:
     return start
 
 
-_INSTEAD_OF = re.compile(r"(?:à\s+la|en)\s+$", re.IGNORECASE)  # "à la place de X"
+_INSTEAD_OF = lazy_compile(r"(?:à\s+la|en)\s+$", re.IGNORECASE)  # "à la place de X"
 
 
 # Capitalised common nouns of French press style: "l'Etat", "l'Eglise", "la Bourse", "la
@@ -482,7 +484,7 @@ PERSON_HEADS = set(RANK_TITLES) | {
     "metteur", "fabuliste", "romancier", "philosophe", "historien", "savant", "chimiste",
     "physicien", "aviateur", "boxeur", "coureur", "champion", "joueur", "entraîneur",
 }
-_PERSON_HEAD_BEFORE = re.compile(r"(?<![\w'’-])([a-zà-ÿœ-]+)[^\S\n]+$")
+_PERSON_HEAD_BEFORE = lazy_compile(r"(?<![\w'’-])([a-zà-ÿœ-]+)[^\S\n]+$")
 
 
 def person_head_before(text: str, start: int) -> bool:
@@ -492,8 +494,8 @@ def person_head_before(text: str, start: int) -> bool:
 
 
 # A street keeps its house number: "89, avenue de Wagram", "16, rue du Croissant"
-_HOUSE_NUMBER = re.compile(r"(?<![\w,.])\d{1,4}(?:[^\S\n]?(?:bis|ter))?,?[^\S\n]+$")
-_STREET_KINDS = re.compile(
+_HOUSE_NUMBER = lazy_compile(r"(?<![\w,.])\d{1,4}(?:[^\S\n]?(?:bis|ter))?,?[^\S\n]+$")
+_STREET_KINDS = lazy_compile(
     r"(?:rue|r\.|boulevard|boul\.|bd|avenue|av\.|place|quai|impasse|chemin|route|allée|"
     r"square|passage|faubourg|faub\.|ruelle|rond-point|esplanade)\s", re.IGNORECASE)
 
@@ -511,7 +513,7 @@ _PRESS_WORDS = {"gazette", "zeitung", "journal", "times", "tribune", "courrier",
                 "moniteur", "messager", "mercure", "nouvelliste", "correspondance", "post",
                 "telegraph", "télégraphe", "standard", "daily", "tageblatt", "presse",
                 "temps", "matin", "siècle", "écho", "echo", "petit", "intransigeant"}
-_PRESS_BEFORE = re.compile(
+_PRESS_BEFORE = lazy_compile(
     r"(?:journal|journaux|feuille|organe|correspondant|correspondants|rédacteur|rédaction|"
     r"lit[^\S\n]+dans|lisons[^\S\n]+dans|publié[^\S\n]+par|publiée[^\S\n]+par)"
     r"(?:[^\S\n]+(?:du|de[^\S\n]+la|de[^\S\n]+l'|des|le|la|l'|au))?[^\S\n]*$",
@@ -545,8 +547,8 @@ _ORG_LOWER_HEADS = (_ORG_HEADS | {"police", "mairie", "municipalité", "préfect
 _OF = r"(?:[^\S\n]+(?:de|du|des)[^\S\n]+|[^\S\n]+d['’])$"
 _LOWER = r"[a-zàâçéèêëîïôûùüÿœ]+"
 # "la cour de X", then "le parti communiste d'X" (one adjective after the head)
-_ORG_OF_BEFORE = (re.compile(rf"(?<![\w'’])({_LOWER}){_OF}"),
-                  re.compile(rf"(?<![\w'’])({_LOWER})[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+{_OF}"))
+_ORG_OF_BEFORE = (lazy_compile(rf"(?<![\w'’])({_LOWER}){_OF}"),
+                  lazy_compile(rf"(?<![\w'’])({_LOWER})[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+{_OF}"))
 
 
 def org_head_start(text: str, start: int) -> int | None:
@@ -565,7 +567,7 @@ def org_head_start(text: str, start: int) -> int | None:
 _ADJ = r"[a-zàâçéèêëîïôûùüÿœ-]+(?:iste|istes|ique|iques|ain|aine|al|ale|ien|ienne|ois|oise|ais|aise|and|ande|ate|crate|ral|rale)"
 _NATIONAL = (r"(?:[a-zàâçéèêëîïôûùüÿœ-]+(?:ais|ois|ien|ain|and|ol|ique)|russe|turc|turque|grec|"
              r"grecque|suisse|belge|serbe|bulgare|fédéral|cantonal|municipal|impérial|royal)")
-_LOWER_ORG = re.compile(
+_LOWER_ORG = lazy_compile(
     rf"(?<![\w'’-])(?:parti(?:[^\S\n]+{_ADJ}){{1,3}}(?:[^\S\n]+(?:d['’]|de[^\S\n]+)[A-ZÀ-Ý][\w-]+)?"
     rf"|ministère[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|des|du)[^\S\n]*[\w-]+"
     rf"|police[^\S\n]+{_NATIONAL})(?![\w-])"
@@ -586,7 +588,7 @@ _PLACE_HEADS = ("salle", "château", "villa", "amphithéâtre", "terrain", "stad
                 "temple", "cimetière", "esplanade")
 # "de", "de la", "de l'", "du", "des" or "d'" between a head noun and the name it governs
 _OF = r"(?:[^\S\n]+(?:de[^\S\n]+la|de[^\S\n]+l['’]|de|du|des)[^\S\n]+|[^\S\n]+d['’])"
-_PLACE_HEAD_BEFORE = re.compile(
+_PLACE_HEAD_BEFORE = lazy_compile(
     rf"(?<![\w'’-])({'|'.join(_PLACE_HEADS)})(?:{_OF}|[^\S\n]+)$",
     re.IGNORECASE,
 )
@@ -600,7 +602,7 @@ def place_head_start(text: str, start: int) -> int | None:
 
 # A compass adjective after a region belongs to its name: "l'Europe centrale", "la Roumélie
 # orientale", "l'Afrique occidentale".
-_REGION_ADJECTIVE = re.compile(
+_REGION_ADJECTIVE = lazy_compile(
     r"[^\S\n]+(?:orientale?s?|occidentale?s?|centrale?s?|septentrionale?s?|méridionale?s?)"
     r"(?![\w-])"
 )
@@ -613,7 +615,7 @@ def region_adjective_end(text: str, end: int) -> int:
 
 
 # A married woman's maiden name belongs to the person: "Mme Durand, née Lefèvre".
-_MAIDEN_NAME = re.compile(
+_MAIDEN_NAME = lazy_compile(
     rf",?{_SP}née{_SP}(?:{_NAME_WORD}{_SP})*[A-ZÀ-Ý][\w'’-]*[\w]"
 )
 
@@ -631,7 +633,7 @@ _CAPITAL_ORG_HEADS = {"Musée", "Casino", "Théâtre", "Université", "Académie
                       "Compagnie", "Société", "Association", "Fédération", "Institut",
                       "Conservatoire", "Faculté", "Lycée", "Collège", "Ecole", "École",
                       "Syndicat", "Ligue", "Union", "Club"}
-_CAPITAL_ORG_BEFORE = re.compile(
+_CAPITAL_ORG_BEFORE = lazy_compile(
     r"(?<![\w'’-])([A-ZÀ-Ý][\w]+)((?:[^\S\n]+[a-zàâçéèêëîïôûùüÿœ-]+){0,3}?)" + _OF + "$"
 )
 
@@ -646,7 +648,7 @@ def capital_org_start(text: str, start: int) -> int | None:
 
 # "monsieur Dupont", "madame de Staël" in lower case (dialogue, old novels), and "M." followed
 # by a stray OCR mark before the name ("M. < Dupont", "M. _ Dupont").
-_LOWER_TITLED_NAME = re.compile(
+_LOWER_TITLED_NAME = lazy_compile(
     rf"(?<![\w])(?:monsieur|madame|mademoiselle|M\.{_SP}[<_\-–]){_SP}?(?:{_NAME_WORD}{_SP})*"
     r"[A-ZÀ-Ý][\w'’-]*[\w]"
 )
@@ -660,11 +662,11 @@ def lower_titled_names(text: str) -> list[tuple[int, int]]:
 
 # Lists of people in administrative style give the forename in brackets after the surname:
 # "Mlle Durand (Louise)", "Martin (Pierre)".  The caller drops places ("Épernay (Marne)").
-_BRACKETED_FORENAME = re.compile(
+_BRACKETED_FORENAME = lazy_compile(
     rf"(?<![\w'’-])(?:(?:{_CIVIL_CAPITAL}){_SP})?([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*)"
     r"[^\S\n]\(([A-ZÀ-Ý][a-zà-ÿ-]+)\)"
 )
-_ARTICLE_JUST_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’])[^\S\n]*$")
+_ARTICLE_JUST_BEFORE = lazy_compile(r"(?:^|[^\w'’])(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’])[^\S\n]*$")
 
 
 def bracketed_forenames(text: str) -> list[tuple[int, int, str, str]]:
@@ -680,12 +682,12 @@ def bracketed_forenames(text: str) -> list[tuple[int, int, str, str]]:
 # Acronyms of organisations in running text take an article: "la CEE", "de l'AELE", "la
 # JOC".  Roman numerals ("Louis XIV"), initials ("J.L.R."), headlines in capitals and
 # dictionary words are left alone (the caller checks the lexicon and the gazetteer).
-_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w-]|\.\w)")
-_ACRONYM_BEFORE = re.compile(
+_ACRONYM = lazy_compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w-]|\.\w)")
+_ACRONYM_BEFORE = lazy_compile(
     r"(?:^|[\s(«\"“])(?:la|le|les|du|des|au|aux|La|Le|Les|Du|Des|Au|Aux)[^\S\n]+$"
     r"|(?:^|[\s(«\"“])(?:l|d|L|D)['’]$"
 )
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = lazy_compile(r"^[IVXLCDM]+$")
 
 
 def _mostly_lowercase(text: str, start: int, end: int) -> bool:
@@ -711,7 +713,7 @@ def organisation_acronyms(text: str) -> list[tuple[int, int]]:
 
 # A firm's legal form makes an organisation: "Durand & Cie", "Dupont & Co", "Acme Company
 # Ltd", "Martin S. A.".
-_COMPANY_MARK = re.compile(
+_COMPANY_MARK = lazy_compile(
     r"&[^\S\n]*(?:Co|Cie|Compagnie|fils|Fils)(?![\w])"
     r"|(?<![\w])(?:Cie|Company|Ltd|Limited|Inc|GmbH|Corporation|S\.[^\S\n]?A\.)(?![\w])"
 )
@@ -741,20 +743,20 @@ def is_assembly(span: str) -> bool:
 # Bavier" → "Bavier").
 _HEAD_WORDS = ({t.rstrip(".") for t in CIVIL_TITLES} | PERSON_HEADS
                | {t.capitalize() for t in PERSON_HEADS})
-_HEAD = re.compile(
+_HEAD = lazy_compile(
     r"(?:(?:le|la|les|Le|La|Les|l['’]|L['’])[^\S\n]*)?(?:"
     + "|".join(sorted((re.escape(t) for t in _HEAD_WORDS), key=len, reverse=True))
     + r")(?![\w'’-])\.?[^\S\n]*(?:et[^\S\n]+)?"
 )
-_PARTICLE_THEN_NAME = re.compile(
+_PARTICLE_THEN_NAME = lazy_compile(
     r"(?:(?:de|du|des|d['’]|van|von|di|da|del|della|le|la|ben|ibn|al|el)[^\S\n]*)*[A-ZÀ-Ý]")
-_LOWER_THEN = re.compile(r"[a-zà-ÿ][\w-]*[^\S\n]+")
+_LOWER_THEN = lazy_compile(r"[a-zà-ÿ][\w-]*[^\S\n]+")
 # The complement of a function ("ministre de la Guerre", "secrétaire d'État") before a name
-_FUNCTION_COMPLEMENT = re.compile(
+_FUNCTION_COMPLEMENT = lazy_compile(
     r"(?:État|Etat|Intérieur|Interieur|Défense|Justice|Guerre|Marine|Finances|Économie|"
     r"Agriculture|Culture|Santé|Travail|Instruction publique|Affaires étrangères|"
     r"Affaires)[^\S\n]+(?=[A-ZÀ-Ý])")
-_FUNCTION_OF_BEFORE = re.compile(
+_FUNCTION_OF_BEFORE = lazy_compile(
     r"(?:" + "|".join(sorted((re.escape(t) for t in PERSON_HEADS), key=len, reverse=True))
     + r")[^\S\n]+(?:d['’]|de[^\S\n]+(?:la[^\S\n]+|l['’])?|du[^\S\n]+|des[^\S\n]+)$",
     re.IGNORECASE)

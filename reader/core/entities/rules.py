@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from dateutil import parser as _dparser
+from reader.core.lazy_re import lazy_compile
+from reader.core.library.dates import FRENCH_MONTHS, bilingual_parser
 
-from reader.core.library.dates import FRENCH_MONTHS, BilingualParserInfo
-
-_PARSERINFO = BilingualParserInfo()
 _DEFAULT = _dt.datetime(2000, 1, 1)  # a leap year: "29 février" without a year is valid
 
 _MONTHS_FR = sorted({m for names in FRENCH_MONTHS for m in names if len(m) >= 3}, key=len,
@@ -25,19 +23,19 @@ _DAY = r"(?:1er|1re|[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 
 # "lundi 28 mai 2024", "1er janvier 1937", "28 mai", "28 mai 2024"
-_DAY_MONTH = re.compile(
+_DAY_MONTH = lazy_compile(
     rf"(?<![\w.,])(?:{_WEEKDAY}\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?(?![\w])",
     re.IGNORECASE,
 )
 # "mai 2024", "en janvier 1937"
-_MONTH_YEAR = re.compile(rf"(?<![\w])(?:{_MONTH})\s+{_YEAR}(?![\w])", re.IGNORECASE)
+_MONTH_YEAR = lazy_compile(rf"(?<![\w])(?:{_MONTH})\s+{_YEAR}(?![\w])", re.IGNORECASE)
 # 28/05/2024, 28.05.2024, 2024-05-28
-_NUMERIC = re.compile(
+_NUMERIC = lazy_compile(
     r"(?<![\w./-])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w/-]|[.,]\d)"
 )
-_YEAR_ALONE = re.compile(rf"(?<![\w.,'’-]){_YEAR}(?![\w]|[.,]\d|\s\d{{3}}\b)")
-_WEEKDAY_RE = re.compile(_WEEKDAY, re.IGNORECASE)
-_ORDINAL = re.compile(r"\b(\d{1,2})(?:er|re|e|ème)\b", re.IGNORECASE)
+_YEAR_ALONE = lazy_compile(rf"(?<![\w.,'’-]){_YEAR}(?![\w]|[.,]\d|\s\d{{3}}\b)")
+_WEEKDAY_RE = lazy_compile(_WEEKDAY, re.IGNORECASE)
+_ORDINAL = lazy_compile(r"\b(\d{1,2})(?:er|re|e|ème)\b", re.IGNORECASE)
 
 # --- quantities -----------------------------------------------------------------------------
 _NUMBER_WORDS = (
@@ -64,19 +62,20 @@ _UNITS = (
     r"visiteurs?|spectateurs?|abonnés?|points?|fois|étages?|lits?|navires?|avions?|chars?|"
     r"missiles?|obus|drones?|bataillons?|divisions?|régiments?"
 )
-_QUANTITY = re.compile(
+_QUANTITY = lazy_compile(
     rf"(?<![\w.,])(?:(?:{_DIGITS}){_SCALE}|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))*{_SCALE})"
     rf"(?:\s+d[e'’]\s*|\s*)(?:{_UNITS})(?![\w])",
     re.IGNORECASE,
 )
-_NUMBER_START = re.compile(rf"^(?:{_DIGITS})$")
+_NUMBER_START = lazy_compile(rf"^(?:{_DIGITS})$")
 
 
 def valid_date(text: str) -> bool:
     """dateutil (French and English months) accepts the text as a calendar date."""
     cleaned = _ORDINAL.sub(r"\1", _WEEKDAY_RE.sub("", text)).strip()
+    parse, info = bilingual_parser()  # dateutil: imported when a date is first checked
     try:
-        _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT)
+        parse(cleaned, parserinfo=info, default=_DEFAULT)
     except (ValueError, OverflowError, TypeError):
         return False
     return True
@@ -115,7 +114,7 @@ def find_quantities(text: str) -> list[tuple[int, int]]:
 
 # A dispatch opens with its place and date: "Berne, 5 novembre. —", "Vienne, 26 (AFP).", "On
 # mande de Rome, le 25 mai".  The caller drops dictionary words ("Mardi", "Enfin").
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"(?:^|(?<=[.!?»—–-][^\S\n])|(?<=[.!?»][^\S\n]{2})|(?<=[^\S\n]de[^\S\n]))"
     r"([A-ZÀ-Ý][\w'’-]*(?:[^\S\n](?:de|du|sur|en|la|le)?[^\S\n]?[A-ZÀ-Ý][\w'’-]*){0,2}),"
     rf"[^\S\n]+(?:le[^\S\n]+)?(?i:(?:{_WEEKDAY}[^\S\n]+)?{_DAY}(?:[^\S\n]+{_MONTH}(?![\w])"

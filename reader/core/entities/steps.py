@@ -17,7 +17,6 @@ A step has a stage, which says when and on what it runs:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -64,13 +63,14 @@ from reader.core.entities.postprocess import (
     vote_labels,
 )
 from reader.core.entities.rules import find_datelines, find_dates, find_quantities
+from reader.core.lazy_re import lazy_compile
 
 Stage = Literal["span", "candidate", "document", "option"]
 Bounds = tuple[int, int, str]
 
-_CAPS_SPLIT = re.compile(r"[\s'’-]+")
+_CAPS_SPLIT = lazy_compile(r"[\s'’-]+")
 _CAPS_TITLES = {"M.", "MM.", "MME", "MLLE"}
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
+_ARTICLE_BEFORE = lazy_compile(r"(?:^|\s)(?:le|la|les|du|des|au|aux|Le|La|Les|Du|Au)\s+$")
 
 
 @dataclass(slots=True)

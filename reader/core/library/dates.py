@@ -13,8 +13,7 @@ import enum
 import functools
 import re
 from dataclasses import dataclass
-
-from dateutil import parser as _dparser
+from typing import Any
 
 
 class Precision(enum.IntEnum):
@@ -62,20 +61,47 @@ MONTH_NAMES_FR = [
 ]
 
 
-class BilingualParserInfo(_dparser.parserinfo):
-    """French and English month names; day-first like French dates."""
-
-    MONTHS = [tuple(en) + tuple(fr) for en, fr in zip(_ENGLISH_MONTHS, FRENCH_MONTHS, strict=True)]
-    JUMP = _dparser.parserinfo.JUMP + ["le", "er", "du", "en"]
-
-    def __init__(self) -> None:
-        super().__init__(dayfirst=True, yearfirst=False)
+# each month's English then French names (dateutil's parserinfo.MONTHS)
+_MONTHS = [tuple(en) + tuple(fr) for en, fr in zip(_ENGLISH_MONTHS, FRENCH_MONTHS, strict=True)]
 
 
-_PARSERINFO = BilingualParserInfo()
+@functools.cache
+def _parser_info_class() -> type:
+    """dateutil's parserinfo with French and English month names, day-first like French
+    dates.  Built on first use: importing dateutil costs ~10 ms that the GUI's start does
+    not need (dates come from the index; only a file being indexed is parsed)."""
+    from dateutil import parser as dparser
+
+    class BilingualParserInfo(dparser.parserinfo):  # type: ignore[misc]
+        """French and English month names; day-first like French dates."""
+
+        MONTHS = _MONTHS
+        JUMP = dparser.parserinfo.JUMP + ["le", "er", "du", "en"]
+
+        def __init__(self) -> None:
+            super().__init__(dayfirst=True, yearfirst=False)
+
+    return BilingualParserInfo
+
+
+@functools.cache
+def bilingual_parser() -> tuple[Any, Any]:
+    """dateutil's ``parse`` and the bilingual parserinfo to give it (dateutil imported on
+    first use)."""
+    from dateutil import parser as dparser
+
+    return dparser.parse, _parser_info_class()()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BilingualParserInfo":  # the class, made on first use (see above)
+        return _parser_info_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _DEFAULT_A = _dt.datetime(1904, 1, 1)
 _DEFAULT_B = _dt.datetime(1908, 2, 2)  # leap years both, so 29 Feb never fails
-_MONTH_WORDS = {name.lower() for names in _PARSERINFO.MONTHS for name in names}
+_MONTH_WORDS = {name.lower() for names in _MONTHS for name in names}
 _ORDINAL = re.compile(r"^(\d{1,2})(er|e|ème)$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -151,7 +177,7 @@ def parse_date(text: str) -> PartialDate:
     return _parse_with_dateutil(cleaned)
 
 
-_MONTH_NUMBER = {name.lower(): i + 1 for i, names in enumerate(_PARSERINFO.MONTHS)
+_MONTH_NUMBER = {name.lower(): i + 1 for i, names in enumerate(_MONTHS)
                  for name in names}
 # four digits, zero-padded ones too: dateutil reads "0001" as 2001 and "0099" as 1999
 _YEAR = re.compile(r"\d{4}")
@@ -196,9 +222,10 @@ def _parse_with_dateutil(cleaned: str) -> PartialDate:
         cleaned = _PADDED_YEAR.sub(_STAND_IN_YEAR, cleaned)
     elif padded:
         return UNDATED
+    parse, info = bilingual_parser()
     try:
-        a = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_A)
-        b = _dparser.parse(cleaned, parserinfo=_PARSERINFO, default=_DEFAULT_B)
+        a = parse(cleaned, parserinfo=info, default=_DEFAULT_A)
+        b = parse(cleaned, parserinfo=info, default=_DEFAULT_B)
         if year is not None:
             if a.year != int(_STAND_IN_YEAR) or b.year != a.year:
                 return UNDATED

@@ -7,12 +7,19 @@ timeline of the listed articles.  A view only: the
 and the extraction process, and the chosen entity and period live in the
 :class:`~reader.services.view_state.ViewState`, which this dock observes (so clearing the
 filters anywhere clears its choice, and closing it clears its filters).
+
+Built when first shown: the dock is hidden in the default layout, and its widgets (the
+timeline's chart above all) took ~11 ms of every start.  Until then the service's signals are
+kept (the last of each, in order) and given to the widgets once they exist, so the dock
+shows what it would have shown had it been built at once.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities.index import EntitySummary
 from reader.services.entity_results import ChosenEntity, CoMentions, EntityQuery, TopEntities
 from reader.services.library_entities import LibraryEntityService
 from reader.services.view_state import EntityFilter, ViewState
@@ -45,7 +51,10 @@ from reader.ui.entities.models import (
     LabelRole,
     SummaryRole,
 )
-from reader.ui.entities.timeline import TimelineChart
+
+if TYPE_CHECKING:  # annotations only (the entity index imports the extractor)
+    from reader.core.entities.index import EntitySummary
+    from reader.core.library.rows import Buckets
 
 SEARCH_DELAY_MS = 250
 MAX_OTHERS_SHOWN = 8
@@ -65,23 +74,75 @@ class LibraryEntitiesPanel(QDockWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._send_query)
-        self._build()
-        service.sig_top.connect(self._show)
-        service.sig_co_mentions.connect(self._show_co_mentions)
-        service.sig_status.connect(self._set_status)
-        service.sig_progress.connect(self._on_progress)
-        service.sig_extracting.connect(self._on_extracting)
-        service.sig_buckets.connect(self.timeline.set_buckets)
-        view_state.sig_entity_changed.connect(self._on_entity_changed)
+        self._built = False
+        self._missed: dict[str, tuple[Any, ...]] = {}  # slot → its last arguments, in order
+        # bound methods (not lambdas): disconnected when the dock is deleted
+        service.sig_top.connect(self._got_top)
+        service.sig_co_mentions.connect(self._got_co_mentions)
+        service.sig_status.connect(self._got_status)
+        service.sig_progress.connect(self._got_progress)
+        service.sig_extracting.connect(self._got_extracting)
+        service.sig_buckets.connect(self._got_buckets)
+        view_state.sig_entity_changed.connect(self._got_entity)
         self.toggleViewAction().triggered.connect(self._on_toggled)
         if service.top is not None:
-            self._show(service.top)
-        self._set_status(service.status)
-        self._on_extracting(service.is_extracting())
-        self.timeline.set_buckets(service.buckets)
+            self._deliver("_show", service.top)
+        self._deliver("_set_status", service.status)
+        self._deliver("_on_extracting", service.is_extracting())
+        self._deliver("_set_buckets", service.buckets)
 
     # -- widgets ---------------------------------------------------------------------------
+    def _deliver(self, slot: str, *args: Any) -> None:
+        """Call ``slot`` now if the widgets exist, else when they are built."""
+        if self._built:
+            getattr(self, slot)(*args)
+        else:
+            self._missed.pop(slot, None)
+            self._missed[slot] = args
+
+    def _got_top(self, top: TopEntities) -> None:
+        self._deliver("_show", top)
+
+    def _got_co_mentions(self, co: CoMentions) -> None:
+        self._deliver("_show_co_mentions", co)
+
+    def _got_status(self, text: str) -> None:
+        self._deliver("_set_status", text)
+
+    def _got_progress(self, done: int, total: int) -> None:
+        self._deliver("_on_progress", done, total)
+
+    def _got_extracting(self, running: bool) -> None:
+        self._deliver("_on_extracting", running)
+
+    def _got_buckets(self, buckets: Buckets) -> None:
+        self._deliver("_set_buckets", buckets)
+
+    def _got_entity(self, entity: EntityFilter | None) -> None:
+        self._deliver("_on_entity_changed", entity)
+
+    def ensure_built(self) -> None:
+        """Make the widgets (on first show, or before an operation that needs them) and
+        give them what the service said meanwhile.  Hidden in the default layout, the
+        dock (and QtCharts) cost the start ~11 ms otherwise."""
+        if self._built:
+            return
+        self._built = True
+        self._build()
+        missed, self._missed = self._missed, {}
+        for slot, args in missed.items():
+            getattr(self, slot)(*args)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def _set_buckets(self, buckets: Buckets) -> None:
+        self.timeline.set_buckets(buckets)
+
     def _build(self) -> None:
+        from reader.ui.entities.timeline import TimelineChart  # QtCharts: imported here
+
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -328,6 +389,7 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def choose(self, key: str, label: str | None = None) -> None:
         """Choose an entity: its articles reach the view state, its co-mentions follow."""
+        self.ensure_built()
         self.co_model.set_items([])
         self.co_title.setText(self.tr("Cités avec… (calcul en cours)"))
         self.service.choose(key, label)
@@ -338,10 +400,12 @@ class LibraryEntitiesPanel(QDockWidget):
 
     def merge_selected(self) -> None:
         """Group the selected entities under the most cited one (remembered)."""
+        self.ensure_built()
         self.service.merge(self._selected())
 
     def split_selected(self) -> None:
         """Undo the grouping (manual or automatic) of the selected entity (remembered)."""
+        self.ensure_built()
         selected = self._selected()
         if len(selected) == 1:
             self.service.split(selected[0])

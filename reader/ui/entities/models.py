@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,9 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from reader.core.entities.index import EntitySummary
 from reader.core.text import fold
 from reader.ui.common.entity_style import style_for
+
+if TYPE_CHECKING:  # it imports the extractor: not at start-up
+    from reader.core.entities.index import EntitySummary
 
 _Index = QModelIndex | QPersistentModelIndex
 

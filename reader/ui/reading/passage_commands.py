@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QTextCharFormat
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from reader.core.bookmarks.anchoring import CONTEXT_CHARS, Anchorer, Selector
@@ -23,9 +23,11 @@ from reader.core.bookmarks.links import LinkError, PassageLink, build_link, pars
 from reader.core.library.parser import Article
 from reader.services import messages
 from reader.services.bookmarks import BookmarkService
-from reader.services.printing import PrintOptions, article_pdf, build_print_document
 from reader.ui.reading.document import entity_format
 from reader.ui.reading.pane import ReadingPane
+
+if TYPE_CHECKING:  # printing (and QtPrintSupport) is imported on first print, not at start
+    from reader.services.printing import PrintOptions
 
 log = logging.getLogger("reader.passage")
 
@@ -117,6 +119,8 @@ class PassageCommands(QObject):
 
     # -- print and PDF ------------------------------------------------------------------------
     def _options(self) -> PrintOptions:
+        from reader.services.printing import PrintOptions
+
         return PrintOptions(
             bookmarks=self.bookmarks.for_article(self.pane.article.id) if self.pane.article
             else (),
@@ -127,6 +131,10 @@ class PassageCommands(QObject):
         article = self.pane.article
         if article is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.services.printing import build_print_document
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(article.title)
         dialog = QPrintDialog(printer, self._parent)
@@ -145,6 +153,8 @@ class PassageCommands(QObject):
             self.tr("Documents PDF (*.pdf)"))
         if not path:
             return
+        from reader.services.printing import article_pdf
+
         try:
             written = article_pdf(article, path, self._options())
         except OSError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.core.entities.extractor import ArticleEntities
+from reader.core.entities.spans import ArticleEntities
 from reader.core.library.index import ArticleRow
 from reader.core.library.parser import Article
 from reader.services import messages
