@@ -308,3 +308,23 @@ def test_an_operation_on_a_hidden_dock_builds_it(  # type: ignore[no-untyped-def
         assert p.__dict__["_built"] and isinstance(p.timeline, TimelineChart)
     finally:
         p.service.stop()
+
+
+def test_the_timeline_follows_the_colour_scheme(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QtCharts paints a white chart whatever the scheme: a bright block in the dark one.
+    The chart takes the scheme's list colours, and is redrawn when the scheme changes."""
+    from PySide6.QtGui import QColor
+
+    from reader.ui.common import theme
+
+    chart = TimelineChart(ViewState())
+    qtbot.addWidget(chart)
+    chart.set_buckets(bucket_rows([]))
+    try:
+        theme.set_scheme("dark")
+        assert chart.chart.backgroundBrush().color() == QColor(theme.DARK.base)
+        labels = chart.chart.axes()[0].labelsBrush().color()
+        assert labels == QColor(theme.DARK.text)
+    finally:
+        theme.set_scheme("light")
+    assert chart.chart.backgroundBrush().color() == QColor(theme.LIGHT.base)

@@ -16,6 +16,7 @@ move the same current bar, Enter filters.
 from __future__ import annotations
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.rows import MAX_MONTHS, Buckets
 from reader.services.view_state import ViewState
+from reader.ui.common import theme
 from reader.ui.common.icons import icon
 
 
@@ -137,6 +139,7 @@ class TimelineChart(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setAccessibleDescription(self.tr("Résumé de la chronologie"))
+        theme.notifier.sig_changed.connect(self._on_scheme)
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(icon("clear"))
         self.clear_button.setText(self.tr("Toute la période"))
@@ -194,11 +197,24 @@ class TimelineChart(QWidget):
 
     @staticmethod
     def _new_chart() -> QChart:
+        """A chart in the current scheme's colours (QtCharts paints white otherwise, a
+        bright block in the dark scheme)."""
+        p = theme.current()
         chart = QChart()
         chart.legend().hide()
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
+        chart.setBackgroundBrush(QColor(p.base))
+        chart.setBackgroundPen(QPen(QColor(p.border)))
         return chart
+
+    @staticmethod
+    def _style_axis(axis: QAbstractAxis) -> None:
+        p = theme.current()
+        axis.setLabelsBrush(QColor(p.text))
+        axis.setTitleBrush(QColor(p.text))
+        axis.setLinePenColor(QColor(p.border))
+        axis.setGridLineColor(QColor(p.border))
 
     # -- data ------------------------------------------------------------------------------
     def set_buckets(self, buckets: Buckets) -> None:
@@ -240,6 +256,8 @@ class TimelineChart(QWidget):
         ceiling = max(step, step * -(-top // step))  # whole steps: every label is exact
         y.setRange(0, ceiling)
         y.setTickCount(ceiling // step + 1)
+        for axis in (x, y):
+            self._style_axis(axis)
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
@@ -247,6 +265,10 @@ class TimelineChart(QWidget):
         self.series, self._set = series, bars
         self._fill_table()
         self._show_choice()
+
+    def _on_scheme(self, _palette: object) -> None:
+        """Light ↔ dark: the chart is drawn again in the new colours."""
+        self._render()
 
     def _axis_title(self, labels: list[str]) -> str:
         span = f" · {labels[0]} → {labels[-1]}" if len(labels) > 12 else ""
