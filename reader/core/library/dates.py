@@ -78,6 +78,7 @@ _DEFAULT_B = _dt.datetime(1908, 2, 2)  # leap years both, so 29 Feb never fails
 _MONTH_WORDS = {name.lower() for names in _PARSERINFO.MONTHS for name in names}
 _ORDINAL = re.compile(r"^(\d{1,2})(er|e|ème)$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMERIC_DATE = re.compile(r"\d{1,4}([-/.]\d{1,2}){0,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,7 @@ def looks_like_date_token(token: str) -> bool:
     t = token.strip(",.").lower()
     if not t:
         return False
-    if re.fullmatch(r"\d{1,4}([-/.]\d{1,2}){0,2}", t):
+    if _NUMERIC_DATE.fullmatch(t):
         return True
     return t in _MONTH_WORDS or bool(_ORDINAL.match(t))
 
