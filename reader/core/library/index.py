@@ -1065,10 +1065,15 @@ class LibraryIndex:
                      existing: dict[str, tuple[int, int, int, str, str | None]],
                      ids: dict[str, str], result: ScanResult, vanished: list[Problem],
                      rows: list[ArticleRow], gone: list[int]) -> None:
+        rels = [safe_text(p.rel) for p in batch]
+        if not any(map(existing.__contains__, rels)) and _write_new(
+                conn, lib, root, batch, rels, ids, vanished, rows):
+            result.added += len(rows)
+            _bump(conn, lib)
+            return
         dead = 0
         shown_root = safe_text(root)
-        for p in batch:
-            rel = safe_text(p.rel)
+        for p, rel in zip(batch, rels, strict=True):
             old = existing.get(rel)
             if old is not None:
                 conn.execute("DELETE FROM articles WHERE rid=?", (old[0],))
@@ -1159,6 +1164,59 @@ def _check_schema(conn: sqlite3.Connection) -> None:
 _INSERT_ARTICLE = (
     "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, precision, "
     "source, snippet, word_count, content_hash, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _write_new(conn: sqlite3.Connection, lib: int, root: str, batch: list[_Parsed],
+               rels: list[str], ids: dict[str, str], vanished: list[Problem],
+               rows: list[ArticleRow]) -> bool:
+    """A batch of files the index does not hold yet (every batch of a first index): three
+    ``executemany`` instead of three statements a file, in a savepoint.  False, with nothing
+    written, if the rows cannot go in as one run (another process indexed one of the files
+    meanwhile, or the row ids were not consecutive): then the caller writes them one by one.
+
+    Row ids: AUTOINCREMENT gives ``max(ever used) + 1`` to each insert, so inside this
+    write transaction the batch's rows get consecutive ids after ``sqlite_sequence``'s;
+    checked after the insert rather than assumed."""
+    shown_root = safe_text(root)
+    kept = [(p, rel) for p, rel in zip(batch, rels, strict=True) if not p.vanished]
+    gone = [Problem(os.path.join(shown_root, rel), "the file disappeared during the scan",
+                    VANISHED) for p, rel in zip(batch, rels, strict=True) if p.vanished]
+    if not kept:
+        vanished.extend(gone)
+        return True
+    base = _last_rid(conn)
+    conn.execute("SAVEPOINT new_rows")
+    try:
+        conn.executemany(_INSERT_ARTICLE, [
+            (lib, rel, ids[rel], p.size, p.mtime_ns, p.title, p.date_iso, p.precision,
+             p.source, p.snippet, p.word_count, p.content_hash, p.error) for p, rel in kept])
+        consecutive = _last_rid(conn) == base + len(kept)
+    except sqlite3.IntegrityError:
+        consecutive = False
+    if not consecutive:
+        conn.execute("ROLLBACK TO new_rows")
+        conn.execute("RELEASE new_rows")
+        return False
+    conn.execute("RELEASE new_rows")
+    vanished.extend(gone)
+    texts = [(rid, p.title, p.body) for rid, (p, _rel) in enumerate(kept, base + 1)
+             if p.error is None]
+    conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)", texts)
+    conn.executemany("INSERT INTO titles_fts(rowid, title) VALUES (?,?)",
+                     [(rid, title) for rid, title, _body in texts])
+    prefix = shown_root + os.sep if not shown_root.endswith(os.sep) else shown_root
+    rows.extend(ArticleRow(rid, ids[rel], prefix + rel, p.title, p.date_iso, p.precision,
+                           p.source, p.snippet, p.word_count, p.content_hash)
+                for rid, (p, rel) in enumerate(kept, base + 1) if p.error is None)
+    return True
+
+
+def _last_rid(conn: sqlite3.Connection) -> int:
+    """The largest row id ``articles`` ever gave (what AUTOINCREMENT counts from)."""
+    row = conn.execute("SELECT max(coalesce((SELECT seq FROM sqlite_sequence "
+                       "WHERE name='articles'), 0), coalesce((SELECT max(rid) FROM articles), "
+                       "0))").fetchone()
+    return int(row[0])
 
 
 def _drop_row(conn: sqlite3.Connection, lib: int, rel: str, gone: list[int]) -> int:
