@@ -128,10 +128,17 @@ def looks_like_date_token(token: str) -> bool:
     return t in _MONTH_WORDS or bool(_ORDINAL.match(t))
 
 
-@functools.lru_cache(maxsize=8192)  # dateutil is slow; libraries repeat dates a lot
+# dateutil is slow; libraries repeat dates a lot (100,000 articles over 35 years hold
+# ~13,000 distinct days)
+@functools.lru_cache(maxsize=32768)
 def parse_date(text: str) -> PartialDate:
     """Parse a written date, keeping precision; unreadable text gives :data:`UNDATED`."""
     text = text.strip()
+    if _ISO_DAY.fullmatch(text):  # the commonest form, first (what the steps below give it)
+        try:
+            return PartialDate(_dt.date.fromisoformat(text), Precision.DAY)
+        except ValueError:
+            return UNDATED
     if not text or not any(ch.isdigit() for ch in text):
         return UNDATED
     cleaned = _ORDINAL.sub(r"\1", " ".join(_ORDINAL.sub(r"\1", w) for w in text.split()))
