@@ -47,9 +47,10 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import filterfalse, repeat, starmap
@@ -516,16 +517,27 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
                     ) -> Iterator[tuple[list[_Parsed], bool]]:
     """The pool parses ahead while the caller writes; when the next batch due is not back
     yet (the pool starting, or slowed by other work on the machine), this thread parses the
-    next chunk not yet handed out instead of waiting.  So the first batch is parsed here
-    while the pool starts, the writer never idles, and batches are still written in file
-    order (row ids are the same as a scan in one thread)."""
+    next chunk not yet handed out instead of waiting, and when none is left, it parses the
+    late chunk itself after waiting half the time a chunk takes here (the pool's copy is
+    dropped).  So the first batch is parsed here while the pool starts, the writer never
+    idles long, and batches are still written in file order (row ids are the same as a
+    scan in one thread)."""
     # chunk index → its future, or its batch when parsed here (or None: parse it here)
     pending: deque[tuple[int, Future[list[tuple]] | list[_Parsed] | None]] = deque()  # type: ignore[type-arg]
     next_chunk = 0
     broken = False  # a worker died (killed, out of memory…): parse the rest here
     ahead = workers + 1  # chunks in the pool's hands: bounded memory
+    chunk_seconds = 0.0  # how long this thread took to parse its last chunk
+
+    def parse_here(index: int) -> list[_Parsed]:
+        nonlocal chunk_seconds
+        start = time.perf_counter()
+        batch = parse_chunk(root, chunks[index])
+        chunk_seconds = time.perf_counter() - start
+        return batch
+
     if chunks:  # the first batch: parsed here while the pool starts
-        pending.append((0, parse_chunk(root, chunks[0])))
+        pending.append((0, parse_here(0)))
         next_chunk = 1
     while next_chunk < len(chunks) or pending:
         in_pool = sum(1 for _, item in pending if isinstance(item, Future))
@@ -542,11 +554,14 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
             pending.append((next_chunk, None))
             next_chunk += 1
         index, item = pending[0]
-        if (isinstance(item, Future) and not item.done() and next_chunk < len(chunks)
-                and len(pending) <= 2 * ahead):
-            pending.append((next_chunk, parse_chunk(root, chunks[next_chunk])))
-            next_chunk += 1
-            continue
+        if isinstance(item, Future) and not item.done():
+            if next_chunk < len(chunks) and len(pending) <= 2 * ahead:
+                pending.append((next_chunk, parse_here(next_chunk)))
+                next_chunk += 1
+                continue
+            if not wait([item], timeout=chunk_seconds / 2).done:
+                item.cancel()  # (a chunk already sent to a worker runs to its end)
+                item = None
         pending.popleft()
         batch: list[_Parsed] | None = None
         if isinstance(item, Future):
@@ -557,7 +572,7 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
         elif item is not None:
             batch = item
         if batch is None:
-            batch = parse_chunk(root, chunks[index])
+            batch = parse_here(index)
         stop = cancelled is not None and cancelled()
         yield batch, stop
         if stop:
