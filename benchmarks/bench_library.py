@@ -100,7 +100,7 @@ def _child(args: argparse.Namespace) -> int:
         index.close()
         out["db_mb"] = db.stat().st_size / 1e6
     elif args.child == "fts-floor":
-        out["seconds"] = _fts_floor(lib, db)
+        out["seconds"], out["cpu_s"] = _fts_floor(lib, db)
     elif args.child == "fts-floor-raw":  # the floor as first measured: raw file texts
         import sqlite3
 
@@ -179,7 +179,7 @@ def _child(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fts_floor(lib: Path, db: Path) -> float:
+def _fts_floor(lib: Path, db: Path) -> tuple[float, float]:
     """Seconds for the FTS5 writes of a first index alone: the texts the index writes
     (title and body as parsed, parsed before the clock starts) into the index's own FTS5
     tables (``articles_fts`` and ``titles_fts``, same tokenizer and settings), through the
@@ -192,7 +192,7 @@ def _fts_floor(lib: Path, db: Path) -> float:
              if p.error is None]
     li._remove_db_files(db)
     index = li.LibraryIndex(db, workers=0)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     for start in range(0, len(texts), li.BATCH_FILES):
         rows = [(start + j + 1, title, body)
                 for j, (title, body) in enumerate(texts[start:start + li.BATCH_FILES])]
@@ -201,10 +201,10 @@ def _fts_floor(lib: Path, db: Path) -> float:
             conn.executemany("INSERT INTO titles_fts(rowid, title) VALUES (?,?)",
                              [(rid, title) for rid, title, _ in rows])
     index._tidy_fts()
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     index.close()
     li._remove_db_files(db)
-    return seconds
+    return seconds, cpu
 
 
 def _run_child(kind: str, lib: Path, db: Path, workers: int | None = None) -> dict:

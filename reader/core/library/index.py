@@ -93,7 +93,6 @@ from reader.core.storage import (
 
 BATCH_FILES = 500
 POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
-WORKER_NICENESS = 10  # parsing processes yield to the writer and the GUI
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
 NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
@@ -439,20 +438,11 @@ def _start_pool(workers: int) -> ProcessPoolExecutor | None:
     starting (a first task makes them import this module), or None if they cannot."""
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                   initializer=_worker_started)
+                                   initializer=die_with_parent)
         pool.submit(_warm_up)
     except (OSError, ValueError, RuntimeError, BrokenProcessPool):
         return None
     return pool
-
-
-def _worker_started() -> None:
-    """A parsing process dies with its parent and runs at a lower priority: it only takes a
-    core nobody else needs.  On a busy machine it would otherwise take its share from the
-    writer (this process, the bottleneck), which then parses what the pool lags on."""
-    die_with_parent()
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(WORKER_NICENESS)
 
 
 def _warm_up() -> None:
