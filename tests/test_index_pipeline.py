@@ -8,6 +8,8 @@ reference computed with :func:`read_article`."""
 
 from __future__ import annotations
 
+import marshal
+import os
 import random
 import sqlite3
 from pathlib import Path
@@ -249,3 +251,54 @@ def test_an_early_pool_is_closed_when_the_scan_fails(tmp_path: Path, monkeypatch
     index.close()
     assert started and started[0] is not None  # started during the walk
     assert len(pools) == 1 and pools[0].pool is None  # then shut down
+
+
+def _snapshot_rows(index: LibraryIndex, lib: Path) -> list[tuple[object, ...]]:
+    lib_id = index._library_id(lib, create=False) or 0
+    generation, chunks = index._snapshot(lib_id)
+    assert chunks is not None, "no valid snapshot"
+    return [row for chunk in chunks for row in marshal.loads(chunk)]
+
+
+def test_first_index_snapshot_from_memory_equals_sql(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(li, "BATCH_FILES", 6)
+    monkeypatch.setattr(li, "SNAPSHOT_CHUNK", 7)
+    lib = tmp_path / "lib"
+    _library(lib, 25)
+    (lib / "01" / "zz.txt").write_text("Écrit.\n\nUn texte de plus.\n", encoding="utf-8")
+    (lib / "01" / "é.txt").write_text("Accent.\n\nUn autre texte.\n", encoding="utf-8")
+    index = LibraryIndex(tmp_path / "library.sqlite3", workers=0)
+    index.scan(lib)
+    lib_id = index._library_id(lib, create=False) or 0
+    from_sql = index._row_tuples(lib_id, str(lib.resolve()) + os.sep)
+    assert _snapshot_rows(index, lib) == from_sql and len(from_sql) > 15
+    index.close()
+
+
+def test_first_index_written_to_meanwhile_snapshots_from_sql(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    """Another window indexes the same library during this first index: the rows this
+    scan kept are not the library's any more, the snapshot is read from SQL."""
+    monkeypatch.setattr(li, "BATCH_FILES", 4)
+    lib = tmp_path / "lib"
+    _library(lib, 16)
+    db = tmp_path / "library.sqlite3"
+    index = LibraryIndex(db, workers=0)
+    other = LibraryIndex(db, workers=0)
+    calls: list[int] = []
+
+    def meanwhile(rows: list[li.ArticleRow]) -> None:
+        if not calls:
+            (lib / "02" / "late.txt").write_text("Tard.\n\nArrivé pendant le premier index.\n",
+                                                 encoding="utf-8")
+            other.scan(lib)  # it sees late.txt, this scan does not
+        calls.append(len(rows))
+
+    monkeypatch.setattr(li._Fresh, "row_tuples", lambda self, prefix: pytest.fail("stale"))
+    index.scan(lib, on_batch=meanwhile)
+    lib_id = index._library_id(lib, create=False) or 0
+    from_sql = index._row_tuples(lib_id, str(lib.resolve()) + os.sep)
+    assert any(row[1] == "late" for row in from_sql)
+    assert _snapshot_rows(index, lib) == from_sql
+    other.close()
+    index.close()
