@@ -188,8 +188,9 @@ def _fts_floor(lib: Path, db: Path) -> tuple[float, float]:
     from reader.core.library import index as li
 
     root = str(lib)
-    texts = [(p.title, p.body) for p in li.parse_chunk(root, li.walk_library(root))
-             if p.error is None]
+    # bodies as UTF-8 bytes, as a parsing process hands them to the index's writer
+    texts = [(p.title, p.body.encode("utf-8") if isinstance(p.body, str) else p.body)
+             for p in li.parse_chunk(root, li.walk_library(root)) if p.error is None]
     li._remove_db_files(db)
     index = li.LibraryIndex(db, workers=0)
     t0, c0 = time.perf_counter(), _cpu()
@@ -197,7 +198,7 @@ def _fts_floor(lib: Path, db: Path) -> tuple[float, float]:
         rows = [(start + j + 1, title, body)
                 for j, (title, body) in enumerate(texts[start:start + li.BATCH_FILES])]
         with index._db.transaction() as conn:
-            conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)", rows)
+            conn.executemany(li.FTS_INSERT, rows)
             conn.executemany("INSERT INTO titles_fts(rowid, title) VALUES (?,?)",
                              [(rid, title) for rid, title, _ in rows])
     index._tidy_fts()

@@ -393,7 +393,7 @@ class _Parsed(NamedTuple):
     snippet: str = ""
     word_count: int = 0
     content_hash: str = ""
-    body: str = ""
+    body: str | bytes = ""  # bytes (UTF-8) when parsed in a worker process
     error: str | None = None
     vanished: bool = False  # the file disappeared between the walk and the read
 
@@ -429,8 +429,16 @@ def parse_chunk(root: str, chunk: list[tuple[str, int, int]]) -> list[_Parsed]:
 
 
 def _parse_chunk_plain(root: str, chunk: list[tuple[str, int, int]]) -> list[tuple]:  # type: ignore[type-arg]
-    """In a worker process: plain tuples pickle faster than NamedTuples."""
-    return [tuple(parse_file(root, rel, size, mtime_ns)) for rel, size, mtime_ns in chunk]
+    """In a worker process: plain tuples (they pickle faster than NamedTuples), the body as
+    UTF-8 bytes (pickle would encode it anyway; the writer then neither decodes nor
+    encodes it, see :data:`FTS_INSERT`)."""
+    out = []
+    for rel, size, mtime_ns in chunk:
+        parsed = parse_file(root, rel, size, mtime_ns)
+        if isinstance(parsed.body, str):
+            parsed = parsed._replace(body=parsed.body.encode("utf-8"))
+        out.append(tuple(parsed))
+    return out
 
 
 def _start_pool(workers: int) -> ProcessPoolExecutor | None:
@@ -1209,7 +1217,7 @@ class LibraryIndex:
             if p.error is not None:
                 continue
             rid = int(cur.lastrowid or 0)
-            conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
+            conn.execute(FTS_INSERT,
                          (rid, p.title, p.body))
             conn.execute("INSERT INTO titles_fts(rowid, title) VALUES (?,?)", (rid, p.title))
             rows.append(ArticleRow(rid, aid, os.path.join(shown_root, rel), p.title, p.date_iso,
@@ -1274,6 +1282,9 @@ def _check_schema(conn: sqlite3.Connection) -> None:
                           detail=f"missing {', '.join(missing) or 'columns'}")
 
 
+# the body may come as UTF-8 bytes (from a parsing process: no decoding when unpickled, no
+# encoding when bound); CAST AS TEXT reads them as the same text a str would bind
+FTS_INSERT = "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,CAST(? AS TEXT))"
 _INSERT_ARTICLE = (
     "INSERT INTO articles(library, rel, id, size, mtime_ns, title, date_iso, precision, "
     "source, snippet, word_count, content_hash, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -1314,7 +1325,7 @@ def _write_new(conn: sqlite3.Connection, lib: int, root: str, batch: list[_Parse
     vanished.extend(gone)
     texts = [(rid, p.title, p.body) for rid, (p, _rel) in enumerate(kept, base + 1)
              if p.error is None]
-    conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)", texts)
+    conn.executemany(FTS_INSERT, texts)
     conn.executemany("INSERT INTO titles_fts(rowid, title) VALUES (?,?)",
                      [(rid, title) for rid, title, _body in texts])
     prefix = shown_root + os.sep if not shown_root.endswith(os.sep) else shown_root
