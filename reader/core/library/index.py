@@ -93,6 +93,7 @@ from reader.core.storage import (
 
 BATCH_FILES = 500
 POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
+WAIT_FRACTION = 4  # a late pool batch is waited for this fraction of a chunk's parse time
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
 NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
@@ -534,13 +535,13 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
                     chunks: list[list[tuple[str, int, int]]],
                     cancelled: Callable[[], bool] | None
                     ) -> Iterator[tuple[list[_Parsed], bool]]:
-    """The pool parses ahead while the caller writes; when the next batch due is not back
-    yet (the pool starting, or slowed by other work on the machine), this thread parses the
-    next chunk not yet handed out instead of waiting, and when none is left, it parses the
-    late chunk itself after waiting half the time a chunk takes here (the pool's copy is
-    dropped).  So the first batch is parsed here while the pool starts, the writer never
-    idles long, and batches are still written in file order (row ids are the same as a
-    scan in one thread)."""
+    """The pool parses ahead while the caller writes.  When the next batch due is not back
+    after a quarter of the time a chunk takes here (the pool starting, or slowed by other
+    work on the machine), this thread parses the next chunk not yet handed out instead of
+    waiting; when none is left, it waits a chunk's time more, then parses the late chunk
+    itself (the pool's copy is dropped).  So the first batch is parsed here while the pool
+    starts, the writer never idles long, and batches are still written in file order (row
+    ids are the same as a scan in one thread)."""
     # chunk index → its future, or its batch when parsed here (or None: parse it here)
     pending: deque[tuple[int, Future[list[tuple]] | list[_Parsed] | None]] = deque()  # type: ignore[type-arg]
     next_chunk = 0
@@ -573,12 +574,14 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
             pending.append((next_chunk, None))
             next_chunk += 1
         index, item = pending[0]
-        if isinstance(item, Future) and not item.done():
+        # a batch due soon is waited for a moment rather than a chunk parsed here
+        if (isinstance(item, Future)
+                and not wait([item], timeout=chunk_seconds / WAIT_FRACTION).done):
             if next_chunk < len(chunks) and len(pending) <= 2 * ahead:
                 pending.append((next_chunk, parse_here(next_chunk)))
                 next_chunk += 1
                 continue
-            if not wait([item], timeout=chunk_seconds / 2).done:
+            if not wait([item], timeout=chunk_seconds).done:
                 item.cancel()  # (a chunk already sent to a worker runs to its end)
                 item = None
         pending.popleft()
