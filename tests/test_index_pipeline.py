@@ -294,7 +294,7 @@ def test_first_index_written_to_meanwhile_snapshots_from_sql(tmp_path: Path,
             other.scan(lib)  # it sees late.txt, this scan does not
         calls.append(len(rows))
 
-    monkeypatch.setattr(li._Fresh, "row_tuples", lambda self, prefix: pytest.fail("stale"))
+    monkeypatch.setattr(li._Fresh, "sorted_rows", lambda self, prefix: pytest.fail("stale"))
     index.scan(lib, on_batch=meanwhile)
     lib_id = index._library_id(lib, create=False) or 0
     from_sql = index._row_tuples(lib_id, str(lib.resolve()) + os.sep)

@@ -469,14 +469,18 @@ class _Fresh:
         self.writes = 0
         self.rows: list[ArticleRow] = []
 
-    def row_tuples(self, prefix: str) -> list[tuple]:  # type: ignore[type-arg]
-        """What :meth:`LibraryIndex._row_tuples` reads: plain tuples in stored-path order
-        (code point order is SQLite's BINARY order of UTF-8), each path as ``prefix`` (the
+    def sorted_rows(self, prefix: str) -> list[ArticleRow]:
+        """The rows as :meth:`LibraryIndex._row_tuples` reads them: in stored-path order
+        (code point order is SQLite's BINARY order of UTF-8), each path ``prefix`` (the
         shown folder and a separator) + the stored relative path."""
-        # the rows' paths are os.path.join(shown folder, rel)
-        start = len(os.path.join(prefix[:-len(os.sep)], "x")) - 1
-        rows = sorted(self.rows, key=lambda row: row.path[start:])
-        return [(row.rowid, row.id, prefix + row.path[start:], *row[3:]) for row in rows]
+        rows = sorted(self.rows, key=_path_of)  # one folder: path order is rel order
+        start = len(os.path.join(prefix[:-len(os.sep)], "x")) - 1  # os.path.join(folder, rel)
+        if start != len(prefix):  # a folder ending with a separator ("/")
+            rows = [row._replace(path=prefix + row.path[start:]) for row in rows]
+        return rows
+
+
+_path_of = itemgetter(2)
 
 
 class _EarlyPool:
@@ -822,22 +826,23 @@ class LibraryIndex:
                 (generation, SNAPSHOT_FORMAT, lib)).fetchone()
             if current is not None and current[0]:
                 return
-            if fresh is not None and fresh.generation + fresh.writes == generation:
-                rows: list[tuple] = fresh.row_tuples(prefix)  # type: ignore[type-arg]
-            else:
-                rows = self._row_tuples(lib, prefix)
+            read: Sequence[tuple] = (  # type: ignore[type-arg]
+                fresh.sorted_rows(prefix)
+                if fresh is not None and fresh.generation + fresh.writes == generation
+                else self._row_tuples(lib, prefix))
             # share repeated values (dates, sources) so the blob stores them once per chunk
-            # and loading allocates them once
-            # (column by column: one C-level map per column instead of a generator per row)
+            # and loading allocates them once; column by column (one C-level map per
+            # column, not a generator per row), back to plain tuples for marshal
             shared: dict[object, object] = {}
-            columns: list[Sequence[object]] = list(zip(*rows, strict=True))
-            if columns:
-                for i in (4, 5, 6):
-                    columns[i] = list(map(shared.setdefault, columns[i], columns[i]))
-                rows = list(zip(*columns, strict=True))
+            columns: list[Sequence[object]] = list(zip(*read, strict=True))
+            del read
+            for i in (4, 5, 6) if columns else ():
+                columns[i] = list(map(shared.setdefault, columns[i], columns[i]))
+            rows = list(zip(*columns, strict=True))
+            del columns, shared
             blob = marshal.dumps([marshal.dumps(rows[i:i + SNAPSHOT_CHUNK])
                                   for i in range(0, len(rows), SNAPSHOT_CHUNK)])
-            del rows, shared
+            del rows
             with self._db.transaction() as conn:
                 conn.execute("INSERT OR REPLACE INTO snapshots VALUES (?,?,?,?)",
                              (lib, generation, SNAPSHOT_FORMAT, blob))
