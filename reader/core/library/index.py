@@ -60,16 +60,10 @@ from pathlib import Path
 from typing import NamedTuple, overload
 
 from reader.core.library.dates import UNDATED, PartialDate, Precision
-from reader.core.library.parser import (
-    Article,
-    ParseError,
-    decode,
-    read_article,
-    read_bounded,
-    summarize,
-)
+from reader.core.library.parse_worker import Parsed as _Parsed
+from reader.core.library.parse_worker import parse_chunk_plain, parse_file, warm_up
+from reader.core.library.parser import Article, read_article
 from reader.core.library.problems import (
-    UNREADABLE,
     VANISHED,
     Problem,
     encode_error,
@@ -380,66 +374,8 @@ class ScanResult:
     cancelled: bool = False
 
 
-class _Parsed(NamedTuple):
-    """One parsed file, ready to store.  A NamedTuple: crossing from a worker process as a
-    plain tuple, it pickles 4× faster than a slots dataclass."""
-
-    rel: str
-    size: int
-    mtime_ns: int
-    title: str = ""
-    date_iso: str = ""
-    precision: int = 0
-    source: str = ""
-    snippet: str = ""
-    word_count: int = 0
-    content_hash: str = ""
-    body: str | bytes = ""  # bytes (UTF-8) when parsed in a worker process
-    error: str | None = None
-    vanished: bool = False  # the file disappeared between the walk and the read
-
-
-def parse_file(root: str, rel: str, size: int, mtime_ns: int) -> _Parsed:
-    """Parse one file for the index; bad input becomes ``error``, never an exception.
-
-    The fields are :func:`read_article`'s, made by :func:`summarize` (no blocks, no
-    offsets: the index does not keep them)."""
-    path = os.path.join(root, rel)
-    try:
-        data, _st = read_bounded(path)
-        summary = summarize(decode(data, path), path)
-    except ParseError as exc:
-        return _Parsed(rel, size, mtime_ns, error=encode_error(exc.reason, exc.code, exc.params),
-                       vanished=not os.path.lexists(path))
-    except OSError as exc:  # read_bounded maps OSError, but be safe about races
-        reason = exc.strerror or str(exc)
-        return _Parsed(rel, size, mtime_ns,
-                       error=encode_error(f"cannot read the file ({reason})", UNREADABLE,
-                                          {"error": reason}),
-                       vanished=not os.path.lexists(path))
-    date = summary.date
-    value = date.value
-    return _Parsed(rel, size, mtime_ns, summary.title,
-                   value.isoformat() if value is not None else "", int(date.precision),
-                   summary.source, summary.snippet, summary.word_count, summary.content_hash,
-                   summary.text)
-
-
 def parse_chunk(root: str, chunk: list[tuple[str, int, int]]) -> list[_Parsed]:
     return [parse_file(root, rel, size, mtime_ns) for rel, size, mtime_ns in chunk]
-
-
-def _parse_chunk_plain(root: str, chunk: list[tuple[str, int, int]]) -> list[tuple]:  # type: ignore[type-arg]
-    """In a worker process: plain tuples (they pickle faster than NamedTuples), the body as
-    UTF-8 bytes (pickle would encode it anyway; the writer then neither decodes nor
-    encodes it, see :data:`FTS_INSERT`)."""
-    out = []
-    for rel, size, mtime_ns in chunk:
-        parsed = parse_file(root, rel, size, mtime_ns)
-        if isinstance(parsed.body, str):
-            parsed = parsed._replace(body=parsed.body.encode("utf-8"))
-        out.append(tuple(parsed))
-    return out
 
 
 def _start_pool(workers: int) -> ProcessPoolExecutor | None:
@@ -448,14 +384,10 @@ def _start_pool(workers: int) -> ProcessPoolExecutor | None:
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                    initializer=die_with_parent)
-        pool.submit(_warm_up)
+        pool.submit(warm_up)
     except (OSError, ValueError, RuntimeError, BrokenProcessPool):
         return None
     return pool
-
-
-def _warm_up() -> None:
-    """Run first by each worker: unpickling this reference imports the parser there."""
 
 
 class _Fresh:
@@ -567,7 +499,7 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
         in_pool = sum(1 for _, item in pending if isinstance(item, Future))
         while next_chunk < len(chunks) and in_pool < ahead and not broken:
             try:
-                future = pool.submit(_parse_chunk_plain, root, chunks[next_chunk])
+                future = pool.submit(parse_chunk_plain, root, chunks[next_chunk])
             except (BrokenProcessPool, OSError, RuntimeError):
                 broken = True
                 break
