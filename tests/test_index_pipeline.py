@@ -25,7 +25,7 @@ from reader.core.library.index import LibraryIndex
 from reader.core.library.parser import (
     ParseError,
     _shorten_head,
-    decode,
+    decode_as,
     parse_text,
     read_article,
     summarize,
@@ -84,15 +84,31 @@ def _same_as_parse_text(text: str) -> None:
     assert tuple(summarize(text, "/lib/x.txt")) == expected
 
 
+def summarize_or_none(text: str) -> object:
+    try:
+        return summarize(text, "/lib/x.txt")
+    except ParseError:
+        return None
+
+
 def test_summarize_equals_parse_text_on_generated_articles() -> None:
     rng = random.Random(13)
+    hashed_raw = 0
     for _ in range(800):
         raw = _article(rng).encode("utf-8")
         try:
-            text = decode(raw, "/lib/x.txt")
+            text, same = decode_as(raw, "/lib/x.txt")
         except ParseError:
             continue
         _same_as_parse_text(text)
+        if not text.strip() or not summarize_or_none(text):
+            continue
+        if same:  # the hash taken on the file's bytes is the text's
+            hashed_raw += 1
+            assert summarize(text, "/lib/x.txt", raw) == summarize(text, "/lib/x.txt")
+        else:
+            assert raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw
+    assert 200 < hashed_raw < 800
 
 
 _piece = st.sampled_from(

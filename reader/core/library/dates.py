@@ -118,6 +118,7 @@ class PartialDate:
 UNDATED = PartialDate(None, Precision.NONE)
 
 
+@functools.lru_cache(maxsize=4096)  # headers repeat these tokens (years, months, days)
 def looks_like_date_token(token: str) -> bool:
     """True for tokens that can be part of a written date (numbers, month names, 1er)."""
     t = token.strip(",.").lower()

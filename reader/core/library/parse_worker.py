@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-from reader.core.library.parser import ParseError, decode, read_bounded, summarize
+from reader.core.library.parser import ParseError, decode_as, read_bounded, summarize
 from reader.core.library.problems import UNREADABLE, encode_error
 
 __all__ = ["Parsed", "parse_chunk_plain", "parse_file", "warm_up"]
@@ -44,7 +44,8 @@ def parse_file(root: str, rel: str, size: int, mtime_ns: int) -> Parsed:
     path = os.path.join(root, rel)
     try:
         data, _st = read_bounded(path)
-        summary = summarize(decode(data, path), path)
+        text, same = decode_as(data, path)
+        summary = summarize(text, path, data if same else None)
     except ParseError as exc:
         return Parsed(rel, size, mtime_ns, error=encode_error(exc.reason, exc.code, exc.params),
                        vanished=not os.path.lexists(path))
