@@ -104,31 +104,6 @@ def _child(args: argparse.Namespace) -> int:
         out["db_mb"] = db.stat().st_size / 1e6
     elif args.child == "fts-floor":
         out["seconds"], out["cpu_s"] = _fts_floor(lib, db)
-    elif args.child == "fts-floor-raw":  # the floor as first measured: raw file texts
-        import sqlite3
-
-        from reader.core.library.index import _FTS_AUTOMERGE, _FTS_TABLE, walk_library
-
-        root = str(lib)
-        texts = []
-        for rel, _size, _mtime in walk_library(root):
-            with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as fh:
-                texts.append(fh.read())
-        _remove_db_files(db)
-        conn = sqlite3.connect(db, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=OFF")
-        conn.execute(_FTS_TABLE)
-        conn.execute(_FTS_AUTOMERGE)
-        t0 = time.perf_counter()
-        for i in range(0, len(texts), 500):
-            conn.execute("BEGIN")
-            conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?, '', ?)",
-                             ((i + j + 1, t) for j, t in enumerate(texts[i:i + 500])))
-            conn.execute("COMMIT")
-        out["seconds"] = time.perf_counter() - t0
-        conn.close()
-        _remove_db_files(db)
     elif args.child == "open":
         model_cls = None
         try:
@@ -372,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
                          "(medians printed: the machine is shared)")
     ap.add_argument("--reuse-index", action="store_true",
                     help="keep an index left by a previous run (skip the first-index step)")
-    ap.add_argument("--child", choices=["index", "fts-floor", "fts-floor-raw", "open", "search"],
+    ap.add_argument("--child", choices=["index", "fts-floor", "open", "search"],
                     help=argparse.SUPPRESS)
     ap.add_argument("--lib", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
