@@ -492,20 +492,26 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
         chunk_seconds = time.perf_counter() - start
         return batch
 
-    if chunks:  # the first batch: parsed here while the pool starts
-        pending.append((0, parse_here(0)))
-        next_chunk = 1
-    while next_chunk < len(chunks) or pending:
+    def hand_out() -> None:
+        """Keep ``ahead`` chunks in the pool's hands."""
+        nonlocal next_chunk, broken
         in_pool = sum(1 for _, item in pending if isinstance(item, Future))
         while next_chunk < len(chunks) and in_pool < ahead and not broken:
             try:
                 future = pool.submit(parse_chunk_plain, root, chunks[next_chunk])
             except (BrokenProcessPool, OSError, RuntimeError):
                 broken = True
-                break
+                return
             pending.append((next_chunk, future))
             next_chunk += 1
             in_pool += 1
+
+    if chunks:  # the first batch: parsed here while the pool starts, on the next ones
+        next_chunk = 1
+        hand_out()
+        pending.appendleft((0, parse_here(0)))
+    while next_chunk < len(chunks) or pending:
+        hand_out()
         if not pending:  # the pool broke: parse the next chunk here
             pending.append((next_chunk, None))
             next_chunk += 1
