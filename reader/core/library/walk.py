@@ -42,6 +42,7 @@ def walk_library(root: str, refused: Refused | None = None,
     :data:`LISTED_STEP` files (the index starts its parsing processes early on a big walk).
     """
     out: list[tuple[str, int, int]] = []
+    sep = os.sep
     stack = [""]
     real_root = os.path.realpath(root)
 
@@ -66,7 +67,7 @@ def walk_library(root: str, refused: Refused | None = None,
                 name = entry.name
                 if name.startswith("."):
                     continue
-                rel = os.path.join(reldir, name) if reldir else name
+                rel = reldir + sep + name if reldir else name  # os.path.join, inlined
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(rel)
