@@ -318,3 +318,10 @@ def test_first_index_written_to_meanwhile_snapshots_from_sql(tmp_path: Path,
     assert _snapshot_rows(index, lib) == from_sql
     other.close()
     index.close()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "/", "txt", "TXT", "Tx", ".txt", " ", "é", "\udcff"]),
+                max_size=8).map("".join))
+def test_stem_equals_splitext_of_basename(rel: str) -> None:
+    assert li._stem(rel) == os.path.splitext(os.path.basename(rel))[0]

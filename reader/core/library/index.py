@@ -545,12 +545,21 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
 
 def assign_ids(rels: list[str]) -> dict[str, str]:
     """Stem, or relative path without suffix (``/``-separated) for stems that collide."""
-    stems = {rel: os.path.splitext(os.path.basename(rel))[0] for rel in rels}
+    stems = {rel: _stem(rel) for rel in rels}
     counts = Counter(stems.values())
     return {
         rel: stem if counts[stem] == 1 else os.path.splitext(rel)[0].replace(os.sep, "/")
         for rel, stem in stems.items()
     }
+
+
+def _stem(rel: str) -> str:
+    """``os.path.splitext(os.path.basename(rel))[0]``, without the two calls for the usual
+    ``name.txt`` (10,000 files: 20 ms)."""
+    name = rel[rel.rfind(os.sep) + 1:]
+    if name[-4:].lower() == ".txt" and name[:1] != ".":  # one suffix, no leading dots
+        return name[:-4]
+    return os.path.splitext(name)[0]
 
 
 class LibraryIndex:
