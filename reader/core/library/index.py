@@ -87,7 +87,7 @@ from reader.core.storage import (
 
 BATCH_FILES = 500
 POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
-WAIT_FRACTION = 4  # a late pool batch is waited for this fraction of a chunk's parse time
+PIECES_PER_BATCH = 4  # the pool parses quarter batches: the writer helps in small steps
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
 NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
@@ -471,72 +471,76 @@ def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
                     chunks: list[list[tuple[str, int, int]]],
                     cancelled: Callable[[], bool] | None
                     ) -> Iterator[tuple[list[_Parsed], bool]]:
-    """The pool parses ahead while the caller writes.  When the next batch due is not back
-    after a quarter of the time a chunk takes here (the pool starting, or slowed by other
-    work on the machine), this thread parses the next chunk not yet handed out instead of
-    waiting; when none is left, it waits a chunk's time more, then parses the late chunk
-    itself (the pool's copy is dropped).  So the first batch is parsed here while the pool
-    starts, the writer never idles long, and batches are still written in file order (row
-    ids are the same as a scan in one thread)."""
-    # chunk index → its future, or its batch when parsed here (or None: parse it here)
+    """The pool parses ahead while the caller writes, in pieces of a quarter batch.  When
+    the next piece due is not back, this thread parses the next piece not yet handed out
+    instead of waiting (a few milliseconds: it takes the share of the parsing that keeps
+    both cores busy); when none is left, it waits twice a piece's time, then parses the
+    late piece itself (the pool's copy is dropped).  The first batch is parsed here while
+    the pool starts.  Batches are still written whole and in file order (row ids are the
+    same as a scan in one thread)."""
+    pieces: list[list[tuple[str, int, int]]] = []
+    bounds = [0]  # batch k is pieces[bounds[k]:bounds[k + 1]]
+    for chunk in chunks:
+        size = -(-len(chunk) // PIECES_PER_BATCH)
+        pieces += [chunk[i:i + size] for i in range(0, len(chunk), size)]
+        bounds.append(len(pieces))
+    # piece index → its future, or its files parsed here (or None: parse it here)
     pending: deque[tuple[int, Future[list[tuple]] | list[_Parsed] | None]] = deque()  # type: ignore[type-arg]
-    next_chunk = 0
+    next_piece = bounds[1] if chunks else 0
     broken = False  # a worker died (killed, out of memory…): parse the rest here
-    ahead = workers + 1  # chunks in the pool's hands: bounded memory
-    chunk_seconds = 0.0  # how long this thread took to parse its last chunk
+    ahead = (workers + 1) * PIECES_PER_BATCH  # pieces in the pool's hands: bounded memory
+    piece_seconds = 0.0  # how long this thread took to parse its last piece
 
     def parse_here(index: int) -> list[_Parsed]:
-        nonlocal chunk_seconds
+        nonlocal piece_seconds
         start = time.perf_counter()
-        batch = parse_chunk(root, chunks[index])
-        chunk_seconds = time.perf_counter() - start
-        return batch
+        parsed = parse_chunk(root, pieces[index])
+        piece_seconds = time.perf_counter() - start
+        return parsed
 
     def hand_out() -> None:
-        """Keep ``ahead`` chunks in the pool's hands."""
-        nonlocal next_chunk, broken
+        """Keep ``ahead`` pieces in the pool's hands."""
+        nonlocal next_piece, broken
         in_pool = sum(1 for _, item in pending if isinstance(item, Future))
-        while next_chunk < len(chunks) and in_pool < ahead and not broken:
+        while next_piece < len(pieces) and in_pool < ahead and not broken:
             try:
-                future = pool.submit(parse_chunk_plain, root, chunks[next_chunk])
+                future = pool.submit(parse_chunk_plain, root, pieces[next_piece])
             except (BrokenProcessPool, OSError, RuntimeError):
                 broken = True
                 return
-            pending.append((next_chunk, future))
-            next_chunk += 1
+            pending.append((next_piece, future))
+            next_piece += 1
             in_pool += 1
 
-    if chunks:  # the first batch: parsed here while the pool starts, on the next ones
-        next_chunk = 1
-        hand_out()
-        pending.appendleft((0, parse_here(0)))
-    while next_chunk < len(chunks) or pending:
-        hand_out()
-        if not pending:  # the pool broke: parse the next chunk here
-            pending.append((next_chunk, None))
-            next_chunk += 1
-        index, item = pending[0]
-        # a batch due soon is waited for a moment rather than a chunk parsed here
-        if (isinstance(item, Future)
-                and not wait([item], timeout=chunk_seconds / WAIT_FRACTION).done):
-            if next_chunk < len(chunks) and len(pending) <= 2 * ahead:
-                pending.append((next_chunk, parse_here(next_chunk)))
-                next_chunk += 1
-                continue
-            if not wait([item], timeout=chunk_seconds).done:
-                item.cancel()  # (a chunk already sent to a worker runs to its end)
-                item = None
-        pending.popleft()
-        batch: list[_Parsed] | None = None
-        if isinstance(item, Future):
-            try:
-                batch = list(map(_Parsed._make, item.result()))
-            except (BrokenProcessPool, OSError):
-                broken = True
-        elif item is not None:
-            batch = item
-        if batch is None:
-            batch = parse_here(index)
+    hand_out()  # the first batch: parsed here while the pool starts on the next ones
+    pending.extendleft(reversed([(i, parse_here(i)) for i in range(next_piece and bounds[1])]))
+    for number in range(len(chunks)):
+        batch: list[_Parsed] = []
+        for index in range(bounds[number], bounds[number + 1]):
+            hand_out()
+            if not pending:  # not handed out (the pool broke): parse it here
+                pending.append((next_piece, None))
+                next_piece += 1
+            item = pending[0][1]
+            while isinstance(item, Future) and not item.done():
+                if next_piece < len(pieces) and len(pending) <= 2 * ahead:
+                    pending.append((next_piece, parse_here(next_piece)))
+                    next_piece += 1
+                    continue
+                if not wait([item], timeout=2 * piece_seconds).done:
+                    item.cancel()  # (a piece already sent to a worker runs to its end)
+                    item = None
+                break
+            pending.popleft()
+            parsed: list[_Parsed] | None = None
+            if isinstance(item, Future):
+                try:
+                    parsed = list(map(_Parsed._make, item.result()))
+                except (BrokenProcessPool, OSError):
+                    broken = True
+            elif item is not None:
+                parsed = item
+            batch += parsed if parsed is not None else parse_here(index)
         stop = cancelled is not None and cancelled()
         yield batch, stop
         if stop:
