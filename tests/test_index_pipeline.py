@@ -325,3 +325,25 @@ def test_first_index_written_to_meanwhile_snapshots_from_sql(tmp_path: Path,
                 max_size=8).map("".join))
 def test_stem_equals_splitext_of_basename(rel: str) -> None:
     assert li._stem(rel) == os.path.splitext(os.path.basename(rel))[0]
+
+
+def _die(root: str, piece: list[tuple[str, int, int]]) -> list[tuple[object, ...]]:
+    os._exit(3)  # a parsing process killed (out of memory, by the user…)
+
+
+def test_a_dead_parsing_process_leaves_the_parsing_to_the_writer(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    monkeypatch.setattr(li, "BATCH_FILES", 8)
+    monkeypatch.setattr(li, "POOL_MIN_FILES", 5)
+    lib = tmp_path / "lib"
+    _library(lib, 40)
+    reference, reference_rows = _scan(tmp_path / "reference.sqlite3", lib, workers=0)
+    monkeypatch.setattr(li, "parse_chunk_plain", _die)
+    here: list[int] = []
+    real = li.parse_chunk
+    monkeypatch.setattr(li, "parse_chunk", lambda root, files: here.append(len(files))
+                        or real(root, files))
+    result, rows = _scan(tmp_path / "broken.sqlite3", lib, workers=1)
+    assert sum(here) == 43  # every file parsed by the writer in the end
+    assert (result.added, rows) == (reference.added, reference_rows)
+    assert _dump(tmp_path / "broken.sqlite3") == _dump(tmp_path / "reference.sqlite3")
