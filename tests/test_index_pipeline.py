@@ -347,3 +347,23 @@ def test_a_dead_parsing_process_leaves_the_parsing_to_the_writer(tmp_path: Path,
     assert sum(here) == 43  # every file parsed by the writer in the end
     assert (result.added, rows) == (reference.added, reference_rows)
     assert _dump(tmp_path / "broken.sqlite3") == _dump(tmp_path / "reference.sqlite3")
+
+
+def test_a_pooled_scan_cancelled_resumes_to_the_same_index(tmp_path: Path,
+                                                           monkeypatch) -> None:
+    monkeypatch.setattr(li, "BATCH_FILES", 6)
+    monkeypatch.setattr(li, "POOL_MIN_FILES", 5)
+    lib = tmp_path / "lib"
+    _library(lib, 40)
+    _scan(tmp_path / "reference.sqlite3", lib, workers=0)
+    index = LibraryIndex(tmp_path / "cancelled.sqlite3", workers=1)
+    answers = iter([False, True])
+    first = index.scan(lib, cancelled=lambda: next(answers, True))
+    assert first.cancelled and 0 < first.added + len(first.problems) <= 12
+    second = index.scan(lib)
+    assert not second.cancelled and second.unchanged == first.added + len(first.problems)
+    reference = LibraryIndex(tmp_path / "reference.sqlite3", workers=0)
+    assert sorted(r._replace(rowid=0) for r in index.rows(lib)) == sorted(
+        r._replace(rowid=0) for r in reference.rows(lib))
+    reference.close()
+    index.close()
