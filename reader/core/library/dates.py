@@ -104,6 +104,7 @@ _DEFAULT_B = _dt.datetime(1908, 2, 2)  # leap years both, so 29 Feb never fails
 _MONTH_WORDS = {name.lower() for names in _MONTHS for name in names}
 _ORDINAL = re.compile(r"^(\d{1,2})(er|e|ème)$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMERIC_DATE = re.compile(r"\d{1,4}([-/.]\d{1,2}){0,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,20 +144,28 @@ class PartialDate:
 UNDATED = PartialDate(None, Precision.NONE)
 
 
+@functools.lru_cache(maxsize=4096)  # headers repeat these tokens (years, months, days)
 def looks_like_date_token(token: str) -> bool:
     """True for tokens that can be part of a written date (numbers, month names, 1er)."""
     t = token.strip(",.").lower()
     if not t:
         return False
-    if re.fullmatch(r"\d{1,4}([-/.]\d{1,2}){0,2}", t):
+    if _NUMERIC_DATE.fullmatch(t):
         return True
     return t in _MONTH_WORDS or bool(_ORDINAL.match(t))
 
 
-@functools.lru_cache(maxsize=8192)  # dateutil is slow; libraries repeat dates a lot
+# dateutil is slow; libraries repeat dates a lot (100,000 articles over 35 years hold
+# ~13,000 distinct days)
+@functools.lru_cache(maxsize=32768)
 def parse_date(text: str) -> PartialDate:
     """Parse a written date, keeping precision; unreadable text gives :data:`UNDATED`."""
     text = text.strip()
+    if _ISO_DAY.fullmatch(text):  # the commonest form, first (what the steps below give it)
+        try:
+            return PartialDate(_dt.date.fromisoformat(text), Precision.DAY)
+        except ValueError:
+            return UNDATED
     if not text or not any(ch.isdigit() for ch in text):
         return UNDATED
     cleaned = _ORDINAL.sub(r"\1", " ".join(_ORDINAL.sub(r"\1", w) for w in text.split()))

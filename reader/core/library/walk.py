@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 
 from reader.core.library.problems import (
     NOT_REGULAR,
@@ -23,7 +24,11 @@ __all__ = ["Refused", "os_path", "walk_library"]
 Refused = dict[str, tuple[str, str, dict[str, int | str]]]
 
 
-def walk_library(root: str, refused: Refused | None = None) -> list[tuple[str, int, int]]:
+LISTED_STEP = 1_000  # ``listed`` is called each time this many more files are listed
+
+
+def walk_library(root: str, refused: Refused | None = None,
+                 listed: Callable[[int], None] | None = None) -> list[tuple[str, int, int]]:
     """``(relative path, size, mtime_ns)`` of every ``*.txt`` under ``root``, sorted.
 
     Hidden files and directories (``.name``) are skipped (editor temp files, ``.git``);
@@ -33,9 +38,11 @@ def walk_library(root: str, refused: Refused | None = None) -> list[tuple[str, i
     With ``refused``, entries that are not articles are listed too and explained there
     (``rel → (reason, code, params)``): a FIFO, device or socket named ``*.txt``, a
     ``*.txt`` symlink leading out of the library, an unreadable folder.  Without it they
-    are skipped silently.
+    are skipped silently.  ``listed(count)`` hears how many files are listed so far, every
+    :data:`LISTED_STEP` files (the index starts its parsing processes early on a big walk).
     """
     out: list[tuple[str, int, int]] = []
+    sep = os.sep
     stack = [""]
     real_root = os.path.realpath(root)
 
@@ -60,7 +67,7 @@ def walk_library(root: str, refused: Refused | None = None) -> list[tuple[str, i
                 name = entry.name
                 if name.startswith("."):
                     continue
-                rel = os.path.join(reldir, name) if reldir else name
+                rel = reldir + sep + name if reldir else name  # os.path.join, inlined
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(rel)
@@ -75,6 +82,8 @@ def walk_library(root: str, refused: Refused | None = None) -> list[tuple[str, i
                         if entry.is_file():
                             st = entry.stat()
                             out.append((rel, st.st_size, st.st_mtime_ns))
+                            if listed is not None and len(out) % LISTED_STEP == 0:
+                                listed(len(out))
                         elif not entry.is_dir():
                             st = entry.stat(follow_symlinks=False)
                             kind = _special_kind(entry)
