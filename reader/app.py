@@ -66,6 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         from reader import pdf_cli
 
         return pdf_cli.main(args.library, args.pdf, args.data_dir, args.cache_dir)
+    ner = start_model(args)  # first: its seconds of loading overlap the window's start
+    try:
+        return run_gui(args, ner)
+    finally:
+        if ner is not None:  # the session closed it already, unless the window never opened
+            ner.close()
+
+
+def run_gui(args: argparse.Namespace, ner: Any) -> int:
+    """Everything from the Qt imports to the end of the event loop."""
     from reader.platform_check import ensure_platform
 
     if ensure_platform():  # a missing libxcb-cursor: say which package, do not let Qt abort
@@ -124,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(WindowOptions(library, data, cache,
                                           remember_geometry=args.screenshot is None,
                                           settings=settings, theme=theme_manager,
-                                          recent=recent, fit_screen=not args.screenshot))
+                                          recent=recent, fit_screen=not args.screenshot,
+                                          ner=ner))
     except StorageError as exc:  # e.g. an unwritable cache directory: say so, lose nothing
         message = QCoreApplication.translate(
             "App", "Reader ne peut pas démarrer : %1 (dossier de cache %2)").replace(
@@ -167,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if instance is not None:
             instance.close()
+
+
+def start_model(args: argparse.Namespace) -> Any:
+    """On a first start (no entity cache yet) the entity model's child, already loading
+    (:func:`reader.core.entities.process.start_on_fresh_cache`); None otherwise."""
+    from reader.core.entities.process import start_on_fresh_cache
+
+    return start_on_fresh_cache(paths.cache_dir(
+        args.cache_dir, Path(args.data_dir) if args.data_dir else None))
 
 
 def apply_style(app: object, mode: str = "system") -> Any:

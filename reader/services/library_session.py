@@ -112,8 +112,13 @@ class LibrarySession(QObject):
     sig_entities_failed = Signal(str)
     sig_model_state = Signal(ModelState)
 
-    def __init__(self, cache_dir: Path, runner: JobRunner, parent: QObject | None = None) -> None:
-        """Raises :class:`StorageError` when the library index cannot be opened at all."""
+    def __init__(self, cache_dir: Path, runner: JobRunner, parent: QObject | None = None,
+                 ner: ProcessExtractor | None = None) -> None:
+        """Raises :class:`StorageError` when the library index cannot be opened at all.
+
+        ``ner``: the model's child when the app started it at launch (a fresh cache:
+        :func:`reader.core.entities.process.start_on_fresh_cache`), closed with this
+        session; None: made when first needed."""
         super().__init__(parent)
         self.jobs = runner
         self.index = LibraryIndex.open_or_temporary(cache_dir / "library.sqlite3")
@@ -131,7 +136,10 @@ class LibrarySession(QObject):
         self._entities_dir = cache_dir
         self._extractor: EntityExtractor | None = None
         self._extractor_lock = threading.Lock()
-        self._ner: ProcessExtractor | None = None
+        if ner is not None and ner.cache_dir != cache_dir:
+            ner.close()  # started for a cache this session cannot use (made temporary)
+            ner = None
+        self._ner: ProcessExtractor | None = ner
         self.entity_cache: EntityCache | None
         try:
             self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
@@ -51,6 +52,9 @@ from reader.ui.reading.pane import ReadingPane
 from reader.ui.reading.passage_commands import PassageCommands
 from reader.ui.reading.presenter import ArticlePresenter
 
+if TYPE_CHECKING:
+    from reader.core.entities.process import ProcessExtractor
+
 
 @dataclass
 class WindowOptions:
@@ -63,6 +67,7 @@ class WindowOptions:
     theme: ThemeManager | None = None  # the app's light/dark manager (menu Affichage → Thème)
     recent: RecentLibraries | None = None  # Fichier → Récents (None: no such menu)
     fit_screen: bool = True  # False: an explicit size (--screenshot --size) is kept
+    ner: ProcessExtractor | None = None  # the model's child, started at launch (app.py)
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +92,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.undo_stack = QUndoStack(self)
         self.view_state = ViewState(self)
-        self.session = LibrarySession(options.cache_dir, self.jobs, self)
+        self.session = LibrarySession(options.cache_dir, self.jobs, self, ner=options.ner)
         self.bookmarks = BookmarkService(options.data_dir, self.jobs, self.undo_stack, self)
         self.bookmarks.creator = self.settings.creator_name()
         self.read_state = ReadStateService.open(options.data_dir, self.undo_stack,

@@ -44,3 +44,38 @@ def test_a_cache_that_serves_the_model_starts_nothing(qtbot, tmp_path: Path) -> 
     cache.close()
     states = _states(qtbot, cache_dir, make_library(tmp_path, broken=False), "idle")
     assert states == ["checking", "idle"]
+
+
+def test_a_first_start_starts_the_model_before_the_window(tmp_path: Path) -> None:
+    """No entity cache yet: the app starts the model's child first thing (one ``stat``),
+    so that its load overlaps the window's start; with a cache, nothing is started."""
+    from reader.core.entities.process import ProcessExtractor, start_on_fresh_cache
+
+    ner = start_on_fresh_cache(tmp_path)
+    try:
+        assert isinstance(ner, ProcessExtractor) and ner._pool is not None  # already starting
+    finally:
+        if ner is not None:
+            ner.close()
+    EntityCache(tmp_path).close()  # a cache exists: a start after the first
+    assert start_on_fresh_cache(tmp_path) is None
+
+
+def test_the_session_takes_the_started_child_over(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.entities.process import EntityProcessError, ProcessExtractor
+
+    runner = JobRunner()
+    ner = ProcessExtractor(cache_dir=tmp_path)
+    session = LibrarySession(tmp_path, runner, ner=ner)
+    assert session.ner is ner
+    other = ProcessExtractor(cache_dir=tmp_path / "elsewhere")
+    second = LibrarySession(tmp_path, runner, ner=other)
+    assert second.ner is not other  # started for another cache: closed, replaced
+    try:
+        other.load()
+        raise AssertionError("a closed child answered")
+    except EntityProcessError as exc:
+        assert "closed" in str(exc)
+    for s in (session, second):
+        s.close()
+    runner.shutdown()

@@ -36,8 +36,10 @@ def build(cache_dir: Path, model_name: str) -> None:
     """Build whichever table is missing and write it to ``cache_dir`` (in the builder)."""
     die_with_parent()
     yield_cpu_to_window()  # it only has to be done before the model is loaded
-    gazetteer_tables.gazetteer(cache_dir)
+    # the lexicon first: the window builds the gazetteer itself for the marks it shows
+    # before the model, and writes its table, which is then only read here
     lexicon_tables.load_lexicon(model_name, cache_dir)
+    gazetteer_tables.gazetteer(cache_dir)
 
 
 def start_builder(cache_dir: Path, model_name: str) -> BaseProcess | None:
