@@ -17,7 +17,8 @@ from itertools import repeat
 from typing import Any
 
 from reader.core.library.dates import Precision
-from reader.core.library.index import ArticleRow, rowid_table
+from reader.core.library.index import ArticleRow
+from reader.core.library.search_hits import rowid_table
 
 SORT_CHUNK = 10_000
 MAX_MONTHS = 60  # beyond this many month bars, the timeline counts per year
