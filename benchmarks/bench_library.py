@@ -173,17 +173,19 @@ def _fts_floor(lib: Path, db: Path) -> tuple[float, float]:
     index's own connection (same PRAGMAs), one transaction per ``BATCH_FILES`` files as the
     scan commits them, then the scan's closing merge.  No parsing, no metadata rows."""
     from reader.core.library import index as li
+    from reader.core.library import scan_pipeline as pipeline
+    from reader.core.library.walk import walk_library
 
     root = str(lib)
     # bodies as UTF-8 bytes, as a parsing process hands them to the index's writer
     texts = [(p.title, p.body.encode("utf-8") if isinstance(p.body, str) else p.body)
-             for p in li.parse_chunk(root, li.walk_library(root)) if p.error is None]
+             for p in pipeline.parse_chunk(root, walk_library(root)) if p.error is None]
     li._remove_db_files(db)
     index = li.LibraryIndex(db, workers=0)
     t0, c0 = time.perf_counter(), _cpu()
-    for start in range(0, len(texts), li.BATCH_FILES):
+    for start in range(0, len(texts), pipeline.BATCH_FILES):
         rows = [(start + j + 1, title, body)
-                for j, (title, body) in enumerate(texts[start:start + li.BATCH_FILES])]
+                for j, (title, body) in enumerate(texts[start:start + pipeline.BATCH_FILES])]
         with index._db.transaction() as conn:
             conn.executemany(li.FTS_INSERT, rows)
             conn.executemany("INSERT INTO titles_fts(rowid, title) VALUES (?,?)",

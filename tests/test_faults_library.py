@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import reader.core.library.index as li
-from reader.core.library.index import LibraryIndex, parse_file, walk_library
+from reader.core.library.index import LibraryIndex
+from reader.core.library.parse_worker import parse_file
 from reader.core.library.parser import ParseError, read_article, read_bounded
 from reader.core.library.problems import (
     NOT_REGULAR,
@@ -29,6 +30,7 @@ from reader.core.library.problems import (
     safe_text,
     word_problem,
 )
+from reader.core.library.walk import walk_library
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "date 28 mai 2024 Un titre (Le Monde)\n\nUn paragraphe de texte.\n"

@@ -124,9 +124,9 @@ def test_files_changing_under_the_scan(changes: list[str]) -> None:
         lib.mkdir()
         for i in range(len(changes)):
             (lib / f"a{i}.txt").write_bytes(SEED)
-        import reader.core.library.index as li
+        import reader.core.library.scan_pipeline as pipeline
 
-        real = li.parse_file
+        real = pipeline.parse_file
 
         def changing(root: str, rel: str, size: int, mtime_ns: int) -> object:
             path = Path(root) / rel
@@ -144,12 +144,12 @@ def test_files_changing_under_the_scan(changes: list[str]) -> None:
                 path.write_bytes(b"\x00\x01\x02" * 100)
             return real(root, rel, size, mtime_ns)
 
-        li.parse_file = changing  # type: ignore[assignment]
+        pipeline.parse_file = changing  # type: ignore[assignment]
         try:
             index = LibraryIndex(tmp / "library.sqlite3", workers=0)
             index.scan(lib)
         finally:
-            li.parse_file = real
+            pipeline.parse_file = real
         index.scan(lib)  # converges to what is on disk now
         ok = sum(1 for c in changes if c in ("grow", "shrink"))
         assert len(index.rows(lib)) == ok

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.library import index as li
+from reader.core.library import scan_pipeline as pipeline
 from reader.core.library import walk
 from reader.core.library.index import LibraryIndex
 from reader.core.library.parser import (
@@ -174,8 +175,8 @@ def _scan(db: Path, lib: Path, workers: int) -> tuple[li.ScanResult, list[li.Art
 
 
 def test_first_index_is_the_same_every_way(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 7)
-    monkeypatch.setattr(li, "POOL_MIN_FILES", 10)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 7)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 10)
     monkeypatch.setattr(walk, "LISTED_STEP", 5)  # the pool starts during the walk
     lib = tmp_path / "lib"
     _library(lib, 60)
@@ -208,7 +209,7 @@ def test_batch_indexed_meanwhile_by_another_window_is_replaced(tmp_path: Path,
                                                                monkeypatch) -> None:
     """The executemany of new rows meets a row another process wrote since the listing:
     the batch goes row by row and replaces it, as before."""
-    monkeypatch.setattr(li, "BATCH_FILES", 5)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 5)
     lib = tmp_path / "lib"
     _library(lib, 12)
     db = tmp_path / "library.sqlite3"
@@ -231,7 +232,7 @@ def test_batch_indexed_meanwhile_by_another_window_is_replaced(tmp_path: Path,
 
 def test_row_ids_not_consecutive_fall_back_to_one_by_one(tmp_path: Path,
                                                         monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 4)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 4)
     lib = tmp_path / "lib"
     _library(lib, 9)
     reference, _ = _scan(tmp_path / "reference.sqlite3", lib, workers=0)
@@ -245,21 +246,21 @@ def test_row_ids_not_consecutive_fall_back_to_one_by_one(tmp_path: Path,
 
 
 def test_an_early_pool_is_closed_when_the_scan_fails(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(li, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
     monkeypatch.setattr(walk, "LISTED_STEP", 1)
     lib = tmp_path / "lib"
     _library(lib, 6)
-    pools: list[li._EarlyPool] = []
-    real_init = li._EarlyPool.__init__
+    pools: list[pipeline.EarlyPool] = []
+    real_init = pipeline.EarlyPool.__init__
 
-    def keep(self: li._EarlyPool, workers: int) -> None:
+    def keep(self: pipeline.EarlyPool, workers: int) -> None:
         real_init(self, workers)
         pools.append(self)
 
-    monkeypatch.setattr(li._EarlyPool, "__init__", keep)
+    monkeypatch.setattr(pipeline.EarlyPool, "__init__", keep)
     started: list[object] = []
-    real_start = li._start_pool
-    monkeypatch.setattr(li, "_start_pool", lambda n: started.append(real_start(n)) or started[-1])
+    real_start = pipeline.start_pool
+    monkeypatch.setattr(pipeline, "start_pool", lambda n: started.append(real_start(n)) or started[-1])
     monkeypatch.setattr(li, "assign_ids", lambda rels: 1 / 0)  # fails after the walk
     index = LibraryIndex(tmp_path / "library.sqlite3", workers=1)
     with pytest.raises(ZeroDivisionError):
@@ -277,7 +278,7 @@ def _snapshot_rows(index: LibraryIndex, lib: Path) -> list[tuple[object, ...]]:
 
 
 def test_first_index_snapshot_from_memory_equals_sql(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 6)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 6)
     monkeypatch.setattr(li, "SNAPSHOT_CHUNK", 7)
     lib = tmp_path / "lib"
     _library(lib, 25)
@@ -295,7 +296,7 @@ def test_first_index_written_to_meanwhile_snapshots_from_sql(tmp_path: Path,
                                                               monkeypatch) -> None:
     """Another window indexes the same library during this first index: the rows this
     scan kept are not the library's any more, the snapshot is read from SQL."""
-    monkeypatch.setattr(li, "BATCH_FILES", 4)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 4)
     lib = tmp_path / "lib"
     _library(lib, 16)
     db = tmp_path / "library.sqlite3"
@@ -333,15 +334,15 @@ def _die(root: str, piece: list[tuple[str, int, int]]) -> list[tuple[object, ...
 
 def test_a_dead_parsing_process_leaves_the_parsing_to_the_writer(tmp_path: Path,
                                                                 monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 8)
-    monkeypatch.setattr(li, "POOL_MIN_FILES", 5)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 8)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 5)
     lib = tmp_path / "lib"
     _library(lib, 40)
     reference, reference_rows = _scan(tmp_path / "reference.sqlite3", lib, workers=0)
-    monkeypatch.setattr(li, "parse_chunk_plain", _die)
+    monkeypatch.setattr(pipeline, "parse_chunk_plain", _die)
     here: list[int] = []
-    real = li.parse_chunk
-    monkeypatch.setattr(li, "parse_chunk", lambda root, files: here.append(len(files))
+    real = pipeline.parse_chunk
+    monkeypatch.setattr(pipeline, "parse_chunk", lambda root, files: here.append(len(files))
                         or real(root, files))
     result, rows = _scan(tmp_path / "broken.sqlite3", lib, workers=1)
     assert sum(here) == 43  # every file parsed by the writer in the end
@@ -351,8 +352,8 @@ def test_a_dead_parsing_process_leaves_the_parsing_to_the_writer(tmp_path: Path,
 
 def test_a_pooled_scan_cancelled_resumes_to_the_same_index(tmp_path: Path,
                                                            monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 6)
-    monkeypatch.setattr(li, "POOL_MIN_FILES", 5)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 6)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 5)
     lib = tmp_path / "lib"
     _library(lib, 40)
     _scan(tmp_path / "reference.sqlite3", lib, workers=0)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.library import index as li
+from reader.core.library import scan_pipeline as pipeline
 from reader.core.library.dates import Precision
 from reader.core.library.index import ArticleRow, LibraryIndex
 from reader.core.library.parser import MAX_FILE_BYTES, ParseError
@@ -126,13 +127,13 @@ def test_broken_files_listed_and_remembered(tmp_path: Path, monkeypatch) -> None
 
     # warm reopen: problems are known without reading any file again
     parsed: list[str] = []
-    real = li.parse_file
+    real = pipeline.parse_file
 
     def counting(root: str, rel: str, size: int, mtime_ns: int):  # type: ignore[no-untyped-def]
         parsed.append(rel)
         return real(root, rel, size, mtime_ns)
 
-    monkeypatch.setattr(li, "parse_file", counting)
+    monkeypatch.setattr(pipeline, "parse_file", counting)
     ix = LibraryIndex(db)
     assert {Path(p.path).name for p in ix.problems(lib)} == set(reasons)
     again = ix.scan(lib)
@@ -265,7 +266,7 @@ def test_unbalanced_quote_is_a_phrase(index: LibraryIndex, tmp_path: Path) -> No
 
 def test_cancel_keeps_committed_rows_and_next_scan_resumes(tmp_path: Path,
                                                            monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 2)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
     lib = tmp_path / "lib"
     make_library(lib, 12)
     ix = LibraryIndex(tmp_path / "cache" / "library.sqlite3")
@@ -350,7 +351,7 @@ def test_match_terms(index: LibraryIndex) -> None:
 
 def test_scan_in_a_worker_thread_while_reading(index: LibraryIndex, tmp_path: Path,
                                                monkeypatch) -> None:
-    monkeypatch.setattr(li, "BATCH_FILES", 3)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 3)
     lib = tmp_path / "lib"
     make_library(lib, 30)
     seen: list[int] = []
@@ -366,8 +367,8 @@ def test_scan_in_a_worker_thread_while_reading(index: LibraryIndex, tmp_path: Pa
 
 
 def test_worker_processes_give_the_same_index(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(li, "POOL_MIN_FILES", 0)
-    monkeypatch.setattr(li, "BATCH_FILES", 4)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 4)
     lib = tmp_path / "lib"
     make_library(lib, 10)
     (lib / "empty.txt").write_bytes(b"")

@@ -46,21 +46,17 @@ import os
 import sqlite3
 import sys
 import threading
-import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat, starmap
-from multiprocessing import get_context
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.core.library import scan_pipeline as pipeline
 from reader.core.library.dates import UNDATED, PartialDate, Precision
 from reader.core.library.parse_worker import Parsed as _Parsed
-from reader.core.library.parse_worker import parse_chunk_plain, parse_file, warm_up
 from reader.core.library.parser import Article, read_article
 from reader.core.library.problems import (
     VANISHED,
@@ -78,7 +74,6 @@ from reader.core.library.search_hits import (
 from reader.core.library.search_query import match_terms as _match_terms
 from reader.core.library.search_query import parse_query, plain_words_fts
 from reader.core.library.walk import Refused, os_path, walk_library
-from reader.core.lifetime import die_with_parent
 from reader.core.storage import (
     Busy,
     Damaged,
@@ -90,9 +85,6 @@ from reader.core.storage import (
     open_database,
 )
 
-BATCH_FILES = 500
-POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
-PIECES_PER_BATCH = 4  # the pool parses quarter batches: the writer helps in small steps
 REBUILD_DEAD_RATIO = 1.0  # rebuild the FTS table when dead entries > ratio × live + slack
 REBUILD_DEAD_SLACK = 10_000
 NOT_IN_FTS = -1  # size of a row whose FTS entry was dropped by a rebuild (re-parse it)
@@ -209,22 +201,6 @@ class ScanResult:
     cancelled: bool = False
 
 
-def parse_chunk(root: str, chunk: list[tuple[str, int, int]]) -> list[_Parsed]:
-    return [parse_file(root, rel, size, mtime_ns) for rel, size, mtime_ns in chunk]
-
-
-def _start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """``workers`` *spawned* parsing processes (fork is unsafe under Qt threads), already
-    starting (a first task makes them import this module), or None if they cannot."""
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                   initializer=die_with_parent)
-        pool.submit(warm_up)
-    except (OSError, ValueError, RuntimeError, BrokenProcessPool):
-        return None
-    return pool
-
-
 class _Fresh:
     """The rows a first index wrote, so its snapshot need not read them back (0.6 s of
     SQL and Python at 100,000 rows).  Valid only if nobody else wrote to the library
@@ -248,138 +224,6 @@ class _Fresh:
 
 
 _path_of = itemgetter(2)
-
-
-class _EarlyPool:
-    """The parsing pool of a first index, started while the walk is still listing: once
-    :data:`POOL_MIN_FILES` files are listed the pool will be needed, and a spawned worker
-    takes ~0.2 s to be ready (the walk of 100,000 files takes 0.4 s).  Not for rescans,
-    whose listed files are mostly unchanged."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-
-    def listed(self, count: int) -> None:
-        if count >= POOL_MIN_FILES and self.workers > 0:
-            self.pool = _start_pool(self.workers)
-            self.workers = 0  # once
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
-
-
-def _parsed_batches(root: str, files: list[tuple[str, int, int]],
-                    cancelled: Callable[[], bool] | None, workers: int,
-                    started: ProcessPoolExecutor | None = None
-                    ) -> Iterator[tuple[list[_Parsed], bool]]:
-    """Yield ``(parsed batch, cancelled)`` in file order, :data:`BATCH_FILES` at a time.
-
-    With ``workers`` > 0, batches are parsed by that many *spawned* processes (fork is unsafe
-    under Qt threads; ``started``: a pool already starting) while the caller writes the
-    previous ones; if the pool cannot start, parsing falls back to this thread.
-    Cancellation is checked per file here, per batch in the pool."""
-    chunks = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
-    pool = started
-    if pool is None and workers > 0:
-        pool = _start_pool(workers)
-    if pool is None or workers <= 0:
-        for chunk in chunks:
-            batch: list[_Parsed] = []
-            for rel, size, mtime_ns in chunk:
-                if cancelled is not None and cancelled():
-                    yield batch, True
-                    return
-                batch.append(parse_file(root, rel, size, mtime_ns))
-            yield batch, False
-        return
-    try:
-        yield from _pooled_batches(pool, workers, root, chunks, cancelled)
-    finally:
-        if pool is not started:  # a pool passed in is its owner's to shut down
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
-                    chunks: list[list[tuple[str, int, int]]],
-                    cancelled: Callable[[], bool] | None
-                    ) -> Iterator[tuple[list[_Parsed], bool]]:
-    """The pool parses ahead while the caller writes, in pieces of a quarter batch.  When
-    the next piece due is not back, this thread parses the next piece not yet handed out
-    instead of waiting (a few milliseconds: it takes the share of the parsing that keeps
-    both cores busy); when none is left, it waits twice a piece's time, then parses the
-    late piece itself (the pool's copy is dropped).  The first batch is parsed here while
-    the pool starts.  Batches are still written whole and in file order (row ids are the
-    same as a scan in one thread)."""
-    pieces: list[list[tuple[str, int, int]]] = []
-    bounds = [0]  # batch k is pieces[bounds[k]:bounds[k + 1]]
-    for chunk in chunks:
-        size = -(-len(chunk) // PIECES_PER_BATCH)
-        pieces += [chunk[i:i + size] for i in range(0, len(chunk), size)]
-        bounds.append(len(pieces))
-    # piece index → its future, or its files parsed here (or None: parse it here)
-    pending: deque[tuple[int, Future[list[tuple]] | list[_Parsed] | None]] = deque()  # type: ignore[type-arg]
-    next_piece = bounds[1] if chunks else 0
-    broken = False  # a worker died (killed, out of memory…): parse the rest here
-    ahead = (workers + 1) * PIECES_PER_BATCH  # pieces in the pool's hands: bounded memory
-    piece_seconds = 0.0  # how long this thread took to parse its last piece
-
-    def parse_here(index: int) -> list[_Parsed]:
-        nonlocal piece_seconds
-        start = time.perf_counter()
-        parsed = parse_chunk(root, pieces[index])
-        piece_seconds = time.perf_counter() - start
-        return parsed
-
-    def hand_out() -> None:
-        """Keep ``ahead`` pieces in the pool's hands."""
-        nonlocal next_piece, broken
-        in_pool = sum(1 for _, item in pending if isinstance(item, Future))
-        while next_piece < len(pieces) and in_pool < ahead and not broken:
-            try:
-                future = pool.submit(parse_chunk_plain, root, pieces[next_piece])
-            except (BrokenProcessPool, OSError, RuntimeError):
-                broken = True
-                return
-            pending.append((next_piece, future))
-            next_piece += 1
-            in_pool += 1
-
-    hand_out()  # the first batch: parsed here while the pool starts on the next ones
-    pending.extendleft(reversed([(i, parse_here(i)) for i in range(next_piece and bounds[1])]))
-    for number in range(len(chunks)):
-        batch: list[_Parsed] = []
-        for index in range(bounds[number], bounds[number + 1]):
-            hand_out()
-            if not pending:  # not handed out (the pool broke): parse it here
-                pending.append((next_piece, None))
-                next_piece += 1
-            item = pending[0][1]
-            while isinstance(item, Future) and not item.done():
-                if next_piece < len(pieces) and len(pending) <= 2 * ahead:
-                    pending.append((next_piece, parse_here(next_piece)))
-                    next_piece += 1
-                    continue
-                if not wait([item], timeout=2 * piece_seconds).done:
-                    item.cancel()  # (a piece already sent to a worker runs to its end)
-                    item = None
-                break
-            pending.popleft()
-            parsed: list[_Parsed] | None = None
-            if isinstance(item, Future):
-                try:
-                    parsed = list(map(_Parsed._make, item.result()))
-                except (BrokenProcessPool, OSError):
-                    broken = True
-            elif item is not None:
-                parsed = item
-            batch += parsed if parsed is not None else parse_here(index)
-        stop = cancelled is not None and cancelled()
-        yield batch, stop
-        if stop:
-            return
 
 
 def assign_ids(rels: list[str]) -> dict[str, str]:
@@ -406,7 +250,7 @@ class LibraryIndex:
     guarded by a lock, held per batch so the list can be read while a scan runs)."""
 
     def __init__(self, db_path: Path, *, workers: int | None = None) -> None:
-        """``workers``: parsing processes for scans of ≥ :data:`POOL_MIN_FILES` files (None:
+        """``workers``: parsing processes for scans of ≥ :data:`~reader.core.library.scan_pipeline.POOL_MIN_FILES` files (None:
         cores - 1, at most 2; 0: always parse in the calling thread)."""
         self.db_path = Path(db_path)
         self.workers = workers
@@ -800,7 +644,7 @@ class LibraryIndex:
         """Bring the library's index up to date with the folder.
 
         Files are compared by size and mtime; new and changed ones are parsed and committed
-        in batches of :data:`BATCH_FILES` (``on_batch`` gets each batch's new/updated rows,
+        in batches of :data:`~reader.core.library.scan_pipeline.BATCH_FILES` (``on_batch`` gets each batch's new/updated rows,
         ``progress(done, total)`` counts files to parse).  Cancelling keeps what was
         committed; the next scan resumes from there.  Raises ``FileNotFoundError`` if the
         folder does not exist (an unplugged drive must not empty the index).  A damaged
@@ -830,7 +674,7 @@ class LibraryIndex:
         generation = self._generation(lib)  # before the listing: see _Fresh
         existing = self._existing(lib)
         fresh = None if existing else _Fresh(generation)
-        early = _EarlyPool(0 if existing else self._workers(POOL_MIN_FILES))
+        early = pipeline.EarlyPool(0 if existing else self._workers(pipeline.POOL_MIN_FILES))
         try:
             return self._scan_listed(root, folder, lib, existing, early, fresh, progress,
                                      cancelled, on_batch)
@@ -849,7 +693,7 @@ class LibraryIndex:
         folder: Path,
         lib: int,
         existing: dict[str, tuple[int, int, int, str, str | None]],
-        early: _EarlyPool,
+        early: pipeline.EarlyPool,
         fresh: _Fresh | None,
         progress: Callable[[int, int], None] | None,
         cancelled: Callable[[], bool] | None,
@@ -902,7 +746,7 @@ class LibraryIndex:
             if fresh is not None:
                 fresh.writes += 1
         workers = self._workers(total)
-        for batch, stop in _parsed_batches(root, to_parse, cancelled, workers,
+        for batch, stop in pipeline.parsed_batches(root, to_parse, cancelled, workers,
                                            early.pool if workers else None):
             rows = self._store(lib, root, batch, existing, ids, result, vanished)
             if fresh is not None and batch:
@@ -945,7 +789,7 @@ class LibraryIndex:
 
     def _workers(self, files: int) -> int:
         """Parsing processes for this scan: 0 (parse here) unless there is a lot to parse."""
-        if files < POOL_MIN_FILES:
+        if files < pipeline.POOL_MIN_FILES:
             return 0
         if self.workers is not None:
             return self.workers
