@@ -183,10 +183,14 @@ def run_gui(args: argparse.Namespace, ner: Any) -> int:
 def start_model(args: argparse.Namespace) -> Any:
     """On a first start (no entity cache yet) the entity model's child, already loading
     (:func:`reader.core.entities.process.start_on_fresh_cache`); None otherwise."""
+    from reader.core.entities import is_fresh_cache
+
+    cache = paths.cache_dir(args.cache_dir, Path(args.data_dir) if args.data_dir else None)
+    if not is_fresh_cache(cache):  # any start after the first: the process module (46 ms
+        return None  # of imports) is not loaded before the window
     from reader.core.entities.process import start_on_fresh_cache
 
-    return start_on_fresh_cache(paths.cache_dir(
-        args.cache_dir, Path(args.data_dir) if args.data_dir else None))
+    return start_on_fresh_cache(cache)
 
 
 def apply_style(app: object, mode: str = "system") -> Any:

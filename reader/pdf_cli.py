@@ -58,12 +58,13 @@ def print_options(article: Any, data: Path, cache: Path) -> Any:
 def _cached_entities(article: Any, cache: Path) -> list[Any]:
     """The article's entities from the cache, as the window would show them; none (said
     on stderr) when it was never analysed with this model or the cache cannot be read."""
-    from reader.core.entities.cache import CACHE_FILE, EntityCache
+    from reader.core.entities import is_fresh_cache
+    from reader.core.entities.cache import EntityCache
     from reader.core.entities.extractor import EntityExtractor
     from reader.core.storage import StorageError
 
     found = None
-    if (cache / CACHE_FILE).exists():
+    if not is_fresh_cache(cache):
         try:
             store = EntityCache(cache)
             try:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.core.entities import DEFAULT_MODEL
+from reader.core.entities import CACHE_FILE, DEFAULT_MODEL
 from reader.core.entities.cache import EntityCache
 from reader.core.entities.spans import ArticleEntities
 from reader.core.library.index import ArticleRow, LibraryIndex, Problem, ScanResult, SearchHits
@@ -96,6 +96,11 @@ class ModelState:
     model_name: str
     detail: str = ""
 
+    @property
+    def busy(self) -> bool:
+        """Checked for or loading: a second spaCy load (the library analysis) waits."""
+        return self.state in ("checking", "loading")
+
 
 class LibrarySession(QObject):
     sig_opening = Signal(Path)
@@ -142,7 +147,7 @@ class LibrarySession(QObject):
         self._ner: ProcessExtractor | None = ner
         self.entity_cache: EntityCache | None
         try:
-            self.entity_cache = EntityCache(cache_dir / "entities.sqlite3")
+            self.entity_cache = EntityCache(cache_dir / CACHE_FILE)
         except StorageError as exc:
             self.entity_cache = None
             messages.warning(QCoreApplication.translate("LibrarySession", "Cache des entités indisponible"), storage_error_text(exc),

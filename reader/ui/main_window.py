@@ -194,9 +194,7 @@ class MainWindow(QMainWindow):
         self.pane.sig_context_menu.connect(p.offer_library_search)
         p.sig_search.connect(self.articles.search_for)
         self.entity_service.sig_progress.connect(self.status.set_batch)
-        s.sig_model_state.connect(
-            lambda model: self.entity_service.hold_extraction(
-                model.state in ("checking", "loading")))
+        s.sig_model_state.connect(lambda model: self.entity_service.hold_extraction(model.busy))
         self.entity_service.sig_status.connect(self.status.set_batch_detail)
         self.bookmarks_panel.sig_bookmark_activated.connect(self.bookmark_passages.open)
         self.bookmarks_panel.selection_provider = self.bookmark_passages.current_passage

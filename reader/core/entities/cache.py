@@ -12,10 +12,9 @@ import json
 import threading
 from pathlib import Path
 
+from reader.core.entities import CACHE_FILE
 from reader.core.entities.spans import ArticleEntities, Entity
 from reader.core.storage import Database, NewerSchema, WrongSchema, open_database
-
-CACHE_FILE = "entities.sqlite3"
 
 _MIGRATIONS = [
     """

@@ -25,8 +25,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.entities import DEFAULT_MODEL, tables
-from reader.core.entities.cache import CACHE_FILE
+from reader.core.entities import DEFAULT_MODEL, is_fresh_cache, tables
 from reader.core.entities.spans import ArticleEntities
 from reader.core.library.parser import Article
 from reader.core.lifetime import die_with_parent
@@ -127,7 +126,7 @@ def start_on_fresh_cache(cache_dir: Path, model: str = DEFAULT_MODEL,
     ``stat`` and this module imports neither spaCy nor the rules, so a start whose cache
     exists pays nothing.  None when the cache exists (the window's session starts the model
     when it is needed, e.g. for a new model version)."""
-    if (Path(cache_dir) / CACHE_FILE).exists():
+    if not is_fresh_cache(cache_dir):
         return None
     ner = ProcessExtractor(model, cache_dir=Path(cache_dir))
     ner.preload()
