@@ -13,13 +13,15 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from concurrent.futures import Future, wait
+from typing import TYPE_CHECKING
 
 from reader.core.library.parse_worker import Parsed as _Parsed
 from reader.core.library.parse_worker import parse_chunk_plain, parse_file, warm_up
 from reader.core.lifetime import die_with_parent
+
+if TYPE_CHECKING:  # multiprocessing's pool: ~10 ms of imports, only for a first index
+    from concurrent.futures import ProcessPoolExecutor
 
 BATCH_FILES = 500
 POOL_MIN_FILES = 5_000  # below this, starting worker processes costs more than it saves
@@ -33,6 +35,9 @@ def parse_chunk(root: str, chunk: list[tuple[str, int, int]]) -> list[_Parsed]:
 def start_pool(workers: int) -> ProcessPoolExecutor | None:
     """``workers`` *spawned* parsing processes (fork is unsafe under Qt threads), already
     starting (a first task makes them import this module), or None if they cannot."""
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+    from multiprocessing import get_context
+
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                    initializer=die_with_parent)
@@ -105,6 +110,8 @@ def pooled_batches(pool: ProcessPoolExecutor, workers: int, root: str,
     late piece itself (the pool's copy is dropped).  The first batch is parsed here while
     the pool starts.  Batches are still written whole and in file order (row ids are the
     same as a scan in one thread)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pieces: list[list[tuple[str, int, int]]] = []
     bounds = [0]  # batch k is pieces[bounds[k]:bounds[k + 1]]
     for chunk in chunks:
